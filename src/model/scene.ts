@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { SceneId } from './ids';
+
+export const INT_EXT_VALUES = ['INT', 'EXT', 'INT/EXT', 'NONE'] as const;
+export type IntExt = (typeof INT_EXT_VALUES)[number];
+
+export interface Scene {
+  readonly id: SceneId;
+  /**
+   * The scene's number as printed: the script's own (`#12A#`) when it has one, else its position
+   * at import time. A string because production numbers are `12A`, and because it must stay put
+   * when scenes are inserted later (shot numbers are built on it).
+   */
+  readonly number: string;
+  /** The full heading as written, e.g. `INT. KITCHEN - NIGHT`. */
+  readonly heading: string;
+  readonly intExt: IntExt;
+  /** `KITCHEN`; empty when the heading names no place. */
+  readonly location: string;
+  /** `NIGHT`; empty when the heading gives no time. */
+  readonly timeOfDay: string;
+}
+
+export const sceneSchema = z.object({
+  id: z.string().min(1),
+  number: z.string(),
+  heading: z.string(),
+  intExt: z.enum(INT_EXT_VALUES),
+  location: z.string(),
+  timeOfDay: z.string(),
+});
+
+export function createScene(
+  props: Omit<Scene, 'intExt' | 'location' | 'timeOfDay'> & Partial<Scene>,
+): Scene {
+  const parsed = parseSceneHeading(props.heading);
+  return {
+    intExt: parsed.intExt,
+    location: parsed.location,
+    timeOfDay: parsed.timeOfDay,
+    ...props,
+  };
+}
+
+const INT_EXT_PREFIX = /^(INT\.?\s*\/\s*EXT|EXT\.?\s*\/\s*INT|I\/E|INT|EXT|EST)[.\s]+/i;
+
+/** Splits `INT. KITCHEN - NIGHT` into its parts. Unknown shapes keep the whole text as location. */
+export function parseSceneHeading(
+  heading: string,
+): Pick<Scene, 'intExt' | 'location' | 'timeOfDay'> {
+  let rest = heading.trim();
+  let intExt: IntExt = 'NONE';
+  const prefix = INT_EXT_PREFIX.exec(rest);
+  if (prefix?.[1]) {
+    const word = prefix[1].toUpperCase().replace(/[.\s]/g, '');
+    intExt = word === 'INT' ? 'INT' : word === 'EXT' || word === 'EST' ? 'EXT' : 'INT/EXT';
+    rest = rest.slice(prefix[0].length);
+  }
+  const dash = rest.lastIndexOf(' - ');
+  if (dash === -1) return { intExt, location: rest.trim(), timeOfDay: '' };
+  return { intExt, location: rest.slice(0, dash).trim(), timeOfDay: rest.slice(dash + 3).trim() };
+}
