@@ -1,0 +1,50 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { AssetHash, ProjectId } from '../model/ids';
+
+/** Local row per project: what the project list shows without opening every Y.Doc. */
+export interface ProjectRow {
+  id: ProjectId;
+  /** Mirrors the Y.Doc's meta.title (the truth), kept in step by the persistence client. */
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  shotCount: number;
+  durationMs: number;
+  /** Set when the user deletes; the row and its updates are purged once the undo window is gone. */
+  deletedAt: number | null;
+}
+
+/** One stored Y.Doc update. A project's document is the merge of all its rows, in `seq` order. */
+export interface DocUpdateRow {
+  seq?: number;
+  projectId: ProjectId;
+  update: Uint8Array;
+}
+
+/** Content-addressed bytes: the same image stored twice is one row. */
+export interface AssetRow {
+  hash: AssetHash;
+  blob: Blob;
+  mimeType: string;
+  size: number;
+  createdAt: number;
+}
+
+export type FramelineDb = Dexie & {
+  projects: EntityTable<ProjectRow, 'id'>;
+  docUpdates: EntityTable<DocUpdateRow, 'seq'>;
+  assets: EntityTable<AssetRow, 'hash'>;
+};
+
+export const DEFAULT_DB_NAME = 'frameline';
+
+/** Opens (or creates) the database. Tests pass their own name so each starts empty. */
+export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
+  const db = new Dexie(name) as FramelineDb;
+  db.version(1).stores({
+    projects: 'id, updatedAt, deletedAt',
+    docUpdates: '++seq, projectId',
+    assets: 'hash, createdAt',
+  });
+  return db;
+}

@@ -1,0 +1,264 @@
+import * as Y from 'yjs';
+import type { Character } from '../../model/character';
+import type { AssetHash, SceneId, ShotId } from '../../model/ids';
+import { newId } from '../../model/ids';
+import { numberForNewShot, renumberScene } from '../../model/numbering';
+import {
+  PROJECT_SCHEMA_VERSION,
+  type ProjectMeta,
+  type ProjectSnapshot,
+} from '../../model/project';
+import { createScene, parseSceneHeading, type Scene } from '../../model/scene';
+import { createShot, type FrameSource, type Shot, type ShotInit } from '../../model/shot';
+import { clampShotDuration } from '../../model/units';
+import { readProject } from './read';
+import { rootsOf, SCENE_SHOT_ORDER, SYSTEM_ORIGIN, USER_ORIGIN, type YRecord } from './layout';
+
+/**
+ * Every write to a project document goes through here, inside one transaction per user action,
+ * so one action is one undo step and one update for peers.
+ */
+
+type Origin = typeof USER_ORIGIN | typeof SYSTEM_ORIGIN;
+
+function toRecord(fields: object): YRecord {
+  const record = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) record.set(key, value);
+  }
+  return record;
+}
+
+function sceneRecord(scene: Scene, shotIds: readonly string[]): YRecord {
+  const record = toRecord(scene);
+  record.delete('id');
+  const order = new Y.Array<string>();
+  order.push([...shotIds]);
+  record.set(SCENE_SHOT_ORDER, order);
+  return record;
+}
+
+function shotRecord(shot: Shot): YRecord {
+  const record = toRecord({ ...shot, dialogue: shot.dialogue.map((d) => ({ ...d })) });
+  record.delete('id');
+  return record;
+}
+
+function characterRecord(character: Character): YRecord {
+  const record = toRecord(character);
+  record.delete('id');
+  return record;
+}
+
+function shotOrderOf(doc: Y.Doc, sceneId: string): Y.Array<string> | null {
+  const order = rootsOf(doc).scenes.get(sceneId)?.get(SCENE_SHOT_ORDER);
+  return order instanceof Y.Array ? (order as Y.Array<string>) : null;
+}
+
+function removeId(array: Y.Array<string>, id: string): void {
+  // Walk backwards: deleting shifts later indices, and a concurrent move may have left two.
+  const items = array.toArray();
+  for (let i = items.length - 1; i >= 0; i--) if (items[i] === id) array.delete(i, 1);
+}
+
+/** Writes a whole snapshot into an empty document (new project, JSON import, breakdown). */
+export function writeSnapshot(
+  doc: Y.Doc,
+  snapshot: ProjectSnapshot,
+  origin: Origin = SYSTEM_ORIGIN,
+) {
+  doc.transact(() => {
+    const roots = rootsOf(doc);
+    for (const [key, value] of Object.entries(snapshot.meta)) roots.meta.set(key, value);
+    roots.meta.set('schemaVersion', PROJECT_SCHEMA_VERSION);
+    appendScenesInTransaction(doc, snapshot);
+  }, origin);
+}
+
+function appendScenesInTransaction(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta'>) {
+  const roots = rootsOf(doc);
+  const existingNames = new Set(readProject(doc).snapshot.characters.map((c) => c.name));
+  for (const character of part.characters) {
+    if (existingNames.has(character.name)) continue;
+    roots.characters.set(character.id, characterRecord(character));
+  }
+  for (const scene of part.scenes) {
+    const shotIds = part.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id);
+    roots.scenes.set(scene.id, sceneRecord(scene, shotIds));
+    roots.sceneOrder.push([scene.id]);
+  }
+  for (const shot of part.shots) roots.shots.set(shot.id, shotRecord(shot));
+}
+
+/** Adds scenes, their shots and any characters not already in the project, after the last scene. */
+export function appendScenes(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta'>) {
+  doc.transact(() => appendScenesInTransaction(doc, part), USER_ORIGIN);
+}
+
+export function updateMeta(doc: Y.Doc, patch: Partial<Omit<ProjectMeta, 'schemaVersion'>>) {
+  doc.transact(() => {
+    const meta = rootsOf(doc).meta;
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && meta.get(key) !== value) meta.set(key, value);
+    }
+  }, USER_ORIGIN);
+}
+
+export type ShotFieldPatch = Partial<
+  Pick<
+    Shot,
+    | 'number'
+    | 'shotType'
+    | 'cameraAngle'
+    | 'cameraMove'
+    | 'durationMs'
+    | 'action'
+    | 'dialogue'
+    | 'notes'
+    | 'characterIds'
+  >
+>;
+
+/** Sets only the fields that changed, so concurrent edits to other fields survive. */
+export function updateShot(doc: Y.Doc, shotId: ShotId, patch: ShotFieldPatch): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    for (const [key, raw] of Object.entries(patch)) {
+      if (raw === undefined) continue;
+      const value = key === 'durationMs' ? clampShotDuration(raw as number) : raw;
+      const isList = Array.isArray(value);
+      const current = record.get(key);
+      const same = isList ? JSON.stringify(current) === JSON.stringify(value) : current === value;
+      if (!same) record.set(key, isList ? structuredClone(value) : value);
+    }
+  }, USER_ORIGIN);
+}
+
+/** The app sets a frame (a sketch it drew): not an undo step of the user's. */
+export function setShotFrame(
+  doc: Y.Doc,
+  shotId: ShotId,
+  frame: { hash: AssetHash; source: FrameSource; signature: string },
+  origin: Origin = SYSTEM_ORIGIN,
+): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    record.set('frameHash', frame.hash);
+    record.set('frameSource', frame.source);
+    record.set('frameSignature', frame.signature);
+  }, origin);
+}
+
+/**
+ * Inserts a new shot into a scene at `index` (clamped). Its number continues the scene's run or,
+ * mid-scene, derives from the shot before it; no other shot is renumbered.
+ */
+export function insertShot(
+  doc: Y.Doc,
+  sceneId: SceneId,
+  index: number,
+  init: Omit<ShotInit, 'id' | 'sceneId' | 'number'> = {},
+): ShotId | null {
+  const { snapshot } = readProject(doc);
+  const scene = snapshot.scenes.find((s) => s.id === sceneId);
+  const order = shotOrderOf(doc, sceneId);
+  if (!scene || !order) return null;
+  const numbers = snapshot.shots.filter((s) => s.sceneId === sceneId).map((s) => s.number);
+  const at = Math.max(0, Math.min(index, numbers.length));
+  const shot = createShot({
+    ...init,
+    id: newId<ShotId>(),
+    sceneId,
+    number: numberForNewShot(scene.number, numbers, at),
+  });
+  doc.transact(() => {
+    rootsOf(doc).shots.set(shot.id, shotRecord(shot));
+    order.insert(Math.min(at, order.length), [shot.id]);
+  }, USER_ORIGIN);
+  return shot.id;
+}
+
+export function deleteShot(doc: Y.Doc, shotId: ShotId): void {
+  doc.transact(() => {
+    const roots = rootsOf(doc);
+    const sceneId = roots.shots.get(shotId)?.get('sceneId');
+    if (typeof sceneId === 'string') {
+      const order = shotOrderOf(doc, sceneId);
+      if (order) removeId(order, shotId);
+    }
+    roots.shots.delete(shotId);
+  }, USER_ORIGIN);
+}
+
+/**
+ * Moves a shot to `index` within `toSceneId` (its own scene or another). Within a scene the
+ * number stays; moving into another scene gives it a number in that scene, since a shot numbered
+ * `3A` in scene 5 would mislead everyone on set.
+ */
+export function moveShot(doc: Y.Doc, shotId: ShotId, toSceneId: SceneId, index: number): void {
+  const { snapshot } = readProject(doc);
+  const shot = snapshot.shots.find((s) => s.id === shotId);
+  const target = snapshot.scenes.find((s) => s.id === toSceneId);
+  const targetOrder = shotOrderOf(doc, toSceneId);
+  if (!shot || !target || !targetOrder) return;
+  const siblings = snapshot.shots.filter((s) => s.sceneId === toSceneId && s.id !== shotId);
+  const at = Math.max(0, Math.min(index, siblings.length));
+  doc.transact(() => {
+    const sourceOrder = shotOrderOf(doc, shot.sceneId);
+    if (sourceOrder) removeId(sourceOrder, shotId);
+    removeId(targetOrder, shotId);
+    // Insert relative to the sibling ids, not the raw array, which may hold stale duplicates.
+    const anchor = siblings[at];
+    const rawIndex = anchor ? targetOrder.toArray().indexOf(anchor.id) : targetOrder.length;
+    targetOrder.insert(rawIndex < 0 ? targetOrder.length : rawIndex, [shotId]);
+    if (toSceneId !== shot.sceneId) {
+      const record = rootsOf(doc).shots.get(shotId);
+      record?.set('sceneId', toSceneId);
+      const numbers = siblings.map((s) => s.number);
+      record?.set('number', numberForNewShot(target.number, numbers, at));
+    }
+  }, USER_ORIGIN);
+}
+
+/** The explicit clean-up: rewrites a scene's shot numbers in board order (3, 3A, 3B, …). */
+export function renumberSceneShots(doc: Y.Doc, sceneId: SceneId): void {
+  const { snapshot } = readProject(doc);
+  const scene = snapshot.scenes.find((s) => s.id === sceneId);
+  if (!scene) return;
+  const shots = snapshot.shots.filter((s) => s.sceneId === sceneId);
+  const numbers = renumberScene(scene.number, shots.length);
+  doc.transact(() => {
+    shots.forEach((shot, i) => {
+      const record = rootsOf(doc).shots.get(shot.id);
+      if (record && record.get('number') !== numbers[i]) record.set('number', numbers[i]);
+    });
+  }, USER_ORIGIN);
+}
+
+/** Adds an empty scene after the last one, numbered after the highest plain scene number. */
+export function addScene(doc: Y.Doc, heading: string): SceneId {
+  const { snapshot } = readProject(doc);
+  const highest = snapshot.scenes.reduce((max, s) => Math.max(max, parseInt(s.number, 10) || 0), 0);
+  const scene = createScene({ id: newId<SceneId>(), number: String(highest + 1), heading });
+  doc.transact(() => {
+    const roots = rootsOf(doc);
+    roots.scenes.set(scene.id, sceneRecord(scene, []));
+    roots.sceneOrder.push([scene.id]);
+  }, USER_ORIGIN);
+  return scene.id;
+}
+
+/** Changing the heading re-derives place and time of day from it. */
+export function updateSceneHeading(doc: Y.Doc, sceneId: SceneId, heading: string): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).scenes.get(sceneId);
+    if (!record) return;
+    const parts = parseSceneHeading(heading);
+    record.set('heading', heading);
+    record.set('intExt', parts.intExt);
+    record.set('location', parts.location);
+    record.set('timeOfDay', parts.timeOfDay);
+  }, USER_ORIGIN);
+}
