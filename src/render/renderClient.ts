@@ -1,0 +1,116 @@
+import * as Comlink from 'comlink';
+import type { ProgressListener, RenderJob, RenderResult, RenderWorkerApi } from './renderTypes';
+
+/**
+ * A render that reports nothing for this long is treated as hung. Progress is reported at least
+ * once per encoded sample, and no sample (one still frame of at most 1080p) takes anywhere near
+ * this long, so only a stuck encoder or a dead worker trips it.
+ */
+export const WATCHDOG_TIMEOUT_MS = 30_000;
+
+export class RenderCancelledError extends Error {
+  override readonly name = 'RenderCancelledError';
+  constructor() {
+    super('The render was cancelled.');
+  }
+}
+
+/** What startRender needs of a worker; a real `Worker` fits, tests pass a fake. */
+export type RenderWorkerHandle = Comlink.Endpoint & { terminate(): void };
+
+export interface StartRenderOptions {
+  readonly onProgress?: ProgressListener;
+  /** Tests only. */
+  readonly createWorker?: () => RenderWorkerHandle;
+  /** Tests only. */
+  readonly watchdogTimeoutMs?: number;
+}
+
+export interface RenderHandle {
+  readonly promise: Promise<RenderResult>;
+  /** Stops the render at once; `promise` rejects with RenderCancelledError. */
+  cancel(): void;
+}
+
+function createRenderWorker(): RenderWorkerHandle {
+  // A fresh worker per job: encoders and bitmaps die with it, and one crashed job cannot poison
+  // the next (ffmpeg.wasm taught everyone that lesson, see PITFALLS.md).
+  return new Worker(new URL('../../workers/render.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'frameline-render',
+  });
+}
+
+/**
+ * Runs a render job in its own worker. The promise always settles (result, cancel, worker error
+ * or watchdog) and the worker is always terminated afterwards.
+ */
+export function startRender(job: RenderJob, options: StartRenderOptions = {}): RenderHandle {
+  const { onProgress, createWorker = createRenderWorker } = options;
+  const watchdogTimeoutMs = options.watchdogTimeoutMs ?? WATCHDOG_TIMEOUT_MS;
+  const worker = createWorker();
+  let settled = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let settle: (outcome: { result: RenderResult } | { error: Error }) => void = () => undefined;
+
+  const promise = new Promise<RenderResult>((resolve, reject) => {
+    settle = (outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      worker.removeEventListener('error', onWorkerError);
+      worker.removeEventListener('messageerror', onMessageError);
+      worker.terminate();
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error);
+    };
+  });
+
+  function armWatchdog(): void {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      const seconds = Math.round(watchdogTimeoutMs / 1000);
+      settle({
+        error: new Error(
+          `The render stopped responding (no progress for ${seconds} s) and was stopped.`,
+        ),
+      });
+    }, watchdogTimeoutMs);
+  }
+
+  function onWorkerError(event: Event): void {
+    // Uncaught errors, out-of-memory and a worker script that fails to load all land here; a
+    // load failure carries no message, so say what it most likely was.
+    event.preventDefault();
+    const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
+    const message = detail || 'it failed to start or crashed';
+    settle({ error: new Error(`The render worker stopped: ${message}`) });
+  }
+
+  function onMessageError(): void {
+    settle({ error: new Error('The render worker sent a message that could not be read.') });
+  }
+
+  worker.addEventListener('error', onWorkerError);
+  worker.addEventListener('messageerror', onMessageError);
+  armWatchdog();
+
+  const progressListener: ProgressListener = (progress) => {
+    if (settled) return;
+    armWatchdog();
+    onProgress?.(progress);
+  };
+  const remote = Comlink.wrap<RenderWorkerApi>(worker);
+  remote.renderAnimatic(job, Comlink.proxy(progressListener)).then(
+    (result) => settle({ result }),
+    (error: unknown) =>
+      settle({
+        error: error instanceof Error ? error : new Error(`Render failed: ${String(error)}`),
+      }),
+  );
+
+  return {
+    promise,
+    cancel: () => settle({ error: new RenderCancelledError() }),
+  };
+}
