@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/pwa/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
@@ -70,5 +70,10 @@ export default tseslint.config(
   {
     files: ['tests/**', '*.config.*', '.ci/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // In tests a wrong `!` fails the test loudly, which is what a test is for.
+    files: ['**/*.test.ts', 'tests/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

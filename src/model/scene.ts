@@ -44,6 +44,10 @@ export function createScene(
 
 const INT_EXT_PREFIX = /^(INT\.?\s*\/\s*EXT|EXT\.?\s*\/\s*INT|I\/E|INT|EXT|EST)[.\s]+/i;
 
+/** The last ` - `, ` -- ` or ` – ` in a heading separates place from time. */
+const TIME_SEPARATORS = /\s+(?:-{1,2}|–|—)\s+(?!.*\s(?:-{1,2}|–|—)\s)/;
+const LAST_COMMA = /,\s*(?!.*,)/;
+
 /** Splits `INT. KITCHEN - NIGHT` into its parts. Unknown shapes keep the whole text as location. */
 export function parseSceneHeading(
   heading: string,
@@ -56,7 +60,12 @@ export function parseSceneHeading(
     intExt = word === 'INT' ? 'INT' : word === 'EXT' || word === 'EST' ? 'EXT' : 'INT/EXT';
     rest = rest.slice(prefix[0].length);
   }
-  const dash = rest.lastIndexOf(' - ');
-  if (dash === -1) return { intExt, location: rest.trim(), timeOfDay: '' };
-  return { intExt, location: rest.slice(0, dash).trim(), timeOfDay: rest.slice(dash + 3).trim() };
+  // `KITCHEN - NIGHT` is the convention; `APARTMENT, DAY` and `ROOF -- DUSK` are common too.
+  const separator = TIME_SEPARATORS.exec(rest) ?? LAST_COMMA.exec(rest);
+  if (!separator) return { intExt, location: rest.trim(), timeOfDay: '' };
+  return {
+    intExt,
+    location: rest.slice(0, separator.index).trim(),
+    timeOfDay: rest.slice(separator.index + separator[0].length).trim(),
+  };
 }

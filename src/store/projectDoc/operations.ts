@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Character } from '../../model/character';
-import type { AssetHash, SceneId, ShotId } from '../../model/ids';
+import type { AssetHash, CharacterId, SceneId, ShotId } from '../../model/ids';
 import { newId } from '../../model/ids';
 import { numberForNewShot, renumberScene } from '../../model/numbering';
 import {
@@ -77,17 +77,23 @@ export function writeSnapshot(
 
 function appendScenesInTransaction(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta'>) {
   const roots = rootsOf(doc);
-  const existingNames = new Set(readProject(doc).snapshot.characters.map((c) => c.name));
+  // A character the project already has (same name) is reused, and the new shots point at it.
+  const existing = new Map(readProject(doc).snapshot.characters.map((c) => [c.name, c.id]));
+  const idFor = new Map<string, string>();
   for (const character of part.characters) {
-    if (existingNames.has(character.name)) continue;
-    roots.characters.set(character.id, characterRecord(character));
+    const known = existing.get(character.name);
+    idFor.set(character.id, known ?? character.id);
+    if (!known) roots.characters.set(character.id, characterRecord(character));
   }
   for (const scene of part.scenes) {
     const shotIds = part.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id);
     roots.scenes.set(scene.id, sceneRecord(scene, shotIds));
     roots.sceneOrder.push([scene.id]);
   }
-  for (const shot of part.shots) roots.shots.set(shot.id, shotRecord(shot));
+  for (const shot of part.shots) {
+    const characterIds = shot.characterIds.map((id) => (idFor.get(id) ?? id) as CharacterId);
+    roots.shots.set(shot.id, shotRecord({ ...shot, characterIds }));
+  }
 }
 
 /** Adds scenes, their shots and any characters not already in the project, after the last scene. */
@@ -261,4 +267,10 @@ export function updateSceneHeading(doc: Y.Doc, sceneId: SceneId, heading: string
     record.set('location', parts.location);
     record.set('timeOfDay', parts.timeOfDay);
   }, USER_ORIGIN);
+}
+
+/** "Add scene" as the user means it: a new scene that already has its first (wide) shot. */
+export function addSceneWithShot(doc: Y.Doc, heading: string): ShotId | null {
+  const sceneId = addScene(doc, heading);
+  return insertShot(doc, sceneId, 0, { shotType: 'WS' });
 }

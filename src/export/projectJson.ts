@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { AssetHash } from '../model/ids';
+import { projectSnapshotSchema, type ProjectSnapshot } from '../model/project';
+import { fps } from '../model/units';
+import { hashBytes } from '../store/assets';
+import { base64ToBytes, bytesToBase64 } from './base64';
+
+/**
+ * The project as one JSON file: the structure plus every frame's bytes, so an import elsewhere
+ * loses nothing. `version` changes only when a reader of the old format could not read the new.
+ */
+export const PROJECT_JSON_FORMAT = 'frameline.project';
+export const PROJECT_JSON_VERSION = 1;
+/** Larger files are refused before parsing: JSON.parse of gigabytes would freeze the tab. */
+export const MAX_PROJECT_JSON_BYTES = 512 * 1024 * 1024;
+
+export interface AssetBytes {
+  readonly hash: AssetHash;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+const fileSchema = z.object({
+  format: z.literal(PROJECT_JSON_FORMAT),
+  version: z.number().int(),
+  exportedAt: z.string(),
+  project: projectSnapshotSchema,
+  assets: z.array(
+    z.object({
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/),
+      data: z.string(),
+    }),
+  ),
+});
+
+export function projectToJson(snapshot: ProjectSnapshot, assets: readonly AssetBytes[]): string {
+  const file: z.input<typeof fileSchema> = {
+    format: PROJECT_JSON_FORMAT,
+    version: PROJECT_JSON_VERSION,
+    exportedAt: new Date().toISOString(),
+    // The schema sees branded numbers as plain ones; the shape is the same.
+    project: snapshot as unknown as z.input<typeof projectSnapshotSchema>,
+    assets: assets.map((a) => ({
+      hash: a.hash,
+      mimeType: a.mimeType,
+      data: bytesToBase64(a.bytes),
+    })),
+  };
+  return JSON.stringify(file, null, 1);
+}
+
+export type ProjectJsonImport =
+  | { readonly ok: true; readonly snapshot: ProjectSnapshot; readonly assets: AssetBytes[] }
+  | { readonly ok: false; readonly error: string };
+
+function fail(error: string): ProjectJsonImport {
+  return { ok: false, error };
+}
+
+/**
+ * Validates everything before anything is stored: JSON syntax, the schema (the message names
+ * the path of the first bad field), each asset's bytes against its hash, and that every frame a
+ * shot points at is in the file.
+ */
+export async function projectFromJson(
+  text: string,
+  fileName = 'The file',
+): Promise<ProjectJsonImport> {
+  if (text.length > MAX_PROJECT_JSON_BYTES) return fail(`${fileName} is larger than 512 MB.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return fail(
+      `${fileName} is not valid JSON (${e instanceof Error ? e.message : 'parse error'}).`,
+    );
+  }
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== PROJECT_JSON_FORMAT
+  ) {
+    return fail(`${fileName} is not a Frameline project export.`);
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > PROJECT_JSON_VERSION) {
+    return fail(
+      `${fileName} was exported by a newer Frameline (format ${version}). Update Frameline to open it.`,
+    );
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') || 'file';
+    return fail(`${fileName} is damaged: ${path}: ${issue?.message ?? 'invalid'}.`);
+  }
+  const assets: AssetBytes[] = [];
+  for (const asset of parsed.data.assets) {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = base64ToBytes(asset.data);
+    } catch {
+      return fail(`${fileName} is damaged: asset ${asset.hash.slice(0, 12)}… is not valid base64.`);
+    }
+    if ((await hashBytes(bytes)) !== asset.hash) {
+      return fail(
+        `${fileName} is damaged: asset ${asset.hash.slice(0, 12)}… does not match its hash.`,
+      );
+    }
+    assets.push({ hash: asset.hash as AssetHash, mimeType: asset.mimeType, bytes });
+  }
+  const known = new Set(assets.map((a) => a.hash));
+  const project = parsed.data.project;
+  const missing = project.shots.find(
+    (s) => s.frameHash !== null && !known.has(s.frameHash as AssetHash),
+  );
+  if (missing)
+    return fail(`${fileName} is incomplete: the frame of shot ${missing.number} is not in it.`);
+  const snapshot = {
+    ...project,
+    meta: { ...project.meta, frameRate: fps(project.meta.frameRate) },
+  } as unknown as ProjectSnapshot;
+  return { ok: true, snapshot, assets };
+}

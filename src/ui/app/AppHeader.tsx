@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { HiddenFileInput } from './HiddenFileInput';
+import { PasteScreenplayDialog } from './PasteScreenplayDialog';
+import type { FileImports } from './useFileImports';
+
+interface Props {
+  readonly imports: FileImports;
+  /** In a project the screenplay actions live in the project's own empty state. */
+  readonly inProject: boolean;
+}
+
+export function AppHeader({ imports, inProject }: Props) {
+  const [pasting, setPasting] = useState(false);
+  const { registerScreenplayInput, registerProjectInput } = imports;
+  return (
+    <header className="app-header">
+      <a className="brand" href="#/" aria-label="Frameline — all projects">
+        <img src="/favicon.svg" alt="" width={24} height={24} />
+        <span>Frameline</span>
+      </a>
+      {inProject ? (
+        <a className="button quiet" href="#/">
+          ← All projects
+        </a>
+      ) : null}
+      <nav className="header-actions" aria-label="Projects">
+        <button
+          className="button"
+          type="button"
+          disabled={imports.busy}
+          onClick={() => void imports.createProject()}
+        >
+          New project
+        </button>
+        {inProject ? null : (
+          <>
+            <button
+              className="button"
+              type="button"
+              disabled={imports.busy}
+              onClick={imports.chooseScreenplay}
+            >
+              Import screenplay
+            </button>
+            <button
+              className="button quiet"
+              type="button"
+              disabled={imports.busy}
+              onClick={() => setPasting(true)}
+            >
+              Paste script
+            </button>
+          </>
+        )}
+        <button
+          className="button"
+          type="button"
+          disabled={imports.busy}
+          onClick={imports.chooseProject}
+        >
+          Import project
+        </button>
+      </nav>
+      <HiddenFileInput
+        ref={registerScreenplayInput}
+        label="Screenplay file"
+        accept=".fountain,.spmd,.txt,text/plain"
+        onFile={(file) => void imports.importScreenplayFile(file)}
+      />
+      <HiddenFileInput
+        ref={registerProjectInput}
+        label="Project file"
+        accept=".json,application/json"
+        onFile={(file) => void imports.importProjectFile(file)}
+      />
+      {pasting ? (
+        <PasteScreenplayDialog
+          onClose={() => setPasting(false)}
+          onImport={(text) => imports.importScreenplayText(text, '')}
+        />
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { AssetHash } from '../../model/ids';
+import { useServices } from '../app/servicesContext';
+
+/**
+ * Object URLs of assets, made once per hash and kept for the page's life: the same frame shows in
+ * the grid, the inspector and play mode, and a hash's bytes never change.
+ */
+const urls = new Map<AssetHash, Promise<string | null>>();
+
+export function useAssetUrl(hash: AssetHash | null): string | null {
+  const { assets } = useServices();
+  const [url, setUrl] = useState<{ hash: AssetHash; url: string | null } | null>(null);
+  useEffect(() => {
+    if (!hash) return;
+    let live = true;
+    let pending = urls.get(hash);
+    if (!pending) {
+      pending = assets.get(hash).then(
+        (blob) => (blob ? URL.createObjectURL(blob) : null),
+        () => {
+          urls.delete(hash); // a failed read may succeed later; do not cache the failure
+          return null;
+        },
+      );
+      urls.set(hash, pending);
+    }
+    void pending.then((resolved) => live && setUrl({ hash, url: resolved }));
+    return () => {
+      live = false;
+    };
+  }, [assets, hash]);
+  return hash && url?.hash === hash ? url.url : null;
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { SketchProgress } from '../../ai/sketchScheduler';
+import { totalDuration } from '../../model/project';
+import { formatDuration } from '../../model/units';
+import { projectDoc, type ProjectSession, type SessionState } from '../../store';
+import { plural } from '../common/format';
+import { ExportProjectButton } from './ExportProjectButton';
+
+interface Props {
+  readonly session: ProjectSession;
+  readonly state: SessionState;
+  readonly sketchProgress: SketchProgress;
+  readonly onRetrySketches: () => void;
+  readonly onPlay: () => void;
+  readonly onRender: () => void;
+}
+
+const SAVE_LABELS = {
+  loading: 'Opening…',
+  saved: 'Saved',
+  pending: 'Saving…',
+  error: 'Not saved',
+} as const;
+
+export function ProjectToolbar({
+  session,
+  state,
+  sketchProgress,
+  onRetrySketches,
+  onPlay,
+  onRender,
+}: Props) {
+  const { snapshot } = state;
+  const [title, setTitle] = useState(snapshot.meta.title);
+  const [editing, setEditing] = useState(false);
+  const shownTitle = editing ? title : snapshot.meta.title;
+  const empty = snapshot.shots.length === 0;
+
+  return (
+    <div className="project-toolbar">
+      <div className="project-heading">
+        <input
+          className="title-input"
+          aria-label="Project title"
+          value={shownTitle}
+          readOnly={session.readOnly}
+          onFocus={() => {
+            setTitle(snapshot.meta.title);
+            setEditing(true);
+          }}
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={() => {
+            setEditing(false);
+            const next = title.trim();
+            if (next && next !== snapshot.meta.title)
+              projectDoc.updateMeta(session.doc, { title: next });
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+        <p className="muted project-stats">
+          {plural(snapshot.scenes.length, 'scene')} · {plural(snapshot.shots.length, 'shot')} ·{' '}
+          {formatDuration(totalDuration(snapshot))}
+          <span
+            className={`save-status ${state.saveStatus}`}
+            role="status"
+            title={state.saveError?.message}
+          >
+            {SAVE_LABELS[state.saveStatus]}
+          </span>
+          {sketchProgress.total > 0 ? (
+            <span className="sketch-status" role="status">
+              Sketching frames {sketchProgress.done} of {sketchProgress.total}
+            </span>
+          ) : null}
+          {sketchProgress.lastError ? (
+            <button
+              className="button quiet danger"
+              type="button"
+              onClick={onRetrySketches}
+              title={sketchProgress.lastError}
+            >
+              Some sketches failed — retry
+            </button>
+          ) : null}
+        </p>
+        {state.saveError ? (
+          <p className="save-error" role="alert">
+            {state.saveError.message}
+          </p>
+        ) : null}
+      </div>
+      <div className="toolbar-actions">
+        <button
+          className="button quiet"
+          type="button"
+          onClick={() => session.undo()}
+          disabled={!state.canUndo}
+        >
+          Undo
+        </button>
+        <button
+          className="button quiet"
+          type="button"
+          onClick={() => session.redo()}
+          disabled={!state.canRedo}
+        >
+          Redo
+        </button>
+        <button className="button" type="button" onClick={onPlay} disabled={empty}>
+          Play
+        </button>
+        <button className="button primary" type="button" onClick={onRender} disabled={empty}>
+          Render animatic
+        </button>
+        <ExportProjectButton session={session} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ProjectId } from '../../model/ids';
+import { SketchScheduler } from '../../ai/sketchScheduler';
+import { ProjectSession, type SessionState } from '../../store';
+import { useServices } from '../app/servicesContext';
+
+export type SessionLoad =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly error: Error }
+  | {
+      readonly status: 'ready';
+      readonly session: ProjectSession;
+      readonly sketches: SketchScheduler;
+    };
+
+/**
+ * Opens a project for as long as the component is mounted, with its sketch scheduler; pending
+ * edits are flushed on close.
+ */
+export function useSession(projectId: ProjectId): SessionLoad {
+  const { repo, assets, sketch } = useServices();
+  const [load, setLoad] = useState<SessionLoad>({ status: 'loading' });
+
+  useEffect(() => {
+    let session: ProjectSession | null = null;
+    let sketches: SketchScheduler | null = null;
+    let cancelled = false;
+    ProjectSession.open(repo, projectId).then(
+      (opened) => {
+        if (cancelled) void opened.close();
+        else {
+          session = opened;
+          sketches = new SketchScheduler(opened, assets, sketch);
+          setLoad({ status: 'ready', session: opened, sketches });
+        }
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setLoad({
+            status: 'error',
+            error: error instanceof Error ? error : new Error(String(error)),
+          });
+      },
+    );
+    // Leaving the page (close, reload, switching away on a tablet): write what is pending now.
+    const flush = () => void session?.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      sketches?.stop();
+      void session?.close();
+    };
+  }, [projectId, repo, assets, sketch]);
+
+  return load;
+}
+
+export function useSessionState(session: ProjectSession): SessionState {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}

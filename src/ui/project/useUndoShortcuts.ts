@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import type { ProjectSession } from '../../store';
+
+/**
+ * Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z and Ctrl+Y redo — except inside a text field, where the
+ * browser's own text undo is what the user means.
+ */
+export function useUndoShortcuts(session: ProjectSession) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) session.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') session.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+}

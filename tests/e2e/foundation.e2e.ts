@@ -1,0 +1,107 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { probeVideo } from '../helpers/ffprobe';
+import { readScreenplay, screenplayPath } from '../helpers/fixtures';
+import { countFountainFigures } from '../helpers/fountainFigures';
+
+/**
+ * The whole foundation path as a user walks it: import a real screenplay, get sketched boards,
+ * edit a shot, render and download the animatic, reload and find everything still there.
+ */
+
+const ARTIFACTS = 'tests/.artifacts';
+const FIXTURE = 'the_last_birthday_card.fountain';
+const expected = countFountainFigures(readScreenplay(FIXTURE));
+
+let context: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ context, close } = await launchPersistent());
+  page = await context.newPage();
+  errors = trackPageErrors(page);
+  await page.goto(inject('baseUrl'));
+});
+
+afterAll(async () => {
+  await close();
+});
+
+const boards = () => page.getByRole('button', { name: /^Shot / });
+
+async function waitForAllFrames() {
+  // Every board shows an image once its sketch is stored; none is left "Sketching…".
+  await expect
+    .poll(async () => page.locator('.board img').count(), { timeout: 60_000, interval: 250 })
+    .toBe(expected.shots);
+}
+
+async function exportProjectJson(): Promise<{ project: { shots: { durationMs: number }[] } }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project' }).click();
+  const file = await (await download).path();
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+test('an empty browser shows the first-run state', async () => {
+  await expect.poll(() => page.getByText('No projects yet').isVisible()).toBe(true);
+});
+
+test('importing a Fountain screenplay gives its scenes and one board per planned shot', async () => {
+  await page.getByLabel('Screenplay file').setInputFiles(screenplayPath(FIXTURE));
+  await page.getByRole('navigation', { name: 'Scenes' }).waitFor();
+  await expect.poll(() => boards().count()).toBe(expected.shots);
+  const sceneItems = page.getByRole('navigation', { name: 'Scenes' }).getByRole('listitem');
+  expect(await sceneItems.count()).toBe(expected.scenes);
+  await waitForAllFrames();
+});
+
+test('editing a duration changes that shot and the total', async () => {
+  await boards().nth(1).click();
+  const duration = page.getByLabel('Duration (seconds)');
+  await duration.fill('4.5');
+  await duration.press('Enter');
+  await expect.poll(() => boards().nth(1).textContent()).toContain('4.5s');
+  const json = await exportProjectJson();
+  expect(json.project.shots[1]?.durationMs).toBe(4500);
+});
+
+test('the rendered animatic is an H.264 MP4 exactly as long as the boards', async () => {
+  const json = await exportProjectJson();
+  const totalSeconds = json.project.shots.reduce((sum, s) => sum + s.durationMs, 0) / 1000;
+
+  await page.getByRole('button', { name: 'Render animatic' }).click();
+  const link = page.getByRole('link', { name: 'Download animatic' });
+  await link.waitFor({ timeout: 90_000 });
+  const download = page.waitForEvent('download');
+  await link.click();
+  const target = `${ARTIFACTS}/foundation-animatic.mp4`;
+  await (await download).saveAs(target);
+
+  const video = probeVideo(target);
+  expect(video.codec).toBe('h264');
+  expect(video.width).toBe(1280);
+  expect(video.height).toBe(720);
+  const oneFrame = 1 / 24;
+  expect(Math.abs(video.durationSeconds - totalSeconds)).toBeLessThanOrEqual(oneFrame);
+  await page.getByRole('button', { name: 'Close' }).click();
+});
+
+test('after a reload everything is still there', async () => {
+  await page.reload();
+  await expect.poll(() => boards().count()).toBe(expected.shots);
+  await waitForAllFrames();
+  expect(await boards().nth(1).textContent()).toContain('4.5s');
+  const json = await exportProjectJson();
+  expect(json.project.shots[1]?.durationMs).toBe(4500);
+  writeFileSync(`${ARTIFACTS}/foundation-project.json`, JSON.stringify(json));
+});
+
+test('the page never threw', () => {
+  expect(errors).toEqual([]);
+});

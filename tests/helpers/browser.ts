@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../tools/ensure-chromium.mjs';
+
+/** Flags from TESTING.md: headless as root, and no traffic to anywhere but loopback. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('Chromium not found: run `node tests/tools/ensure-chromium.mjs`');
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser whose profile lives in a fresh directory, so IndexedDB persists across pages and
+ * contexts of this one test but never leaks between tests.
+ */
+export async function launchPersistent(): Promise<{
+  context: BrowserContext;
+  close: () => Promise<void>;
+}> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('Chromium not found: run `node tests/tools/ensure-chromium.mjs`');
+  const dir = mkdtempSync(join(tmpdir(), 'frameline-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects page errors so a test can assert the app never threw on its own. */
+export function trackPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
