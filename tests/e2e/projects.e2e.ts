@@ -183,6 +183,27 @@ test('play mode steps through the boards with space and arrows', async () => {
   await player.waitFor({ state: 'detached' });
 });
 
+test('a screenplay dropped anywhere on the window is imported', async () => {
+  await backToList();
+  const before = await projectCards().count();
+  await page.evaluate(
+    (text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.fountain', { type: 'text/plain' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    SMALL_SCRIPT.replace('Night Shift', 'Dropped Script'),
+  );
+  await page.getByLabel('Project title').waitFor();
+  expect(await page.getByLabel('Project title').inputValue()).toBe('Dropped Script');
+  await backToList();
+  expect(await projectCards().count()).toBe(before + 1);
+});
+
 test('the page never threw', () => {
   expect(errors).toEqual([]);
 });

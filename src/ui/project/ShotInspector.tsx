@@ -65,6 +65,24 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
         ) : null}
       </figure>
       <fieldset className="inspector-fields" disabled={disabled}>
+        <label className="field">
+          <span>Scene</span>
+          <select
+            value={shot.sceneId}
+            onChange={(e) => {
+              // Moving to another scene puts the shot at that scene's end, with a number there.
+              const target = e.target.value as Shot['sceneId'];
+              const count = snapshot.shots.filter((s) => s.sceneId === target).length;
+              projectDoc.moveShot(session.doc, shot.id, target, count);
+            }}
+          >
+            {snapshot.scenes.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.number} · {s.heading || 'Untitled scene'}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="field-row">
           <label className="field">
             <span>Shot number</span>
