@@ -53,6 +53,12 @@ export interface Shot {
    * current signature differs, the sketch is stale and is redrawn.
    */
   readonly frameSignature: string;
+  /**
+   * The script no longer has this beat (a new draft cut it), but the shot was kept because its
+   * frame is someone's work. Shown as OMITTED on the board, left out of renders; the user
+   * deletes it or brings it back.
+   */
+  readonly omitted: boolean;
 }
 
 export const dialogueLineSchema = z.object({
@@ -79,6 +85,7 @@ export const shotSchema = z.object({
     .nullable(),
   frameSource: z.enum(['sketch', 'drawn', 'ai', 'upload']).nullable(),
   frameSignature: z.string(),
+  omitted: z.boolean().default(false),
 });
 
 export type ShotInit = Pick<Shot, 'id' | 'sceneId' | 'number'> &
@@ -98,6 +105,7 @@ export function createShot(props: ShotInit): Shot {
     frameHash: null,
     frameSource: null,
     frameSignature: '',
+    omitted: false,
     ...props,
     durationMs: clampShotDuration(props.durationMs ?? DEFAULT_SHOT_DURATION_MS),
   };

@@ -11,6 +11,7 @@ import {
 import { createScene, parseSceneHeading, type Scene } from '../../model/scene';
 import { createShot, type FrameSource, type Shot, type ShotInit } from '../../model/shot';
 import { clampShotDuration } from '../../model/units';
+import type { ReimportPlan } from '../../plan/reimport';
 import { readProject } from './read';
 import { rootsOf, SCENE_SHOT_ORDER, SYSTEM_ORIGIN, USER_ORIGIN, type YRecord } from './layout';
 
@@ -273,4 +274,71 @@ export function updateSceneHeading(doc: Y.Doc, sceneId: SceneId, heading: string
 export function addSceneWithShot(doc: Y.Doc, heading: string): ShotId | null {
   const sceneId = addScene(doc, heading);
   return insertShot(doc, sceneId, 0, { shotType: 'WS' });
+}
+
+/** Fields a re-import may change on a shot it kept; everything else is the team's work. */
+const REIMPORT_SHOT_FIELDS = [
+  'action',
+  'dialogue',
+  'durationMs',
+  'characterIds',
+  'omitted',
+] as const;
+
+/**
+ * Applies a reviewed re-import plan (plan/reimport) as ONE user action: one undo step brings the
+ * previous draft's boards back exactly.
+ */
+export function applyReimport(doc: Y.Doc, plan: ReimportPlan): void {
+  doc.transact(() => {
+    const roots = rootsOf(doc);
+    for (const character of plan.newCharacters) {
+      if (!roots.characters.has(character.id))
+        roots.characters.set(character.id, characterRecord(character));
+    }
+    for (const id of plan.deletedShotIds) roots.shots.delete(id);
+    for (const id of plan.deletedSceneIds) roots.scenes.delete(id);
+    for (const scene of plan.scenes) {
+      const record = roots.scenes.get(scene.id);
+      if (!record) {
+        roots.scenes.set(scene.id, sceneRecord(scene, []));
+        continue;
+      }
+      for (const key of ['heading', 'intExt', 'location', 'timeOfDay'] as const) {
+        if (record.get(key) !== scene[key]) record.set(key, scene[key]);
+      }
+    }
+    for (const shot of plan.shots) {
+      const record = roots.shots.get(shot.id);
+      if (!record) {
+        roots.shots.set(shot.id, shotRecord(shot));
+        continue;
+      }
+      for (const key of REIMPORT_SHOT_FIELDS) {
+        const value = shot[key];
+        if (JSON.stringify(record.get(key)) !== JSON.stringify(value)) {
+          record.set(key, Array.isArray(value) ? structuredClone(value) : value);
+        }
+      }
+    }
+    replaceAll(
+      roots.sceneOrder,
+      plan.scenes.map((s) => s.id),
+    );
+    for (const scene of plan.scenes) {
+      const order = shotOrderOf(doc, scene.id);
+      if (order)
+        replaceAll(
+          order,
+          plan.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id),
+        );
+    }
+  }, USER_ORIGIN);
+}
+
+function replaceAll(array: Y.Array<string>, ids: readonly string[]): void {
+  const current = array.toArray();
+  if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+  array.delete(0, array.length);
+  array.push([...ids]);
 }

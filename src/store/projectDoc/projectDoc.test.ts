@@ -6,8 +6,10 @@ import { createProjectMeta, type ProjectSnapshot } from '../../model/project';
 import { createScene } from '../../model/scene';
 import { createShot } from '../../model/shot';
 import { ms } from '../../model/units';
+import { USER_ORIGIN } from './layout';
 import {
   addScene,
+  applyReimport,
   deleteShot,
   insertShot,
   moveShot,
@@ -165,5 +167,33 @@ describe('project operations', () => {
   test('ids from newId are unique', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => newId<ShotId>()));
     expect(ids.size).toBe(1000);
+  });
+});
+
+describe('applying a re-import', () => {
+  test('the new draft lands as one undo step that restores the old boards exactly', async () => {
+    const { breakdownScript } = await import('../../plan/breakdown');
+    const { planReimport } = await import('../../plan/reimport');
+    const { parseScript } = await import('../../script');
+    const v1 =
+      'INT. KITCHEN - NIGHT\n\nAnna waits.\n\nANNA\nHe is late.\n\nEXT. ROOF - NIGHT\n\nBen smokes.\n';
+    const v2 =
+      'INT. KITCHEN - NIGHT\n\nAnna waits.\n\nANNA\nHe is very late.\n\nINT. HALL - NIGHT\n\nA door slams.\n';
+    const doc = docWith({ meta: createProjectMeta('Draft'), ...breakdownScript(parseScript(v1)) });
+    const before = readProject(doc).snapshot;
+    const undo = new Y.UndoManager([...Object.values(rootsOf(doc))], {
+      trackedOrigins: new Set([USER_ORIGIN]),
+    });
+    const plan = planReimport(before, breakdownScript(parseScript(v2)));
+    applyReimport(doc, plan);
+    const after = readProject(doc).snapshot;
+    expect(after.scenes.map((s) => s.heading)).toEqual([
+      'INT. KITCHEN - NIGHT',
+      'INT. HALL - NIGHT',
+    ]);
+    expect(after.shots.map((s) => s.id)).toEqual(plan.shots.map((s) => s.id));
+    expect(after.shots.find((s) => s.dialogue.length)?.dialogue[0]?.line).toBe('He is very late.');
+    undo.undo();
+    expect(readProject(doc).snapshot).toEqual(before);
   });
 });
