@@ -59,8 +59,14 @@ export const EMPTY_SNAPSHOT: ProjectSnapshot = {
   characters: [],
 };
 
+/** The shots that play, in order: everything on the board except OMITTED shots. */
+export function timelineShots(snapshot: Pick<ProjectSnapshot, 'shots'>): Shot[] {
+  return snapshot.shots.filter((shot) => !shot.omitted);
+}
+
+/** Length of the animatic: the timeline's shots back to back. */
 export function totalDuration(snapshot: Pick<ProjectSnapshot, 'shots'>): Milliseconds {
-  return sumDurations(snapshot.shots.map((shot) => shot.durationMs));
+  return sumDurations(timelineShots(snapshot).map((shot) => shot.durationMs));
 }
 
 export function shotsOfScene(

@@ -34,7 +34,7 @@ export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props
   return (
     <button
       type="button"
-      className={`board${selected ? ' selected' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
+      className={`board${selected ? ' selected' : ''}${shot.omitted ? ' omitted' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
       aria-label={`Shot ${shot.number}`}
       aria-describedby={descriptionId}
       aria-current={selected ? 'true' : undefined}
@@ -73,6 +73,7 @@ export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props
         <span className="board-type" title={SHOT_TYPE_LABELS[shot.shotType]}>
           {shot.shotType}
         </span>
+        {shot.omitted ? <span className="omitted-badge">OMITTED</span> : null}
         <span className="board-duration">{formatDuration(shot.durationMs)}</span>
       </span>
       <span id={descriptionId} className="board-snippet">

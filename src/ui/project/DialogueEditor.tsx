@@ -36,7 +36,7 @@ export function DialogueEditor({ lines, speakers, onChange }: Props) {
             onChange={(e) => set(index, { parenthetical: e.target.value })}
           />
           <textarea
-            aria-label={`Line ${index + 1}`}
+            aria-label={`Dialogue line ${index + 1}`}
             rows={2}
             value={line.line}
             onChange={(e) => set(index, { line: e.target.value })}
@@ -44,7 +44,7 @@ export function DialogueEditor({ lines, speakers, onChange }: Props) {
           <button
             type="button"
             className="button quiet"
-            aria-label={`Remove line ${index + 1}`}
+            aria-label={`Remove speech ${index + 1}`}
             onClick={() => onChange(lines.filter((_, i) => i !== index))}
           >
             ✕

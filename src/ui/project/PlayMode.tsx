@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { ShotId } from '../../model/ids';
-import type { ProjectSnapshot } from '../../model/project';
+import { timelineShots, type ProjectSnapshot } from '../../model/project';
 import { formatTimecode } from '../../model/timeline';
 import { ms } from '../../model/units';
 import { useAssetUrl } from '../common/useAssetUrl';
@@ -15,7 +15,7 @@ interface Props {
 
 /** Full-window playback of the boards with their timing. Space plays/pauses, arrows step. */
 export function PlayMode({ snapshot, startShotId, onClose }: Props) {
-  const shots = snapshot.shots;
+  const shots = timelineShots(snapshot);
   const startIndex = Math.max(
     0,
     shots.findIndex((s) => s.id === startShotId),

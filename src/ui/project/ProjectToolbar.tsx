@@ -5,6 +5,7 @@ import { formatDuration } from '../../model/units';
 import { projectDoc, type ProjectSession, type SessionState } from '../../store';
 import { plural } from '../common/format';
 import { ExportProjectButton } from './ExportProjectButton';
+import { ReimportButton } from './ReimportButton';
 
 interface Props {
   readonly session: ProjectSession;
@@ -112,6 +113,7 @@ export function ProjectToolbar({
         <button className="button primary" type="button" onClick={onRender} disabled={empty}>
           Render animatic
         </button>
+        <ReimportButton session={session} />
         <ExportProjectButton session={session} />
       </div>
     </div>
