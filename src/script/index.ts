@@ -1,4 +1,4 @@
-import { parseFountain } from './fountain';
+import { parseFountain } from './fountain/read';
 import { notPlainTextReason } from './sniff';
 import {
   WHOLE_FILE,

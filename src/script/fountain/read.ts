@@ -3,7 +3,7 @@ import { classifyDialogueLine, classifyLine, type LineClass } from './classify';
 import { ElementList } from './elementList';
 import { isBlank, isTwoSpaceLine, normalizeNewlines, type SourceLine } from './lines';
 import { readTitlePage } from './titlePage';
-import type { Diagnostic, ScriptDocument, ScriptElement } from './types';
+import type { Diagnostic, ScriptDocument, ScriptElement } from '../types';
 
 /**
  * Fountain 1.1 (https://fountain.io/syntax). The text passes through, in order: newline

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseScript } from './index';
+import { parseScript } from '../index';
 
 describe('title page', () => {
   test('key: value pairs before the first blank line, keys lowercased', () => {

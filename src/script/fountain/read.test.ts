@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseScript, type ScriptElement } from './index';
+import { parseScript, type ScriptElement } from '../index';
 
 /** `[type, text]` pairs: what a reader of the script would call each element. */
 function outline(source: string): [ScriptElement['type'], string][] {

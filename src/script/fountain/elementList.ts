@@ -1,4 +1,4 @@
-import type { CharacterElement, ScriptElement } from './types';
+import type { CharacterElement, ScriptElement } from '../types';
 
 /** Types whose consecutive lines (no blank line between) make one element, joined with `\n`. */
 const FLOWING_TYPES: ReadonlySet<ScriptElement['type']> = new Set([

@@ -1,4 +1,4 @@
-import { isAllCaps } from './caps';
+import { isAllCaps } from '../caps';
 
 /**
  * What one line is, judged from the line alone plus whether blank lines surround it. The loop in

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseScript } from './index';
+import { parseScript } from '../index';
 
 function outline(source: string): [string, string, number][] {
   return parseScript(source).elements.map((element) => [element.type, element.text, element.line]);

@@ -1,4 +1,4 @@
-import { isAllCaps } from './caps';
+import { isAllCaps } from '../caps';
 import { isBlank, type SourceLine } from './lines';
 import { startsLikeSceneHeading } from './classify';
 

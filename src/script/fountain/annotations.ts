@@ -1,5 +1,5 @@
 import type { SourceLine } from './lines';
-import type { Diagnostic, PlainElement } from './types';
+import type { Diagnostic, PlainElement } from '../types';
 
 /**
  * Boneyard (`/* … *\/`) and notes (`[[ … ]]`) can start and end anywhere, even mid-line and across
