@@ -8,11 +8,13 @@ import { BoardGrid } from './BoardGrid';
 import { PlayMode } from './PlayMode';
 import { ProjectToolbar } from './ProjectToolbar';
 import { RenderDialog } from './RenderDialog';
-import { SceneList } from './SceneList';
+import { ScriptPanel } from './ScriptPanel';
 import { ShotInspector } from './ShotInspector';
 import { useSession, useSessionState } from './useSession';
 import { useSketchProgress } from './useSketches';
 import { useUndoShortcuts } from './useUndoShortcuts';
+
+const NO_PAGES: ReadonlyMap<string, number> = new Map();
 
 interface Props {
   readonly projectId: ProjectId;
@@ -89,11 +91,12 @@ function OpenProjectView({
         </p>
       ) : null}
       <div className="workspace">
-        <SceneList
+        <ScriptPanel
           snapshot={state.snapshot}
           selectedShot={selected}
           onPickShot={scrollToShot}
           session={session}
+          pagesByScene={NO_PAGES}
         />
         <BoardGrid
           session={session}

@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { readScreenplay } from '../../tests/helpers/fixtures';
+import { createProjectMeta } from '../model/project';
+import { parseScript } from '../script';
+import { breakdownScript } from './breakdown';
+import { scriptFromProject } from './scriptFromProject';
+
+test('the script told by the boards has every heading, action beat and speech of the original', () => {
+  const original = parseScript(readScreenplay('brick_and_steel.fountain'));
+  const snapshot = { meta: createProjectMeta('Brick & Steel'), ...breakdownScript(original) };
+  const script = scriptFromProject(snapshot);
+  const count = (doc: typeof script, type: string) =>
+    doc.elements.filter((e) => e.type === type).length;
+  expect(count(script, 'scene_heading')).toBe(count(original, 'scene_heading'));
+  // A speech broken by a parenthetical becomes two lines of one speaker, so compare the words.
+  const spoken = (doc: typeof script) =>
+    doc.elements
+      .filter((e) => e.type === 'dialogue')
+      .map((e) => e.text)
+      .join(' ')
+      .split(/\s+/);
+  expect(spoken(script)).toEqual(spoken(original));
+  expect(script.titlePage).toEqual({ title: 'Brick & Steel' });
+  // Written out as Fountain by hand: headings forced with `.` so SNIPER SCOPE POV stays one.
+  const fountain = script.elements
+    .map((e) => (e.type === 'scene_heading' ? `.${e.text}` : e.text))
+    .join('\n\n');
+  const reparsed = breakdownScript(parseScript(fountain));
+  expect(reparsed.scenes.map((s) => s.heading)).toEqual(snapshot.scenes.map((s) => s.heading));
+});

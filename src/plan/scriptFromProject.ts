@@ -1,0 +1,40 @@
+import { timelineShots, type ProjectSnapshot } from '../model/project';
+import type { ScriptDocument, ScriptElement } from '../script/types';
+
+/**
+ * The screenplay as the boards tell it now: scene headings (with their numbers), each shot's
+ * action and dialogue in board order. Used for "Export script" and the script view, so both
+ * follow the team's edits and re-imported drafts rather than a stale copy of the first import.
+ * Lines are numbered as if the document were written out one element per paragraph.
+ */
+export function scriptFromProject(snapshot: ProjectSnapshot): ScriptDocument {
+  const elements: ScriptElement[] = [];
+  let line = 1;
+  const push = (
+    element: Omit<ScriptElement, 'line'> & { type: ScriptElement['type'] },
+    gap = true,
+  ) => {
+    elements.push({ ...element, line } as ScriptElement);
+    line += element.text.split('\n').length + (gap ? 1 : 0);
+  };
+  const shots = timelineShots(snapshot);
+  for (const scene of snapshot.scenes) {
+    if (scene.heading)
+      push({ type: 'scene_heading', text: scene.heading, sceneNumber: scene.number });
+    for (const shot of shots) {
+      if (shot.sceneId !== scene.id) continue;
+      const action = shot.action.trim();
+      // The establishing shot repeats the heading when the scene opens without action.
+      if (action && action !== scene.heading) push({ type: 'action', text: action });
+      for (const speech of shot.dialogue) {
+        if (!speech.line.trim()) continue;
+        push({ type: 'character', text: speech.speaker || 'UNKNOWN' }, false);
+        if (speech.parenthetical)
+          push({ type: 'parenthetical', text: `(${speech.parenthetical})` }, false);
+        push({ type: 'dialogue', text: speech.line });
+      }
+    }
+  }
+  const title = snapshot.meta.title.trim();
+  return { titlePage: title ? { title } : {}, elements, diagnostics: [] };
+}
