@@ -10,6 +10,8 @@ export interface ProjectRow {
   updatedAt: number;
   shotCount: number;
   durationMs: number;
+  /** The first frame on the board, shown on the project's card; absent on rows from before it. */
+  coverHash?: AssetHash | null;
   /** Set when the user deletes; the row and its updates are purged once the undo window is gone. */
   deletedAt: number | null;
 }

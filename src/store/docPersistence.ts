@@ -99,6 +99,7 @@ export class DocPersistence {
           updatedAt: Date.now(),
           shotCount: snapshot.shots.length,
           durationMs: totalDuration(snapshot),
+          coverHash: snapshot.shots.find((shot) => shot.frameHash !== null)?.frameHash ?? null,
         });
       });
       await this.compactIfLong();

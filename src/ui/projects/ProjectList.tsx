@@ -6,6 +6,8 @@ import { navigate } from '../app/route';
 import { useServices } from '../app/servicesContext';
 import { showError, showToast } from '../app/toastStore';
 import { plural, relativeTime } from '../common/format';
+import { useAssetUrl } from '../common/useAssetUrl';
+import type { AssetHash } from '../../model/ids';
 import { useProjectRows } from './useProjectRows';
 
 export function ProjectList({ imports }: { readonly imports: FileImports }) {
@@ -41,6 +43,16 @@ export function ProjectList({ imports }: { readonly imports: FileImports }) {
   );
 }
 
+/** The first frame of the boards, or a quiet blank until one is sketched. */
+function ProjectCover({ hash, href }: { readonly hash: AssetHash | null; readonly href: string }) {
+  const url = useAssetUrl(hash);
+  return (
+    <a className="project-cover" href={href} tabIndex={-1} aria-hidden="true">
+      {url ? <img src={url} alt="" /> : null}
+    </a>
+  );
+}
+
 function ProjectCard({ row }: { readonly row: ProjectRow }) {
   const { repo } = useServices();
   const [renaming, setRenaming] = useState(false);
@@ -68,6 +80,7 @@ function ProjectCard({ row }: { readonly row: ProjectRow }) {
 
   return (
     <li className="project-card panel">
+      <ProjectCover hash={row.coverHash ?? null} href={`#/project/${row.id}`} />
       {renaming ? (
         <input
           className="project-title-input"
