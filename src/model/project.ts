@@ -3,6 +3,7 @@ import { characterSchema, type Character } from './character';
 import type { ProjectId } from './ids';
 import { sceneSchema, type Scene } from './scene';
 import { shotSchema, type Shot } from './shot';
+import { DEFAULT_STYLE_PRESET_ID, stylePresetSchema, type StylePreset } from './stylePreset';
 import { fps, sumDurations, type FramesPerSecond, type Milliseconds } from './units';
 
 /**
@@ -22,6 +23,10 @@ export interface ProjectMeta {
   readonly title: string;
   readonly aspectRatio: AspectRatio;
   readonly frameRate: FramesPerSecond;
+  /** Which style generated frames are drawn in: a built-in preset's id or a custom one's. */
+  readonly stylePresetId: string;
+  /** Styles this project defined itself, shared with everyone who works on it. */
+  readonly customStyles: readonly StylePreset[];
 }
 
 /** A whole project as plain data: what the UI renders and what exports serialise. */
@@ -39,6 +44,8 @@ export const projectMetaSchema = z.object({
   title: z.string(),
   aspectRatio: z.enum(ASPECT_RATIOS),
   frameRate: z.union([z.literal(24), z.literal(25), z.literal(30)]),
+  stylePresetId: z.string().default(DEFAULT_STYLE_PRESET_ID),
+  customStyles: z.array(stylePresetSchema).default([]),
 });
 
 export const projectSnapshotSchema = z.object({
@@ -49,7 +56,14 @@ export const projectSnapshotSchema = z.object({
 });
 
 export function createProjectMeta(title: string): ProjectMeta {
-  return { schemaVersion: PROJECT_SCHEMA_VERSION, title, aspectRatio: '16:9', frameRate: fps(24) };
+  return {
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    title,
+    aspectRatio: '16:9',
+    frameRate: fps(24),
+    stylePresetId: DEFAULT_STYLE_PRESET_ID,
+    customStyles: [],
+  };
 }
 
 export const EMPTY_SNAPSHOT: ProjectSnapshot = {

@@ -8,6 +8,7 @@ import {
   type ShotType,
 } from './camera';
 import type { AssetHash, CharacterId, SceneId, ShotId } from './ids';
+import { takeSchema, type Take } from './take';
 import {
   clampShotDuration,
   MAX_SHOT_DURATION_MS,
@@ -59,6 +60,17 @@ export interface Shot {
    * deletes it or brings it back.
    */
   readonly omitted: boolean;
+  /**
+   * The prompt for generated frames as the user edited it; empty means "build it from the shot"
+   * (src/ai/frames/promptBuilder.ts), so edits to the shot keep flowing into the prompt until
+   * someone writes their own.
+   */
+  readonly prompt: string;
+  /**
+   * Every generated image the shot was given, oldest first. Picking one makes it the frame
+   * (`frameHash`, `frameSource: 'ai'`); the others stay so nothing generated is lost.
+   */
+  readonly takes: readonly Take[];
 }
 
 export const dialogueLineSchema = z.object({
@@ -86,6 +98,8 @@ export const shotSchema = z.object({
   frameSource: z.enum(['sketch', 'drawn', 'ai', 'upload']).nullable(),
   frameSignature: z.string(),
   omitted: z.boolean().default(false),
+  prompt: z.string().default(''),
+  takes: z.array(takeSchema).default([]),
 });
 
 export type ShotInit = Pick<Shot, 'id' | 'sceneId' | 'number'> &
@@ -106,6 +120,8 @@ export function createShot(props: ShotInit): Shot {
     frameSource: null,
     frameSignature: '',
     omitted: false,
+    prompt: '',
+    takes: [],
     ...props,
     durationMs: clampShotDuration(props.durationMs ?? DEFAULT_SHOT_DURATION_MS),
   };
@@ -124,5 +140,6 @@ export type ShotPatch = Partial<
     | 'notes'
     | 'characterIds'
     | 'number'
+    | 'prompt'
   >
 >;

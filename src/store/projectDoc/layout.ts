@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
  *   scenes      Y.Map   sceneId → Y.Map of scene fields + `shotOrder: Y.Array<ShotId>`
  *   sceneOrder  Y.Array SceneId, script order
  *   shots       Y.Map   shotId → Y.Map of shot fields (sceneId included)
+ *                       + `takes: Y.Array<Y.Map>` of generated images (hash, provider, prompt…)
  *   characters  Y.Map   characterId → Y.Map of character fields
  *
  * Records are Y.Maps of plain values so that two people editing different fields of one shot
@@ -24,6 +25,12 @@ export const ROOT = {
 } as const;
 
 export const SCENE_SHOT_ORDER = 'shotOrder';
+/**
+ * A shot's takes: a Y.Array so takes two peers generate at once are both kept, of Y.Maps (not
+ * plain objects) so code that walks the raw document for asset hashes (store/assetRefs.ts, which
+ * keeps images from garbage collection) finds every take's image.
+ */
+export const SHOT_TAKES = 'takes';
 
 /** Transaction origin of the user's own edits: the only ones undo tracks. */
 export const USER_ORIGIN = Symbol('frameline:user');

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Character } from '../../model/character';
+import type { Character, CharacterPatch } from '../../model/character';
 import type { AssetHash, CharacterId, SceneId, ShotId } from '../../model/ids';
 import { newId } from '../../model/ids';
 import { numberForNewShot, renumberScene } from '../../model/numbering';
@@ -10,10 +10,18 @@ import {
 } from '../../model/project';
 import { createScene, parseSceneHeading, type Scene } from '../../model/scene';
 import { createShot, type FrameSource, type Shot, type ShotInit } from '../../model/shot';
+import type { Take } from '../../model/take';
 import { clampShotDuration } from '../../model/units';
 import type { ReimportPlan } from '../../plan/reimport';
 import { readProject } from './read';
-import { rootsOf, SCENE_SHOT_ORDER, SYSTEM_ORIGIN, USER_ORIGIN, type YRecord } from './layout';
+import {
+  rootsOf,
+  SCENE_SHOT_ORDER,
+  SHOT_TAKES,
+  SYSTEM_ORIGIN,
+  USER_ORIGIN,
+  type YRecord,
+} from './layout';
 
 /**
  * Every write to a project document goes through here, inside one transaction per user action,
@@ -40,8 +48,12 @@ function sceneRecord(scene: Scene, shotIds: readonly string[]): YRecord {
 }
 
 function shotRecord(shot: Shot): YRecord {
-  const record = toRecord({ ...shot, dialogue: shot.dialogue.map((d) => ({ ...d })) });
+  const { takes = [], ...fields } = shot;
+  const record = toRecord({ ...fields, dialogue: shot.dialogue.map((d) => ({ ...d })) });
   record.delete('id');
+  const takeList = new Y.Array<YRecord>();
+  takeList.push(takes.map((take) => toRecord(take)));
+  record.set(SHOT_TAKES, takeList);
   return record;
 }
 
@@ -123,6 +135,7 @@ export type ShotFieldPatch = Partial<
     | 'dialogue'
     | 'notes'
     | 'characterIds'
+    | 'prompt'
   >
 >;
 
@@ -341,4 +354,126 @@ function replaceAll(array: Y.Array<string>, ids: readonly string[]): void {
   if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
   array.delete(0, array.length);
   array.push([...ids]);
+}
+
+// ── Generated frames and the character bible (src/ai) ───────────────────────────────────────────
+
+/** The shot's list of takes, made on first use (documents from before takes have none). */
+function takesOf(record: YRecord): Y.Array<YRecord> {
+  const existing = record.get(SHOT_TAKES);
+  if (existing instanceof Y.Array) return existing as Y.Array<YRecord>;
+  const created = new Y.Array<YRecord>();
+  record.set(SHOT_TAKES, created);
+  return created;
+}
+
+/**
+ * Keeps a generated image on the shot and, with `makeCurrent`, makes it the frame. An app edit
+ * (the result arrives whenever the provider answers): the user's undo never eats a generation.
+ */
+export function addShotTake(
+  doc: Y.Doc,
+  shotId: ShotId,
+  take: Take,
+  options: { readonly makeCurrent: boolean },
+): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    takesOf(record).push([toRecord(take)]);
+    if (options.makeCurrent) setAiFrame(record, take.hash);
+  }, SYSTEM_ORIGIN);
+}
+
+function setAiFrame(record: YRecord, hash: AssetHash): void {
+  record.set('frameHash', hash);
+  record.set('frameSource', 'ai' satisfies FrameSource);
+  // Only sketches are compared with a signature; a generated frame is never redrawn.
+  record.set('frameSignature', '');
+}
+
+/** The user picks a take as the shot's frame: one undoable step. */
+export function chooseShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    const take = takesOf(record)
+      .toArray()
+      .find((t) => t.get('id') === takeId);
+    const hash = take?.get('hash');
+    if (typeof hash === 'string') setAiFrame(record, hash as AssetHash);
+  }, USER_ORIGIN);
+}
+
+/** Back to the offline sketch: the sketch scheduler redraws it, takes are kept. */
+export function returnShotToSketch(doc: Y.Doc, shotId: ShotId): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    record.set('frameSource', 'sketch' satisfies FrameSource);
+    record.set('frameSignature', '');
+  }, USER_ORIGIN);
+}
+
+/** Drops a take; if it was the frame, the shot goes back to its sketch. */
+export function removeShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (!record) return;
+    const takes = takesOf(record);
+    const items = takes.toArray();
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      if (item?.get('id') !== takeId) continue;
+      if (record.get('frameSource') === 'ai' && record.get('frameHash') === item.get('hash')) {
+        record.set('frameSource', 'sketch' satisfies FrameSource);
+        record.set('frameSignature', '');
+      }
+      takes.delete(i, 1);
+    }
+  }, USER_ORIGIN);
+}
+
+/** Edits the character bible; only changed fields are written, so concurrent edits survive. */
+export function updateCharacter(doc: Y.Doc, id: CharacterId, patch: CharacterPatch): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).characters.get(id);
+    if (!record) return;
+    for (const [key, value] of Object.entries(patch)) {
+      if (typeof value === 'string' && record.get(key) !== value) record.set(key, value);
+    }
+  }, USER_ORIGIN);
+}
+
+/** Sets (or with null, removes) a character's sheet image. */
+export function setCharacterSheet(doc: Y.Doc, id: CharacterId, hash: AssetHash | null): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).characters.get(id);
+    if (record && record.get('sheetHash') !== hash) record.set('sheetHash', hash);
+  }, USER_ORIGIN);
+}
+
+/**
+ * Fills the bible from an extraction (rules or an LLM) as one undo step. Only empty fields are
+ * filled: what someone already wrote about a character is theirs.
+ */
+export function fillCharacterBible(
+  doc: Y.Doc,
+  entries: readonly ({ readonly id: CharacterId } & CharacterPatch)[],
+): number {
+  let filled = 0;
+  doc.transact(() => {
+    for (const { id, ...patch } of entries) {
+      const record = rootsOf(doc).characters.get(id);
+      if (!record) continue;
+      for (const [key, value] of Object.entries(patch)) {
+        const current = record.get(key);
+        if (typeof value !== 'string' || !value.trim()) continue;
+        if (typeof current === 'string' && current.trim()) continue;
+        record.set(key, value.trim());
+        filled++;
+      }
+    }
+  }, USER_ORIGIN);
+  return filled;
 }

@@ -9,8 +9,9 @@ import {
 } from '../../model/project';
 import { createScene, sceneSchema, type Scene } from '../../model/scene';
 import { createShot, shotSchema, type Shot } from '../../model/shot';
+import { takeSchema, type Take } from '../../model/take';
 import { fps } from '../../model/units';
-import { rootsOf, SCENE_SHOT_ORDER, type YRecord } from './layout';
+import { rootsOf, SCENE_SHOT_ORDER, SHOT_TAKES, type YRecord } from './layout';
 
 /**
  * Y.Doc → ProjectSnapshot. Never throws: a record that does not validate (a peer on another
@@ -45,8 +46,20 @@ function readScene(id: string, record: YRecord | undefined, problems: string[]):
   return null;
 }
 
+/** A shot's takes (a Y.Array of Y.Maps); a take that does not validate is left out and reported. */
+function readTakes(shotId: string, value: unknown, problems: string[]): Take[] {
+  if (!(value instanceof Y.Array)) return [];
+  const takes: Take[] = [];
+  for (const item of value.toArray()) {
+    const parsed = takeSchema.safeParse(plain(item));
+    if (parsed.success) takes.push(parsed.data as Take);
+    else problems.push(`a take of shot ${shotId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return takes;
+}
+
 function readShot(id: string, record: YRecord | undefined, problems: string[]): Shot | null {
-  const raw = plain(record);
+  const raw = { ...plain(record), takes: readTakes(id, record?.get(SHOT_TAKES), problems) };
   const defaults = createShot({ id: id as ShotId, sceneId: '' as SceneId, number: '' });
   const parsed = shotSchema.safeParse({ ...defaults, ...raw, id });
   if (parsed.success) return createShot(parsed.data as unknown as Shot);
@@ -56,7 +69,12 @@ function readShot(id: string, record: YRecord | undefined, problems: string[]): 
 
 function readCharacter(id: string, record: YRecord, problems: string[]): Character | null {
   const parsed = characterSchema.safeParse({ description: '', ...plain(record), id });
-  if (parsed.success) return createCharacter({ ...parsed.data, id: id as CharacterId });
+  if (parsed.success)
+    return createCharacter({
+      ...parsed.data,
+      id: id as CharacterId,
+      sheetHash: parsed.data.sheetHash as Character['sheetHash'],
+    });
   problems.push(`character ${id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
