@@ -48,5 +48,14 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
     docUpdates: '++seq, projectId',
     assets: 'hash, createdAt',
   });
+  // AI providers (row types in aiTables.ts): encrypted keys, call log, settings, frame queue.
+  db.version(3).stores({
+    aiVault: 'id',
+    aiKeys: 'providerId',
+    aiCalls: '++id, at',
+    aiSettings: 'key',
+    aiBatches: 'id, projectId',
+    aiJobs: 'id, batchId, projectId',
+  });
   return db;
 }
