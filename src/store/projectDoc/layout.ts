@@ -11,6 +11,18 @@ import type * as Y from 'yjs';
  *                       + `takes: Y.Array<Y.Map>` of generated images (hash, provider, prompt…)
  *   characters  Y.Map   characterId → Y.Map of character fields
  *
+ * Review and history (collaboration; none of these is tracked by undo, see projectSession.ts):
+ *
+ *   comments    Y.Map   commentId → plain object (model/comment.ts `Comment`). Written once,
+ *                       never edited: the record is what its author's signature covers, so it is
+ *                       an atomic value rather than a Y.Map whose fields could merge from two
+ *                       writers.
+ *   threads     Y.Map   threadId → plain `ThreadResolution` (resolved, by, at): last writer wins.
+ *   approvals   Y.Map   shotId → plain signed `Approval`: last writer wins, whole record.
+ *   versions    Y.Map   versionId → Y.Map of `ProjectVersion` fields. The state itself is an asset
+ *                       (its SHA-256 in `stateHash`), so a Y.Map keeps the hash visible to
+ *                       store/assetRefs.ts and the blob is never garbage-collected.
+ *
  * Records are Y.Maps of plain values so that two people editing different fields of one shot
  * both keep their edit. Order lives in Y.Arrays of ids, apart from the records, so a concurrent
  * move and edit never fight; reading tolerates the duplicates and orphans that concurrent moves
@@ -22,6 +34,10 @@ export const ROOT = {
   sceneOrder: 'sceneOrder',
   shots: 'shots',
   characters: 'characters',
+  comments: 'comments',
+  threads: 'threads',
+  approvals: 'approvals',
+  versions: 'versions',
 } as const;
 
 export const SCENE_SHOT_ORDER = 'shotOrder';
@@ -36,6 +52,11 @@ export const SHOT_TAKES = 'takes';
 export const USER_ORIGIN = Symbol('frameline:user');
 /** Edits the app makes on its own (sketched frames, migrations): never undone by the user. */
 export const SYSTEM_ORIGIN = Symbol('frameline:system');
+/**
+ * Updates that arrived from collaborators (src/sync applies them with this origin): persisted
+ * like any change, never on this user's undo stack, never sent back to where they came from.
+ */
+export const REMOTE_ORIGIN = Symbol('frameline:remote');
 
 export type YRecord = Y.Map<unknown>;
 
@@ -46,6 +67,10 @@ export function rootsOf(doc: Y.Doc) {
     sceneOrder: doc.getArray<string>(ROOT.sceneOrder),
     shots: doc.getMap<YRecord>(ROOT.shots),
     characters: doc.getMap<YRecord>(ROOT.characters),
+    comments: doc.getMap<unknown>(ROOT.comments),
+    threads: doc.getMap<unknown>(ROOT.threads),
+    approvals: doc.getMap<unknown>(ROOT.approvals),
+    versions: doc.getMap<YRecord>(ROOT.versions),
   };
 }
 

@@ -477,3 +477,75 @@ export function fillCharacterBible(
   }, USER_ORIGIN);
   return filled;
 }
+
+// ── History (src/ui/collab): restoring a named version ──────────────────────────────────────────
+
+/**
+ * Makes the boards what `snapshot` (a version being restored) says, as ONE user action: one undo
+ * step, one update for peers. Only what differs is written, record by record and field by field,
+ * so the restore is a change others merge with rather than a reload that would throw away what
+ * they do meanwhile. Comments, approvals and versions are not part of a version's boards and stay.
+ */
+export function restoreSnapshot(doc: Y.Doc, snapshot: ProjectSnapshot): void {
+  doc.transact(() => {
+    const roots = rootsOf(doc);
+    for (const [key, value] of Object.entries(snapshot.meta)) {
+      if (key !== 'schemaVersion') setIfChanged(roots.meta, key, value);
+    }
+    syncRecords(roots.characters, snapshot.characters, characterRecord);
+    syncRecords(roots.scenes, snapshot.scenes, (scene) => sceneRecord(scene, []));
+    syncRecords(roots.shots, snapshot.shots, shotRecord);
+    for (const shot of snapshot.shots) {
+      const record = roots.shots.get(shot.id);
+      if (record) syncTakes(record, shot.takes ?? []);
+    }
+    replaceAll(
+      roots.sceneOrder,
+      snapshot.scenes.map((s) => s.id),
+    );
+    for (const scene of snapshot.scenes) {
+      const order = shotOrderOf(doc, scene.id);
+      const ids = snapshot.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id);
+      if (order) replaceAll(order, ids);
+    }
+  }, USER_ORIGIN);
+}
+
+/** Writes a plain field only when it differs; nested Yjs types (orders, takes) are left alone. */
+function setIfChanged(record: Y.Map<unknown>, key: string, value: unknown): void {
+  if (value === undefined) return;
+  const current = record.get(key);
+  if (current instanceof Y.AbstractType) return;
+  if (JSON.stringify(current) === JSON.stringify(value)) return;
+  record.set(key, typeof value === 'object' && value !== null ? structuredClone(value) : value);
+}
+
+/** Deletes records the snapshot lacks, creates those it adds, and patches the rest in place. */
+function syncRecords<T extends { readonly id: string }>(
+  root: Y.Map<YRecord>,
+  items: readonly T[],
+  create: (item: T) => YRecord,
+): void {
+  const wanted = new Set(items.map((item) => item.id));
+  for (const id of [...root.keys()]) if (!wanted.has(id)) root.delete(id);
+  for (const item of items) {
+    const record = root.get(item.id);
+    if (!(record instanceof Y.Map)) {
+      root.set(item.id, create(item));
+      continue;
+    }
+    for (const [key, value] of Object.entries(item)) {
+      if (key !== 'id' && key !== SHOT_TAKES) setIfChanged(record, key, value);
+    }
+  }
+}
+
+/** Takes are immutable records: the list differs exactly when its ids and hashes differ. */
+function syncTakes(record: YRecord, takes: readonly Take[]): void {
+  const list = takesOf(record);
+  const key = (items: readonly { id?: unknown; hash?: unknown }[]) =>
+    items.map((t) => `${String(t.id)}:${String(t.hash)}`).join('|');
+  if (key(list.toArray().map((t) => t.toJSON())) === key(takes)) return;
+  list.delete(0, list.length);
+  list.push(takes.map((take) => toRecord(take)));
+}

@@ -67,7 +67,11 @@ function readShot(id: string, record: YRecord | undefined, problems: string[]): 
   return null;
 }
 
-function readCharacter(id: string, record: YRecord, problems: string[]): Character | null {
+function readCharacter(
+  id: string,
+  record: YRecord | undefined,
+  problems: string[],
+): Character | null {
   const parsed = characterSchema.safeParse({ description: '', ...plain(record), id });
   if (parsed.success)
     return createCharacter({
@@ -77,6 +81,15 @@ function readCharacter(id: string, record: YRecord, problems: string[]): Charact
     });
   problems.push(`character ${id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
+}
+
+/**
+ * A Y.Map's keys in id order. Iterating a Y.Map follows the order updates happened to arrive in,
+ * which differs from peer to peer; anything placed by iteration order (orphans, shots whose scene
+ * is gone) would then sit in different places on different screens. Found by syncFuzz.test.ts.
+ */
+function sortedKeys<T>(map: Y.Map<T>): string[] {
+  return [...map.keys()].sort();
 }
 
 /** Ids in order, first occurrence wins: a concurrent move can leave an id in two places. */
@@ -94,7 +107,7 @@ export function readProject(doc: Y.Doc): ReadResult {
 
   // Scenes: those in sceneOrder first, then any the order lost (orphans), so nothing vanishes.
   const sceneIds = uniqueIds(roots.sceneOrder).filter((id) => roots.scenes.has(id));
-  for (const id of roots.scenes.keys()) if (!sceneIds.includes(id)) sceneIds.push(id);
+  for (const id of sortedKeys(roots.scenes)) if (!sceneIds.includes(id)) sceneIds.push(id);
   const scenes: Scene[] = [];
   for (const id of sceneIds) {
     const scene = readScene(id, roots.scenes.get(id), problems);
@@ -102,8 +115,8 @@ export function readProject(doc: Y.Doc): ReadResult {
   }
 
   const allShots = new Map<string, Shot>();
-  for (const [id, record] of roots.shots.entries()) {
-    const shot = readShot(id, record, problems);
+  for (const id of sortedKeys(roots.shots)) {
+    const shot = readShot(id, roots.shots.get(id), problems);
     if (shot) allShots.set(id, shot);
   }
 
@@ -132,11 +145,12 @@ export function readProject(doc: Y.Doc): ReadResult {
   }
 
   const characters: Character[] = [];
-  for (const [id, record] of roots.characters.entries()) {
-    const character = readCharacter(id, record, problems);
+  for (const id of sortedKeys(roots.characters)) {
+    const character = readCharacter(id, roots.characters.get(id), problems);
     if (character) characters.push(character);
   }
-  characters.sort((a, b) => a.name.localeCompare(b.name));
+  // Two peers can add the same name at once: the id breaks the tie the same way everywhere.
+  characters.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 
   return { snapshot: { meta, scenes, shots, characters }, problems };
 }

@@ -1,0 +1,26 @@
+import * as Y from 'yjs';
+import { projectVersionSchema, type ProjectVersion } from '../../model/version';
+import { rootsOf, USER_ORIGIN, type YRecord } from './layout';
+
+/**
+ * The list of named versions. Each is a Y.Map of plain fields (so store/assetRefs.ts sees the
+ * state's hash and keeps its blob); the state itself is an asset (see layout.ts).
+ */
+export function addVersion(doc: Y.Doc, version: ProjectVersion): void {
+  doc.transact(() => {
+    const record: YRecord = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(version)) record.set(key, value);
+    rootsOf(doc).versions.set(version.id, record);
+  }, USER_ORIGIN);
+}
+
+/** Newest first; records that do not validate are left out. */
+export function readVersions(doc: Y.Doc): ProjectVersion[] {
+  const versions: ProjectVersion[] = [];
+  for (const [id, record] of rootsOf(doc).versions.entries()) {
+    if (!(record instanceof Y.Map)) continue;
+    const parsed = projectVersionSchema.safeParse({ ...record.toJSON(), id });
+    if (parsed.success) versions.push(parsed.data as unknown as ProjectVersion);
+  }
+  return versions.sort((a, b) => b.createdAt - a.createdAt);
+}
