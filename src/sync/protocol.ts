@@ -1,0 +1,13 @@
+/**
+ * Message types on a document link. The same numbers y-websocket and y-webrtc use, so one link
+ * speaks to a peer and to a y-websocket server alike.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+/** Sent by y-websocket servers with auth: `[2, 0, reason]` means permission denied. */
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
