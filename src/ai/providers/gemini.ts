@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { ProviderError } from './errors';
+import { joinUrl, jsonHeaders, parseShape, sendJson } from './http';
+import { base64ToBytes, bytesToBase64, imageResult, pcmToWav } from './media';
+import type { AdapterOptions } from './options';
+import { nearestAspectName } from './sizes';
+import type { CallContext, ProviderAdapter, Usage } from './types';
+
+/**
+ * Google Gemini through generateContent: text, images (with reference images in the same
+ * request) and speech. The key goes in a header, never in the URL: URLs show up in the console
+ * and in network logs.
+ */
+
+export const GEMINI_DEFAULTS = {
+  baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+  model: 'gemini-2.5-flash-image',
+  textModel: 'gemini-2.5-flash',
+  speechModel: 'gemini-2.5-flash-preview-tts',
+  voice: 'Kore',
+} as const;
+
+/** Gemini's speech is 16-bit mono PCM at this rate unless its mime type says otherwise. */
+const SPEECH_SAMPLE_RATE_HZ = 24_000;
+
+const GEMINI_ASPECTS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
+
+const inlineShape = z.object({ mimeType: z.string(), data: z.string() });
+const partShape = z.object({
+  text: z.string().optional(),
+  inlineData: inlineShape.optional(),
+  inline_data: inlineShape.optional(),
+});
+const answerShape = z.object({
+  candidates: z
+    .array(
+      z.object({
+        content: z.object({ parts: z.array(partShape).optional() }).optional(),
+        finishReason: z.string().optional(),
+      }),
+    )
+    .optional(),
+  promptFeedback: z.object({ blockReason: z.string().optional() }).optional(),
+  usageMetadata: z
+    .object({
+      promptTokenCount: z.number().optional(),
+      candidatesTokenCount: z.number().optional(),
+    })
+    .optional(),
+});
+type Answer = z.infer<typeof answerShape>;
+
+const modelsShape = z.object({ models: z.array(z.object({ name: z.string() })) });
+
+function usageOf(answer: Answer, extra: Partial<Usage> = {}): Usage {
+  return {
+    inputTokens: answer.usageMetadata?.promptTokenCount ?? 0,
+    outputTokens: answer.usageMetadata?.candidatesTokenCount ?? 0,
+    images: 0,
+    characters: 0,
+    ...extra,
+  };
+}
+
+function partsOf(answer: Answer) {
+  const blocked = answer.promptFeedback?.blockReason;
+  if (blocked) throw new ProviderError('badRequest', `Gemini refused the prompt (${blocked}).`);
+  const candidate = answer.candidates?.[0];
+  const parts = candidate?.content?.parts ?? [];
+  return { parts, finishReason: candidate?.finishReason ?? 'none' };
+}
+
+export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
+  const model = options.model || GEMINI_DEFAULTS.model;
+  const textModel = options.textModel || GEMINI_DEFAULTS.textModel;
+  const base = options.baseUrl || GEMINI_DEFAULTS.baseUrl;
+
+  const generate = async (forModel: string, body: object, ctx: CallContext): Promise<Answer> => {
+    const json = await sendJson(
+      {
+        url: joinUrl(base, `models/${encodeURIComponent(forModel)}:generateContent`),
+        method: 'POST',
+        headers: jsonHeaders(ctx.apiKey ? { 'x-goog-api-key': ctx.apiKey } : {}),
+        body: JSON.stringify(body),
+      },
+      ctx,
+    );
+    return parseShape(answerShape, json, 'answer');
+  };
+
+  return {
+    kind: 'gemini',
+    capabilities: new Set(['text', 'image', 'imageWithReferences', 'speech']),
+    modelFor: (capability) =>
+      capability === 'text'
+        ? textModel
+        : capability === 'speech'
+          ? GEMINI_DEFAULTS.speechModel
+          : model,
+
+    async text(request, ctx) {
+      const body: Record<string, unknown> = {
+        contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
+        generationConfig: { maxOutputTokens: request.maxOutputTokens },
+      };
+      if (request.system) body.systemInstruction = { parts: [{ text: request.system }] };
+      const answer = await generate(textModel, body, ctx);
+      const { parts, finishReason } = partsOf(answer);
+      const text = parts.map((p) => p.text ?? '').join('');
+      if (!text) throw new ProviderError('badResponse', `Gemini sent no text (${finishReason}).`);
+      return { text, usage: usageOf(answer) };
+    },
+
+    async image(request, ctx) {
+      const note = request.references.length > 0 ? `\n\n${request.referenceNote}` : '';
+      const parts: object[] = [{ text: `${request.prompt}${note}` }];
+      for (const ref of request.references) {
+        parts.push({ inlineData: { mimeType: ref.mimeType, data: bytesToBase64(ref.bytes) } });
+      }
+      const answer = await generate(
+        model,
+        {
+          contents: [{ role: 'user', parts }],
+          generationConfig: {
+            responseModalities: ['IMAGE'],
+            imageConfig: { aspectRatio: nearestAspectName(request.aspectRatio, GEMINI_ASPECTS) },
+          },
+        },
+        ctx,
+      );
+      const { parts: out, finishReason } = partsOf(answer);
+      const inline = out
+        .map((p) => p.inlineData ?? p.inline_data)
+        .find((d) => d?.mimeType.startsWith('image/'));
+      if (!inline) throw new ProviderError('badRequest', `Gemini sent no image (${finishReason}).`);
+      return { ...imageResult(base64ToBytes(inline.data)), usage: usageOf(answer, { images: 1 }) };
+    },
+
+    async speech(request, ctx) {
+      const answer = await generate(
+        GEMINI_DEFAULTS.speechModel,
+        {
+          contents: [{ role: 'user', parts: [{ text: request.text }] }],
+          generationConfig: {
+            responseModalities: ['AUDIO'],
+            speechConfig: {
+              voiceConfig: {
+                prebuiltVoiceConfig: {
+                  voiceName: request.voice || options.voice || GEMINI_DEFAULTS.voice,
+                },
+              },
+            },
+          },
+        },
+        ctx,
+      );
+      const { parts, finishReason } = partsOf(answer);
+      const inline = parts
+        .map((p) => p.inlineData ?? p.inline_data)
+        .find((d) => d?.mimeType.startsWith('audio/'));
+      if (!inline)
+        throw new ProviderError('badResponse', `Gemini sent no audio (${finishReason}).`);
+      const rate = Number(/rate=(\d+)/.exec(inline.mimeType)?.[1] ?? SPEECH_SAMPLE_RATE_HZ);
+      const pcm = base64ToBytes(inline.data);
+      const isPcm = /l16|pcm/i.test(inline.mimeType);
+      return {
+        bytes: isPcm ? pcmToWav(pcm, rate) : pcm,
+        mimeType: isPcm ? 'audio/wav' : inline.mimeType,
+        usage: usageOf(answer, { characters: request.text.length }),
+      };
+    },
+
+    async testConnection(ctx) {
+      const json = await sendJson(
+        {
+          url: joinUrl(base, 'models'),
+          headers: ctx.apiKey ? { 'x-goog-api-key': ctx.apiKey } : {},
+        },
+        ctx,
+      );
+      const models = parseShape(modelsShape, json, 'model list').models;
+      return `Connected. ${models.length} models available to this key.`;
+    },
+  };
+}

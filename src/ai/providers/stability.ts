@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ProviderError } from './errors';
+import { bearer, joinUrl, parseShape, sendForBytes, sendJson } from './http';
+import { imageResult } from './media';
+import type { AdapterOptions } from './options';
+import { nearestAspectName } from './sizes';
+import type { ProviderAdapter } from './types';
+
+/** Stability AI Stable Image (v2beta, multipart form in, image bytes out). */
+
+export const STABILITY_DEFAULTS = {
+  baseUrl: 'https://api.stability.ai',
+  model: 'core',
+} as const;
+
+const STABILITY_ASPECTS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9:16', '9:21'];
+
+const balanceShape = z.object({ credits: z.number() });
+
+/** `core` and `ultra` have their own endpoints; SD3 models share one and are named in the form. */
+function endpointFor(model: string): { path: string; formModel: string | null } {
+  if (model === 'core' || model === 'ultra')
+    return { path: `v2beta/stable-image/generate/${model}`, formModel: null };
+  return { path: 'v2beta/stable-image/generate/sd3', formModel: model };
+}
+
+export function createStabilityAdapter(options: AdapterOptions): ProviderAdapter {
+  const model = options.model || STABILITY_DEFAULTS.model;
+  const url = (path: string) => joinUrl(options.baseUrl || STABILITY_DEFAULTS.baseUrl, path);
+  return {
+    kind: 'stability',
+    capabilities: new Set(['image']),
+    modelFor: () => model,
+
+    async image(request, ctx) {
+      const { path, formModel } = endpointFor(model);
+      const form = new FormData();
+      form.set('prompt', request.prompt);
+      if (request.negativePrompt) form.set('negative_prompt', request.negativePrompt);
+      form.set('aspect_ratio', nearestAspectName(request.aspectRatio, STABILITY_ASPECTS));
+      form.set('seed', String(request.seed));
+      form.set('output_format', 'png');
+      if (formModel) form.set('model', formModel);
+      const { bytes } = await sendForBytes(
+        {
+          url: url(path),
+          method: 'POST',
+          headers: { ...bearer(ctx.apiKey), accept: 'image/*' },
+          body: form,
+        },
+        ctx,
+      );
+      return {
+        ...imageResult(bytes),
+        usage: { inputTokens: 0, outputTokens: 0, images: 1, characters: 0 },
+      };
+    },
+
+    async testConnection(ctx) {
+      const json = await sendJson(
+        { url: url('v1/user/balance'), headers: bearer(ctx.apiKey) },
+        ctx,
+      );
+      const { credits } = parseShape(balanceShape, json, 'balance');
+      if (credits <= 0)
+        throw new ProviderError('quota', 'The key works, but the account has no credits left.');
+      return `Connected. ${credits.toFixed(1)} credits left.`;
+    },
+  };
+}

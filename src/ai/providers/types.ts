@@ -1,0 +1,106 @@
+import type { SketchInput } from '../sketch/sketchInput';
+
+/**
+ * The contract every provider adapter keeps. An adapter is plain `fetch` against one API; the
+ * router (src/ai/router) adds timeouts, retries, fallback, limits and the log around it.
+ */
+
+export const CAPABILITIES = ['text', 'image', 'imageWithReferences', 'speech'] as const;
+/** `imageWithReferences`: the adapter also sends reference images (character sheets) with a prompt. */
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** What a caller asks the router for; reference images ride along on `image` requests. */
+export const ROUTE_CAPABILITIES = ['image', 'text', 'speech'] as const;
+export type RouteCapability = (typeof ROUTE_CAPABILITIES)[number];
+
+export const PROVIDER_KINDS = [
+  'openai',
+  'anthropic',
+  'gemini',
+  'stability',
+  'openaiCompatible',
+  'comfyui',
+  'automatic1111',
+  'elevenlabs',
+  'sketch',
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export interface Usage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly images: number;
+  /** Characters turned into speech. */
+  readonly characters: number;
+}
+
+export const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, images: 0, characters: 0 };
+
+export interface TextRequest {
+  /** Instructions; empty for none. */
+  readonly system: string;
+  readonly prompt: string;
+  readonly maxOutputTokens: number;
+}
+
+export interface TextResult {
+  readonly text: string;
+  readonly usage: Usage;
+}
+
+export interface ReferenceImage {
+  /** Whose image it is (`ANNA`), for the note that tells the model which image is whom. */
+  readonly name: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly mimeType: string;
+}
+
+export interface ImageRequest {
+  /** The whole prompt, character descriptions included (every provider gets those). */
+  readonly prompt: string;
+  /** What to keep out of the image, for the APIs that take it separately; may be empty. */
+  readonly negativePrompt: string;
+  /** Width / height the frame should have; adapters pick the nearest size their API offers. */
+  readonly aspectRatio: number;
+  /** For the APIs that take one, so a take can be repeated; 0 … 2^31 − 1. */
+  readonly seed: number;
+  /** Character sheets; only adapters with `imageWithReferences` send them. */
+  readonly references: readonly ReferenceImage[];
+  /** Said alongside the references ("Image 1 is ANNA's character sheet…"). */
+  readonly referenceNote: string;
+  /** The shot as the offline sketch generator sees it; null when there is no shot (sheets). */
+  readonly sketch: SketchInput | null;
+}
+
+/** Results are bytes, never URLs: provider URLs expire (dall-e-3's after an hour). */
+export interface MediaResult {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly mimeType: string;
+  readonly usage: Usage;
+}
+
+export interface SpeechRequest {
+  readonly text: string;
+  /** A voice name or id; empty for the provider's default. */
+  readonly voice: string;
+}
+
+export interface CallContext {
+  readonly signal: AbortSignal;
+  /** The key for this call, straight from the vault; null for providers without keys. */
+  readonly apiKey: string | null;
+  /** 0…1 while a long job runs (ComfyUI reports steps). */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface ProviderAdapter {
+  readonly kind: ProviderKind;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** The model a call for `capability` uses (for the log and the price table). */
+  modelFor(capability: RouteCapability): string;
+  text?(request: TextRequest, ctx: CallContext): Promise<TextResult>;
+  image?(request: ImageRequest, ctx: CallContext): Promise<MediaResult>;
+  speech?(request: SpeechRequest, ctx: CallContext): Promise<MediaResult>;
+  /** A cheap real call proving address, key and CORS; resolves with what it found. */
+  testConnection(ctx: CallContext): Promise<string>;
+}

@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+
+/** One request as the fake saw it; tests read these to check headers, bodies and URLs. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly scenario: string;
+  readonly vendor: string;
+  /** The path after the vendor prefix, e.g. `/v1/images/generations`. */
+  readonly path: string;
+  readonly query: string;
+  readonly headers: IncomingHttpHeaders;
+  /** The body as latin1 text (multipart bodies included), cut at 64 KiB. */
+  readonly body: string;
+}
+
+export interface FakeRequest extends RecordedRequest {
+  readonly raw: Buffer;
+  /** The key the client sent, from whichever header its API uses. */
+  readonly key: string | null;
+  json(): unknown;
+}
+
+export interface Reply {
+  json(status: number, body: unknown): void;
+  bytes(status: number, body: Buffer, contentType: string): void;
+  text(status: number, body: string, contentType?: string): void;
+  readonly raw: ServerResponse;
+}
+
+export interface FakeState {
+  /** What text endpoints answer; null echoes the prompt. */
+  textAnswer: string | null;
+  readonly files: Map<string, Buffer>;
+  readonly baseUrl: () => string;
+}
+
+export type VendorHandler = (
+  request: FakeRequest,
+  reply: Reply,
+  state: FakeState,
+) => void | Promise<void>;

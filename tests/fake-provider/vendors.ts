@@ -1,0 +1,203 @@
+import { fakeMp3, fakePng } from './png';
+import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
+
+/**
+ * The fake's answers in each vendor's own format: just the fields the adapters read, shaped like
+ * the real APIs' documented responses.
+ */
+
+function promptOf(body: unknown): string {
+  return JSON.stringify(body ?? '').slice(0, 400);
+}
+
+function textAnswer(state: FakeState, prompt: string): string {
+  return state.textAnswer ?? `Fake answer to: ${prompt.slice(0, 80)}`;
+}
+
+function notFound(reply: Reply, request: FakeRequest) {
+  reply.json(404, { error: { message: `No fake route for ${request.method} ${request.path}` } });
+}
+
+const openai: VendorHandler = (request, reply, state) => {
+  const body = request.json() as Record<string, unknown> | null;
+  const route = `${request.method} ${request.path}`;
+  if (route === 'GET /v1/models')
+    return reply.json(200, {
+      object: 'list',
+      data: [{ id: 'gpt-image-1' }, { id: 'gpt-4.1-mini' }, { id: 'fake-model' }],
+    });
+  if (route === 'POST /v1/responses')
+    return reply.json(200, {
+      output: [
+        {
+          type: 'message',
+          content: [{ type: 'output_text', text: textAnswer(state, String(body?.input ?? '')) }],
+        },
+      ],
+      usage: { input_tokens: 42, output_tokens: 17 },
+    });
+  if (route === 'POST /v1/chat/completions') {
+    const messages = (body?.messages ?? []) as { content?: string }[];
+    return reply.json(200, {
+      choices: [
+        {
+          message: {
+            role: 'assistant',
+            content: textAnswer(state, messages.at(-1)?.content ?? ''),
+          },
+        },
+      ],
+      usage: { prompt_tokens: 40, completion_tokens: 12 },
+    });
+  }
+  if (route === 'POST /v1/images/generations' || route === 'POST /v1/images/edits') {
+    if (route.endsWith('edits') && !request.body.includes('name="image[]"'))
+      return reply.json(400, { error: { message: 'edits need image[]' } });
+    const png = fakePng(request.body);
+    if (request.scenario === 'url') {
+      const id = `${state.files.size + 1}.png`;
+      state.files.set(id, png);
+      return reply.json(200, { data: [{ url: `${state.baseUrl()}files/${id}` }] });
+    }
+    return reply.json(200, { created: 1, data: [{ b64_json: png.toString('base64') }] });
+  }
+  if (route === 'POST /v1/audio/speech') return reply.bytes(200, fakeMp3(), 'audio/mpeg');
+  notFound(reply, request);
+};
+
+const anthropic: VendorHandler = (request, reply, state) => {
+  if (request.headers['anthropic-dangerous-direct-browser-access'] !== 'true')
+    return reply.json(401, {
+      type: 'error',
+      error: {
+        type: 'authentication_error',
+        message: 'CORS requests must set the anthropic-dangerous-direct-browser-access header',
+      },
+    });
+  const route = `${request.method} ${request.path}`;
+  if (route === 'GET /v1/models')
+    return reply.json(200, { data: [{ id: 'claude-haiku-4-5', type: 'model' }] });
+  if (route === 'POST /v1/messages') {
+    const body = request.json() as { messages?: { content?: string }[] } | null;
+    return reply.json(200, {
+      type: 'message',
+      content: [{ type: 'text', text: textAnswer(state, body?.messages?.[0]?.content ?? '') }],
+      usage: { input_tokens: 30, output_tokens: 9 },
+    });
+  }
+  notFound(reply, request);
+};
+
+const gemini: VendorHandler = (request, reply, state) => {
+  if (request.method === 'GET' && request.path === '/v1beta/models')
+    return reply.json(200, {
+      models: [{ name: 'models/gemini-2.5-flash' }, { name: 'models/gemini-2.5-flash-image' }],
+    });
+  const match = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(request.path);
+  if (request.method !== 'POST' || !match) return notFound(reply, request);
+  const body = request.json() as {
+    contents?: { parts?: { text?: string; inlineData?: unknown }[] }[];
+    generationConfig?: { responseModalities?: string[] };
+  } | null;
+  const modalities = body?.generationConfig?.responseModalities ?? ['TEXT'];
+  const usageMetadata = { promptTokenCount: 25, candidatesTokenCount: 1290 };
+  if (modalities.includes('IMAGE'))
+    return reply.json(200, {
+      candidates: [
+        {
+          content: {
+            parts: [
+              {
+                inlineData: {
+                  mimeType: 'image/png',
+                  data: fakePng(promptOf(body)).toString('base64'),
+                },
+              },
+            ],
+          },
+          finishReason: 'STOP',
+        },
+      ],
+      usageMetadata,
+    });
+  if (modalities.includes('AUDIO'))
+    return reply.json(200, {
+      candidates: [
+        {
+          content: {
+            parts: [
+              {
+                inlineData: {
+                  mimeType: 'audio/L16;codec=pcm;rate=24000',
+                  data: Buffer.alloc(4800).toString('base64'),
+                },
+              },
+            ],
+          },
+        },
+      ],
+      usageMetadata,
+    });
+  const text = body?.contents?.[0]?.parts?.[0]?.text ?? '';
+  return reply.json(200, {
+    candidates: [{ content: { parts: [{ text: textAnswer(state, text) }] }, finishReason: 'STOP' }],
+    usageMetadata: { promptTokenCount: 20, candidatesTokenCount: 8 },
+  });
+};
+
+const stability: VendorHandler = (request, reply) => {
+  if (request.method === 'GET' && request.path === '/v1/user/balance')
+    return reply.json(200, { credits: 12.5 });
+  if (
+    request.method === 'POST' &&
+    /^\/v2beta\/stable-image\/generate\/(core|ultra|sd3)$/.test(request.path)
+  ) {
+    if (!String(request.headers['content-type']).startsWith('multipart/form-data'))
+      return reply.json(400, { name: 'bad_request', errors: ['multipart/form-data expected'] });
+    if (!String(request.headers.accept).startsWith('image/'))
+      return reply.json(400, {
+        name: 'bad_request',
+        errors: ['accept must be image/* or application/json'],
+      });
+    return reply.bytes(200, fakePng(request.body), 'image/png');
+  }
+  notFound(reply, request);
+};
+
+const automatic1111: VendorHandler = (request, reply) => {
+  if (request.method === 'GET' && request.path === '/sdapi/v1/sd-models')
+    return reply.json(200, [
+      { title: 'sd_xl_base_1.0.safetensors [31e35c80fc]', model_name: 'sd_xl_base_1.0' },
+    ]);
+  if (
+    request.method === 'POST' &&
+    (request.path === '/sdapi/v1/txt2img' || request.path === '/sdapi/v1/img2img')
+  ) {
+    const body = request.json() as { init_images?: unknown[] } | null;
+    if (request.path.endsWith('img2img') && !body?.init_images?.length)
+      return reply.json(422, { detail: 'init_images required' });
+    return reply.json(200, {
+      images: [fakePng(request.body).toString('base64')],
+      parameters: {},
+      info: '{"seed": 1}',
+    });
+  }
+  notFound(reply, request);
+};
+
+const elevenlabs: VendorHandler = (request, reply) => {
+  if (request.method === 'GET' && request.path === '/v1/user')
+    return reply.json(200, { subscription: { character_count: 1200, character_limit: 10000 } });
+  if (request.method === 'POST' && request.path.startsWith('/v1/text-to-speech/'))
+    return reply.bytes(200, fakeMp3(), 'audio/mpeg');
+  notFound(reply, request);
+};
+
+export const VENDORS: Record<string, VendorHandler> = {
+  openai,
+  anthropic,
+  gemini,
+  stability,
+  a1111: automatic1111,
+  elevenlabs,
+};
