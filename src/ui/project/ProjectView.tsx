@@ -10,6 +10,7 @@ import { ProjectToolbar } from './ProjectToolbar';
 import { RenderDialog } from './RenderDialog';
 import { ScriptPanel } from './ScriptPanel';
 import { ShotInspector } from './ShotInspector';
+import { TimelineView } from '../timeline/TimelineView';
 import { useSession, useSessionState } from './useSession';
 import { useSketchProgress } from './useSketches';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -56,6 +57,7 @@ function OpenProjectView({
   const [selectedId, setSelectedId] = useState<ShotId | null>(null);
   const [playing, setPlaying] = useState(false);
   const [rendering, setRendering] = useState(false);
+  const [view, setView] = useState<'boards' | 'timeline'>('boards');
   useUndoShortcuts(session);
 
   const shots = state.snapshot.shots;
@@ -98,13 +100,38 @@ function OpenProjectView({
           session={session}
           pagesByScene={NO_PAGES}
         />
-        <BoardGrid
-          session={session}
-          snapshot={state.snapshot}
-          selectedId={selected?.id ?? null}
-          onSelect={setSelectedId}
-          imports={imports}
-        />
+        <div className="center-pane">
+          <div className="tabs view-tabs" role="tablist" aria-label="Workspace view">
+            {(['boards', 'timeline'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={view === name}
+                className={`tab${view === name ? ' current' : ''}`}
+                onClick={() => setView(name)}
+              >
+                {name === 'boards' ? 'Boards' : 'Timeline'}
+              </button>
+            ))}
+          </div>
+          {view === 'boards' ? (
+            <BoardGrid
+              session={session}
+              snapshot={state.snapshot}
+              selectedId={selected?.id ?? null}
+              onSelect={setSelectedId}
+              imports={imports}
+            />
+          ) : (
+            <TimelineView
+              session={session}
+              snapshot={state.snapshot}
+              selectedId={selected?.id ?? null}
+              onSelect={setSelectedId}
+            />
+          )}
+        </div>
         <ShotInspector
           key={selected?.id ?? 'none'}
           session={session}

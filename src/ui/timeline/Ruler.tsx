@@ -1,0 +1,44 @@
+import { useRef, type PointerEvent } from 'react';
+import { formatTimecode } from '../../model/timeline';
+import { tickSpacingSeconds, timeToX, xToTime } from '../../model/timelineEdit';
+import { ms } from '../../model/units';
+
+interface Props {
+  readonly totalMs: number;
+  readonly pxPerSecond: number;
+  readonly frameRate: number;
+  /** Called while scrubbing with the time under the pointer. */
+  readonly onScrub: (t: number) => void;
+}
+
+/** Time ruler; click or drag on it to move the playhead. */
+export function Ruler({ totalMs, pxPerSecond, frameRate, onScrub }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const spacing = tickSpacingSeconds(pxPerSecond);
+  const ticks: number[] = [];
+  for (let s = 0; s * 1000 <= totalMs; s += spacing) ticks.push(s);
+  const timeAt = (e: PointerEvent<HTMLDivElement>) => {
+    const box = ref.current?.getBoundingClientRect();
+    return box ? xToTime(e.clientX - box.left, pxPerSecond) : 0;
+  };
+  return (
+    <div
+      ref={ref}
+      className="ruler"
+      style={{ width: timeToX(totalMs, pxPerSecond) }}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        onScrub(timeAt(e));
+      }}
+      onPointerMove={(e) => {
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) onScrub(timeAt(e));
+      }}
+    >
+      {ticks.map((s) => (
+        <span key={s} className="tick" style={{ left: timeToX(s * 1000, pxPerSecond) }}>
+          {formatTimecode(ms(s * 1000), frameRate).slice(3, 8)}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { trimmedDuration } from '../../model/timelineEdit';
+import type { Shot } from '../../model/shot';
+import { formatDuration, type Milliseconds } from '../../model/units';
+import { useAssetUrl } from '../common/useAssetUrl';
+
+interface Props {
+  readonly shot: Shot;
+  readonly width: number;
+  readonly pxPerSecond: number;
+  readonly frameRate: number;
+  readonly selected: boolean;
+  readonly onSelect: () => void;
+  readonly onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
+  /** The new duration when a trim ends (one undo step per drag). */
+  readonly onTrim: (duration: Milliseconds) => void;
+}
+
+/** One shot on the video track. Drag its right edge to trim; later clips ripple along. */
+export function VideoClip({
+  shot,
+  width,
+  pxPerSecond,
+  frameRate,
+  selected,
+  onSelect,
+  onKeyDown,
+  onTrim,
+}: Props) {
+  const url = useAssetUrl(shot.frameHash);
+  const drag = useRef<{ startX: number } | null>(null);
+  const [preview, setPreview] = useState<Milliseconds | null>(null);
+  const shownWidth = preview === null ? width : (preview / 1000) * pxPerSecond;
+  return (
+    <div
+      className={`clip${selected ? ' selected' : ''}`}
+      style={{ width: shownWidth }}
+      data-clip-id={shot.id}
+    >
+      <button
+        type="button"
+        className="clip-body"
+        aria-label={`Clip ${shot.number}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onSelect}
+        onFocus={onSelect}
+        onKeyDown={onKeyDown}
+      >
+        {url ? <img src={url} alt="" draggable={false} /> : null}
+        <span className="clip-label">
+          {shot.number} · {formatDuration(preview ?? shot.durationMs)}
+        </span>
+      </button>
+      <span
+        className="trim-handle"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Trim ${shot.number}`}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          drag.current = { startX: e.clientX };
+        }}
+        onPointerMove={(e) => {
+          if (!drag.current) return;
+          setPreview(
+            trimmedDuration(
+              shot.durationMs,
+              e.clientX - drag.current.startX,
+              pxPerSecond,
+              frameRate,
+            ),
+          );
+        }}
+        onPointerUp={() => {
+          drag.current = null;
+          if (preview !== null && preview !== shot.durationMs) onTrim(preview);
+          setPreview(null);
+        }}
+      />
+    </div>
+  );
+}
