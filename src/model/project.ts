@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { musicTrackSchema, type MusicTrack } from './audio';
 import { characterSchema, type Character } from './character';
 import type { ProjectId } from './ids';
 import { sceneSchema, type Scene } from './scene';
@@ -27,6 +28,8 @@ export interface ProjectMeta {
   readonly stylePresetId: string;
   /** Styles this project defined itself, shared with everyone who works on it. */
   readonly customStyles: readonly StylePreset[];
+  /** The animatic's music bed (audio.ts); null when there is none. */
+  readonly music: MusicTrack | null;
 }
 
 /** A whole project as plain data: what the UI renders and what exports serialise. */
@@ -46,6 +49,7 @@ export const projectMetaSchema = z.object({
   frameRate: z.union([z.literal(24), z.literal(25), z.literal(30)]),
   stylePresetId: z.string().default(DEFAULT_STYLE_PRESET_ID),
   customStyles: z.array(stylePresetSchema).default([]),
+  music: musicTrackSchema.nullable().default(null),
 });
 
 export const projectSnapshotSchema = z.object({
@@ -63,6 +67,7 @@ export function createProjectMeta(title: string): ProjectMeta {
     frameRate: fps(24),
     stylePresetId: DEFAULT_STYLE_PRESET_ID,
     customStyles: [],
+    music: null,
   };
 }
 

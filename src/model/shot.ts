@@ -7,8 +7,11 @@ import {
   type CameraMove,
   type ShotType,
 } from './camera';
+import { audioClipSchema, type AudioClip } from './audio';
+import { shotFramingSchema, type ShotFraming } from './framing';
 import type { AssetHash, CharacterId, SceneId, ShotId } from './ids';
 import { takeSchema, type Take } from './take';
+import { CUT, transitionSchema, type Transition } from './transition';
 import {
   clampShotDuration,
   MAX_SHOT_DURATION_MS,
@@ -71,6 +74,16 @@ export interface Shot {
    * (`frameHash`, `frameSource: 'ai'`); the others stay so nothing generated is lost.
    */
   readonly takes: readonly Take[];
+  /**
+   * The camera move drawn for this shot; null means "the preset of `cameraMove`" (framing.ts
+   * `framingFor`), so changing the move label in the inspector still changes the animatic until
+   * someone draws an explicit move.
+   */
+  readonly framing: ShotFraming | null;
+  /** How this shot hands over to the next (transition.ts: centred on the cut). */
+  readonly transitionOut: Transition;
+  /** Sound clips placed on this shot (audio.ts), in no particular order. */
+  readonly audio: readonly AudioClip[];
 }
 
 export const dialogueLineSchema = z.object({
@@ -100,6 +113,9 @@ export const shotSchema = z.object({
   omitted: z.boolean().default(false),
   prompt: z.string().default(''),
   takes: z.array(takeSchema).default([]),
+  framing: shotFramingSchema.nullable().default(null),
+  transitionOut: transitionSchema.default({ kind: 'cut', durationMs: 0 }),
+  audio: z.array(audioClipSchema).default([]),
 });
 
 export type ShotInit = Pick<Shot, 'id' | 'sceneId' | 'number'> &
@@ -122,6 +138,9 @@ export function createShot(props: ShotInit): Shot {
     omitted: false,
     prompt: '',
     takes: [],
+    framing: null,
+    transitionOut: CUT,
+    audio: [],
     ...props,
     durationMs: clampShotDuration(props.durationMs ?? DEFAULT_SHOT_DURATION_MS),
   };

@@ -34,7 +34,14 @@ function plain(record: unknown): Record<string, unknown> {
 function readMeta(doc: Y.Doc, problems: string[]): ProjectMeta {
   const raw = { ...createProjectMeta(''), ...plain(rootsOf(doc).meta) };
   const parsed = projectMetaSchema.safeParse(raw);
-  if (parsed.success) return { ...parsed.data, frameRate: fps(parsed.data.frameRate) };
+  if (parsed.success) {
+    return {
+      ...parsed.data,
+      frameRate: fps(parsed.data.frameRate),
+      // The schema checked the hash's shape and the bounds; only the brands are missing.
+      music: parsed.data.music as ProjectMeta['music'],
+    };
+  }
   problems.push(`project settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return createProjectMeta(typeof raw.title === 'string' ? raw.title : '');
 }
