@@ -34,6 +34,7 @@ export function BoardGrid({ session, snapshot, selectedId, onSelect, imports }: 
 
   const move = (id: ShotId, place: ShotPlace | null) => {
     if (!place || session.readOnly) return;
+    session.undoManager.stopCapturing(); // a move is one undo step, never merged with the last
     projectDoc.moveShot(session.doc, id, place.sceneId, place.index);
     refocus.current = id;
     const moved = session.getState().snapshot.shots.find((s) => s.id === id);

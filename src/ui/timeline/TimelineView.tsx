@@ -68,6 +68,8 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
   const onClipKey = (id: ShotId) => (e: KeyboardEvent<HTMLButtonElement>) => {
     const shot = shots.find((s) => s.id === id);
     if (!shot) return;
+    // Each key press is its own undo step (typing merges; discrete edits must not).
+    session.undoManager.stopCapturing();
     const left = e.key === 'ArrowLeft';
     const right = e.key === 'ArrowRight';
     if ((left || right) && e.altKey) {

@@ -1,0 +1,95 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchPersistent, trackPageErrors } from '../helpers/browser';
+
+/** The timeline editor: scrub, trim by dragging and by keyboard (frame-accurate), reorder, undo. */
+
+let context: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+let errors: string[];
+
+const SCRIPT = `INT. KITCHEN - NIGHT
+
+Anna waits by the window.
+
+ANNA
+He is not coming.
+
+EXT. ROOF - NIGHT
+
+Ben lights a cigarette.
+`;
+
+beforeAll(async () => {
+  ({ context, close } = await launchPersistent());
+  page = await context.newPage();
+  errors = trackPageErrors(page);
+  await page.goto(inject('baseUrl'));
+  await page
+    .getByLabel('Screenplay file')
+    .setInputFiles({
+      name: 'timeline.fountain',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(SCRIPT),
+    });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('region', { name: 'Timeline' }).waitFor();
+});
+
+afterAll(async () => {
+  await close();
+});
+
+const clips = () => page.getByRole('button', { name: /^Clip / });
+const clipNames = () =>
+  clips().evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+const duration = async () => Number(await page.getByLabel('Duration (seconds)').inputValue());
+const timecode = () => page.getByLabel('Playhead timecode').textContent();
+
+test('clicking the ruler moves the playhead to a whole frame', async () => {
+  const ruler = page.locator('.ruler');
+  const box = (await ruler.boundingBox())!;
+  await page.mouse.click(box.x + 48 * 1.5, box.y + 10); // 1.5 s at the default 48 px/s
+  expect(await timecode()).toBe('00:00:01:12');
+});
+
+test('dragging a clip edge trims it to whole frames and the rest ripple', async () => {
+  await clips().first().click();
+  const before = await duration();
+  const handle = page.getByRole('separator', { name: /^Trim / }).first();
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 48, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(duration).toBeCloseTo(before + 1, 1);
+  expect(((await duration()) * 24) % 1).toBeCloseTo(0, 5);
+});
+
+test('Shift+arrow trims one frame; undo restores it', async () => {
+  const before = await duration();
+  await clips().first().focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(duration).toBeCloseTo(before + 1 / 24, 2);
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect.poll(duration).toBeCloseTo(before, 2);
+});
+
+test('Alt+arrow reorders clips', async () => {
+  const before = await clipNames();
+  await clips().nth(1).focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect.poll(clipNames).toEqual([before[1], before[0], ...before.slice(2)]);
+});
+
+test('changing the project frame rate changes the timecode base', async () => {
+  await page.getByLabel('Project fps').selectOption('25');
+  await expect.poll(timecode).toMatch(/^00:00:01:(12|13)$/);
+  const total = await page.locator('.timeline-bar .muted').textContent();
+  expect(total).toMatch(/\/ 00:00:\d\d:\d\d/);
+});
+
+test('the page never threw', () => {
+  expect(errors).toEqual([]);
+});
