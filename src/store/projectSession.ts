@@ -69,7 +69,7 @@ export class ProjectSession {
   }
 
   get readOnly(): boolean {
-    return this.state.schema === 'newer';
+    return this.forcedReadOnly !== null || this.state.schema === 'newer';
   }
 
   getState = (): SessionState => this.state;
@@ -123,5 +123,27 @@ export class ProjectSession {
 
   private emit() {
     for (const listener of this.listeners) listener();
+  }
+
+  // ── PWA: a newer Frameline runs in another tab (src/pwa/appChannel.ts) ────────────────────────
+  private forcedReadOnly: string | null = null;
+
+  /**
+   * Stops this tab editing the project: a newer Frameline in another tab may have changed the
+   * document's shape, and this code would write the old one. Everything the UI and the sketch
+   * scheduler check is `readOnly`; edits made before are flushed. Only a reload undoes it.
+   */
+  forceReadOnly(reason: string): Promise<void> {
+    if (this.forcedReadOnly === null) {
+      this.forcedReadOnly = reason;
+      this.state = { ...this.state }; // a new state object, so subscribers re-render
+      this.emit();
+    }
+    return this.flush();
+  }
+
+  /** Why the project is read-only in this tab, if it was forced to be. */
+  get forcedReadOnlyReason(): string | null {
+    return this.forcedReadOnly;
   }
 }
