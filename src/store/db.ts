@@ -57,5 +57,14 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
     aiBatches: 'id, projectId',
     aiJobs: 'id, batchId, projectId',
   });
+  // Collaboration (row types in collabTables.ts): rooms joined, settings and profile, the device
+  // signing key, read markers of comment threads, alternate cuts.
+  db.version(4).stores({
+    collabRooms: 'projectId, roomId',
+    collabSettings: 'key',
+    deviceKeys: 'id',
+    readMarkers: 'id, projectId',
+    projectLinks: 'projectId, familyId',
+  });
   return db;
 }
