@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { sineWav } from '../helpers/wav';
 
 /** The timeline editor: scrub, trim by dragging and by keyboard (frame-accurate), reorder, undo. */
 
@@ -26,13 +27,11 @@ beforeAll(async () => {
   page = await context.newPage();
   errors = trackPageErrors(page);
   await page.goto(inject('baseUrl'));
-  await page
-    .getByLabel('Screenplay file')
-    .setInputFiles({
-      name: 'timeline.fountain',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(SCRIPT),
-    });
+  await page.getByLabel('Screenplay file').setInputFiles({
+    name: 'timeline.fountain',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(SCRIPT),
+  });
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await page.getByRole('region', { name: 'Timeline' }).waitFor();
 });
@@ -88,6 +87,37 @@ test('changing the project frame rate changes the timecode base', async () => {
   await expect.poll(timecode).toMatch(/^00:00:01:(12|13)$/);
   const total = await page.locator('.timeline-bar .muted').textContent();
   expect(total).toMatch(/\/ 00:00:\d\d:\d\d/);
+});
+
+test('a transition, a sound clip fitted to its length, and music are set from the editor', async () => {
+  await clips().first().click();
+  await page.getByRole('combobox', { name: /^Transition/ }).selectOption('crossfade');
+  expect(await page.getByLabel('Transition length (s)').inputValue()).toBe('0.5');
+
+  await page
+    .getByLabel('Sound file')
+    .setInputFiles({ name: 'line.wav', mimeType: 'audio/wav', buffer: sineWav(4.2) });
+  await page.getByText('Imported sound · 4.2 s').waitFor();
+  await page.getByRole('button', { name: 'Fit to audio' }).click();
+  await expect.poll(duration).toBeCloseTo(4.5, 1);
+
+  await page
+    .getByLabel('Music file')
+    .setInputFiles({ name: 'bed.wav', mimeType: 'audio/wav', buffer: sineWav(2, 220) });
+  await page.getByLabel('Music track').getByText(/Music/).waitFor();
+  await page.getByLabel('Fade in (s)').fill('2');
+  await expect.poll(() => page.getByLabel('Music track').textContent()).toContain('fade in 2s');
+});
+
+test('a file that is not audio is refused with a message', async () => {
+  await page
+    .getByLabel('Sound file')
+    .setInputFiles({
+      name: 'notes.wav',
+      mimeType: 'audio/wav',
+      buffer: Buffer.from('not audio at all'),
+    });
+  await page.getByRole('alert').filter({ hasText: 'Sound not added' }).waitFor();
 });
 
 test('the page never threw', () => {

@@ -14,6 +14,7 @@ import { projectDoc, type ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
 import { CommitInput } from './CommitInput';
 import { DialogueEditor } from './DialogueEditor';
+import { ShotTimingFields } from '../timeline/ShotTimingFields';
 
 interface Props {
   readonly session: ProjectSession;
@@ -186,6 +187,7 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
             onChange={(e) => update({ notes: e.target.value })}
           />
         </label>
+        <ShotTimingFields session={session} shot={shot} />
         <button
           type="button"
           className="button quiet danger"

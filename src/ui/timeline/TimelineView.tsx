@@ -20,6 +20,7 @@ import {
 import { fps, ms } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
 import { DialogueTrack } from './DialogueTrack';
+import { MusicControls, MusicLane } from './MusicTrack';
 import { PreviewFrame } from './PreviewFrame';
 import { Ruler } from './Ruler';
 import { useTimelinePlayer } from './useTimelinePlayer';
@@ -182,6 +183,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
             ))}
           </div>
           <DialogueTrack shots={shots} layout={layout} pxPerSecond={zoom} />
+          <MusicLane music={snapshot.meta.music} totalMs={total} pxPerSecond={zoom} />
           <div
             className="playhead"
             style={{ left: timeToX(player.time, zoom) }}
@@ -189,6 +191,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
           />
         </div>
       </div>
+      <MusicControls session={session} music={snapshot.meta.music} />
       <p className="muted keyboard-hint">
         Space starts and pauses · drag the ruler to scrub · drag a clip’s right edge to trim ·
         Shift+arrows trim a frame · Alt+arrows reorder · Ctrl+scroll zooms

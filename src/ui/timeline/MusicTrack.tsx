@@ -1,0 +1,125 @@
+import { useRef } from 'react';
+import { DEFAULT_MUSIC_VOLUME, MAX_VOLUME, type MusicTrack as Music } from '../../model/audio';
+import { timeToX } from '../../model/timelineEdit';
+import { ms } from '../../model/units';
+import { projectDoc, type ProjectSession } from '../../store';
+import { HiddenFileInput } from '../app/HiddenFileInput';
+import { useServices } from '../app/servicesContext';
+import { showError } from '../app/toastStore';
+import { measureAudio } from './decodeAudio';
+
+interface Props {
+  readonly session: ProjectSession;
+  readonly music: Music | null;
+}
+
+/** The music lane inside the scrolling tracks. */
+export function MusicLane({
+  music,
+  totalMs,
+  pxPerSecond,
+}: {
+  readonly music: Music | null;
+  readonly totalMs: number;
+  readonly pxPerSecond: number;
+}) {
+  return (
+    <div className="track music-track" aria-label="Music track">
+      {music ? (
+        <span className="music-block" style={{ width: timeToX(totalMs, pxPerSecond) }}>
+          ♪ Music · fade in {music.fadeInMs / 1000}s · out {music.fadeOutMs / 1000}s
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+const DEFAULT_FADE_MS = ms(1000);
+
+/** The music bed under the whole animatic: add or replace it, volume and fades. */
+export function MusicControls({ session, music }: Props) {
+  const { assets } = useServices();
+  const input = useRef<HTMLInputElement | null>(null);
+  const update = (patch: Partial<Music>) =>
+    music && projectDoc.setMusic(session.doc, { ...music, ...patch });
+
+  const add = async (file: File) => {
+    try {
+      const bytes = await file.arrayBuffer();
+      await measureAudio(bytes).catch(() => {
+        throw new Error(`“${file.name}” is not audio the browser can play.`);
+      });
+      const assetHash = await assets.put(new Uint8Array(bytes), file.type || 'audio/mpeg');
+      projectDoc.setMusic(session.doc, {
+        assetHash,
+        volume: DEFAULT_MUSIC_VOLUME,
+        fadeInMs: DEFAULT_FADE_MS,
+        fadeOutMs: DEFAULT_FADE_MS,
+      });
+    } catch (error) {
+      showError('Music not added', error);
+    }
+  };
+
+  return (
+    <div className="music-controls">
+      <div className="music-buttons">
+        <button type="button" className="button quiet" onClick={() => input.current?.click()}>
+          {music ? 'Replace music' : 'Add music'}
+        </button>
+        {music ? (
+          <>
+            <label className="inline-field">
+              <span>Music volume</span>
+              <input
+                type="range"
+                min={0}
+                max={MAX_VOLUME}
+                step={0.05}
+                value={music.volume}
+                onChange={(e) => update({ volume: Number(e.target.value) })}
+              />
+            </label>
+            <label className="inline-field">
+              <span>Fade in (s)</span>
+              <input
+                type="number"
+                min={0}
+                step={0.5}
+                value={music.fadeInMs / 1000}
+                onChange={(e) =>
+                  update({ fadeInMs: ms(Math.max(0, Number(e.target.value) * 1000)) })
+                }
+              />
+            </label>
+            <label className="inline-field">
+              <span>Fade out (s)</span>
+              <input
+                type="number"
+                min={0}
+                step={0.5}
+                value={music.fadeOutMs / 1000}
+                onChange={(e) =>
+                  update({ fadeOutMs: ms(Math.max(0, Number(e.target.value) * 1000)) })
+                }
+              />
+            </label>
+            <button
+              type="button"
+              className="button quiet"
+              onClick={() => projectDoc.setMusic(session.doc, null)}
+            >
+              Remove music
+            </button>
+          </>
+        ) : null}
+      </div>
+      <HiddenFileInput
+        ref={input}
+        label="Music file"
+        accept="audio/*"
+        onFile={(file) => void add(file)}
+      />
+    </div>
+  );
+}
