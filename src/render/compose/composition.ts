@@ -1,0 +1,93 @@
+import { captionAt } from '../../model/captions';
+import { framingRectAt, type FramingRect } from '../../model/framing';
+import { formatTimecode } from '../../model/timeline';
+import { ms } from '../../model/units';
+import { shotIndexAt, type CompositionTimeline, type TimelineShot } from './timeline';
+import { transitionLook, type ClipRect, type LayerLook } from './transitionLook';
+
+/** One picture in a frame. */
+export interface ComposedLayer {
+  readonly shotIndex: number;
+  readonly frameKey: string | null;
+  /** For the placeholder card of a shot without a picture. */
+  readonly label: string;
+  /** The framing over the picture (normalised source coordinates). */
+  readonly rect: FramingRect;
+  readonly opacity: number;
+  readonly clip: ClipRect | null;
+}
+
+export interface OverlayText {
+  readonly caption: string | null;
+  readonly shotLabel: string | null;
+  readonly timecode: string | null;
+}
+
+/** A frame as data: what drawComposition paints. Pure, so tests compare them directly. */
+export interface FrameComposition {
+  /** Bottom first. */
+  readonly layers: readonly ComposedLayer[];
+  readonly fill: { readonly colour: string; readonly opacity: number } | null;
+  readonly overlay: OverlayText;
+}
+
+function layerFor(shot: TimelineShot, tMs: number, look: LayerLook): ComposedLayer {
+  const span = shot.visibleEndMs - shot.visibleStartMs;
+  const elapsed = tMs - shot.visibleStartMs;
+  // The move runs over everything the shot is visible for, transition halves included.
+  const progress = span > 0 ? elapsed / span : 0;
+  return {
+    shotIndex: shot.index,
+    frameKey: shot.frameKey,
+    label: shot.label,
+    rect: shot.moving
+      ? framingRectAt(shot.framing, progress, elapsed, shot.seed)
+      : shot.framing.start,
+    opacity: look.opacity,
+    clip: look.clip,
+  };
+}
+
+const FULL_LOOK: LayerLook = { opacity: 1, clip: null };
+
+/**
+ * The frame at `tMs` on the timeline. The render samples it at each output frame's centre
+ * (renderPlan.ts `frameTimeMs`); a preview player calls it with its clock. Times outside the
+ * timeline show its first or last frame.
+ */
+export function compositionAt(timeline: CompositionTimeline, tMs: number): FrameComposition {
+  const { shots, overlays } = timeline;
+  const t = Math.min(Math.max(tMs, 0), timeline.totalMs);
+  const index = shotIndexAt(timeline, t);
+  const current = shots[index];
+  if (current === undefined) {
+    return { layers: [], fill: null, overlay: { caption: null, shotLabel: null, timecode: null } };
+  }
+  const layers: ComposedLayer[] = [];
+  let fill: FrameComposition['fill'] = null;
+  const window = timeline.transitions.find((w) => w.startMs <= t && t < w.endMs);
+  const from = window && shots[window.outgoing];
+  const to = window && shots[window.outgoing + 1];
+  if (window && from && to) {
+    const look = transitionLook(
+      window.kind,
+      window.direction,
+      (t - window.startMs) / (window.endMs - window.startMs),
+    );
+    if (look.outgoing) layers.push(layerFor(from, t, look.outgoing));
+    if (look.incoming) layers.push(layerFor(to, t, look.incoming));
+    fill = look.fill;
+  } else {
+    layers.push(layerFor(current, t, FULL_LOOK));
+  }
+  const cue = overlays.captions ? captionAt(timeline.captions, t) : null;
+  return {
+    layers,
+    fill,
+    overlay: {
+      caption: cue?.text ?? null,
+      shotLabel: overlays.shotNumbers ? `Shot ${current.label}` : null,
+      timecode: overlays.timecode ? formatTimecode(ms(t), timeline.frameRate) : null,
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { ComposeContext, Size } from './context';
+import type { OverlayText } from './composition';
+
+/**
+ * Burn-in: captions at the bottom, the shot number top left, timecode top right. Sizes are
+ * fractions of the output height so every resolution looks alike.
+ */
+const CAPTION_FONT_HEIGHT_RATIO = 0.045;
+const CAPTION_BOTTOM_MARGIN_RATIO = 0.06;
+const CAPTION_LINE_SPACING = 1.3;
+/** A caption wider than this share of the frame is set smaller (portrait outputs). */
+const CAPTION_MAX_WIDTH_RATIO = 0.9;
+const LABEL_FONT_HEIGHT_RATIO = 0.032;
+const LABEL_MARGIN_RATIO = 0.03;
+const BOX_PADDING_EM = 0.3;
+const BOX_COLOUR = 'rgba(0, 0, 0, 0.62)';
+const TEXT_COLOUR = '#ffffff';
+
+function boxedText(
+  ctx: ComposeContext,
+  text: string,
+  x: number,
+  y: number,
+  fontPx: number,
+  align: 'left' | 'center' | 'right',
+): void {
+  const width = ctx.measureText(text).width;
+  const pad = fontPx * BOX_PADDING_EM;
+  const left = align === 'left' ? x : align === 'right' ? x - width : x - width / 2;
+  ctx.fillStyle = BOX_COLOUR;
+  ctx.fillRect(left - pad, y - fontPx / 2 - pad, width + 2 * pad, fontPx + 2 * pad);
+  ctx.fillStyle = TEXT_COLOUR;
+  ctx.textAlign = align;
+  ctx.fillText(text, x, y);
+}
+
+function drawCaption(ctx: ComposeContext, size: Size, caption: string): void {
+  const lines = caption.split('\n');
+  let fontPx = Math.round(size.height * CAPTION_FONT_HEIGHT_RATIO);
+  ctx.font = `600 ${fontPx}px sans-serif`;
+  const widest = Math.max(...lines.map((line) => ctx.measureText(line).width));
+  const maxWidth = size.width * CAPTION_MAX_WIDTH_RATIO;
+  if (widest > maxWidth) {
+    fontPx = Math.max(1, Math.floor((fontPx * maxWidth) / widest));
+    ctx.font = `600 ${fontPx}px sans-serif`;
+  }
+  const lineHeight = fontPx * CAPTION_LINE_SPACING;
+  const bottom = size.height * (1 - CAPTION_BOTTOM_MARGIN_RATIO);
+  lines.forEach((line, i) => {
+    const y = bottom - (lines.length - 1 - i) * lineHeight - fontPx / 2;
+    boxedText(ctx, line, size.width / 2, y, fontPx, 'center');
+  });
+}
+
+export function drawOverlays(ctx: ComposeContext, size: Size, overlay: OverlayText): void {
+  if (overlay.caption === null && overlay.shotLabel === null && overlay.timecode === null) return;
+  ctx.save();
+  ctx.globalAlpha = 1;
+  ctx.textBaseline = 'middle';
+  const labelPx = Math.round(size.height * LABEL_FONT_HEIGHT_RATIO);
+  const margin = size.height * LABEL_MARGIN_RATIO;
+  const labelY = margin + labelPx / 2;
+  if (overlay.shotLabel !== null) {
+    ctx.font = `600 ${labelPx}px sans-serif`;
+    boxedText(ctx, overlay.shotLabel, margin, labelY, labelPx, 'left');
+  }
+  if (overlay.timecode !== null) {
+    ctx.font = `500 ${labelPx}px monospace`;
+    boxedText(ctx, overlay.timecode, size.width - margin, labelY, labelPx, 'right');
+  }
+  if (overlay.caption !== null) drawCaption(ctx, size, overlay.caption);
+  ctx.restore();
+}

@@ -1,0 +1,110 @@
+import type { CaptionCue } from '../../model/captions';
+import { isStaticFraming, shakeSeed, type ShotFraming } from '../../model/framing';
+import { transitionWindows, type Transition, type TransitionWindow } from '../../model/transition';
+import type { FramesPerSecond, Milliseconds } from '../../model/units';
+
+/** What the render burns into the picture, beyond the boards themselves. */
+export interface OverlayOptions {
+  readonly captions: boolean;
+  readonly shotNumbers: boolean;
+  readonly timecode: boolean;
+}
+
+export const NO_OVERLAYS: OverlayOptions = { captions: false, shotNumbers: false, timecode: false };
+
+export interface TimelineShotInput {
+  readonly id: string;
+  readonly durationMs: Milliseconds;
+  /** Key of the shot's picture (the asset hash in the app); null when it has none yet. */
+  readonly frameKey: string | null;
+  /** Printed shot number, e.g. `3A`. */
+  readonly label: string;
+  /** Already resolved (`framingFor(shot)`): the explicit move or the camera move's preset. */
+  readonly framing: ShotFraming;
+  readonly transitionOut: Transition;
+}
+
+/** A shot placed on the timeline: nominal span (cut to cut) and the span it is visible in. */
+export interface TimelineShot {
+  readonly index: number;
+  readonly shotId: string;
+  readonly label: string;
+  readonly frameKey: string | null;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** `startMs` minus half the incoming transition; `endMs` plus half the outgoing one. */
+  readonly visibleStartMs: number;
+  readonly visibleEndMs: number;
+  readonly framing: ShotFraming;
+  readonly seed: number;
+  /** False when the picture is the same all through the shot (a hold). */
+  readonly moving: boolean;
+}
+
+/**
+ * Everything needed to draw any instant of the animatic: plain data (structured-clone safe), so
+ * the render worker receives it as is and a preview player can build it from the same snapshot.
+ */
+export interface CompositionTimeline {
+  readonly shots: readonly TimelineShot[];
+  readonly transitions: readonly TransitionWindow[];
+  readonly totalMs: number;
+  readonly frameRate: FramesPerSecond;
+  readonly overlays: OverlayOptions;
+  /** The cues drawn on the picture: empty unless `overlays.captions`. */
+  readonly captions: readonly CaptionCue[];
+}
+
+export function buildCompositionTimeline(
+  shots: readonly TimelineShotInput[],
+  options: {
+    readonly frameRate: FramesPerSecond;
+    readonly overlays?: OverlayOptions;
+    readonly captions?: readonly CaptionCue[];
+  },
+): CompositionTimeline {
+  const transitions = transitionWindows(shots);
+  const incoming = new Map(transitions.map((w) => [w.outgoing + 1, w]));
+  const outgoing = new Map(transitions.map((w) => [w.outgoing, w]));
+  let startMs = 0;
+  const placed = shots.map((shot, index): TimelineShot => {
+    const endMs = startMs + shot.durationMs;
+    const placedShot: TimelineShot = {
+      index,
+      shotId: shot.id,
+      label: shot.label,
+      frameKey: shot.frameKey,
+      startMs,
+      endMs,
+      visibleStartMs: incoming.get(index)?.startMs ?? startMs,
+      visibleEndMs: outgoing.get(index)?.endMs ?? endMs,
+      framing: shot.framing,
+      seed: shakeSeed(shot.id),
+      moving: !isStaticFraming(shot.framing),
+    };
+    startMs = endMs;
+    return placedShot;
+  });
+  const overlays = options.overlays ?? NO_OVERLAYS;
+  return {
+    shots: placed,
+    transitions,
+    totalMs: startMs,
+    frameRate: options.frameRate,
+    overlays,
+    captions: overlays.captions ? [...(options.captions ?? [])] : [],
+  };
+}
+
+/** Index of the shot whose nominal span holds `tMs` (clamped to the first and last shot). */
+export function shotIndexAt(timeline: CompositionTimeline, tMs: number): number {
+  const { shots } = timeline;
+  let lo = 0;
+  let hi = shots.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((shots[mid]?.startMs ?? Infinity) <= tMs) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
