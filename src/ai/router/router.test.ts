@@ -1,0 +1,271 @@
+import { describe, expect, test } from 'vitest';
+import type { CallRow } from '../../store/aiTables';
+import { ProviderError, type ErrorKind } from '../providers/errors';
+import type {
+  Capability,
+  ImageRequest,
+  MediaResult,
+  ProviderAdapter,
+  TextRequest,
+} from '../providers/types';
+import { DEFAULT_BACKOFF } from './backoff';
+import { CircuitBreaker } from './circuitBreaker';
+import { AiRouter, AllProvidersFailedError, type RouterProvider } from './router';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+const IMAGE: MediaResult = {
+  bytes: PNG,
+  mimeType: 'image/png',
+  usage: { inputTokens: 0, outputTokens: 0, images: 1, characters: 0 },
+};
+const REQUEST: ImageRequest = {
+  prompt: 'A kitchen',
+  negativePrompt: '',
+  aspectRatio: 16 / 9,
+  seed: 1,
+  references: [{ name: 'ANNA', bytes: PNG, mimeType: 'image/png' }],
+  referenceNote: 'Image 1 is ANNA.',
+  sketch: null,
+};
+const TEXT: TextRequest = { system: '', prompt: 'hi', maxOutputTokens: 10 };
+
+type Step = 'ok' | ErrorKind | 'hang' | { kind: ErrorKind; retryAfterMs: number };
+
+/** An image adapter that plays a script of outcomes, one per call (the last one repeats). */
+function scripted(steps: readonly Step[], capabilities: Capability[] = ['image']) {
+  const calls: ImageRequest[] = [];
+  let active = 0;
+  let maxActive = 0;
+  const adapter: ProviderAdapter = {
+    kind: 'openai',
+    capabilities: new Set(capabilities),
+    modelFor: () => 'model-x',
+    async image(request, ctx) {
+      calls.push(request);
+      const step = steps[Math.min(calls.length - 1, steps.length - 1)] ?? 'ok';
+      active++;
+      maxActive = Math.max(maxActive, active);
+      try {
+        await new Promise((r) => setTimeout(r, 5));
+        if (step === 'ok') return IMAGE;
+        if (step === 'hang') return await new Promise<never>(() => undefined);
+        if (typeof step === 'object')
+          throw new ProviderError(step.kind, 'slow down', 429, step.retryAfterMs);
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        throw new ProviderError(step, `failed with ${step}`);
+      } finally {
+        active--;
+      }
+    },
+    testConnection: () => Promise.resolve('ok'),
+  };
+  return { adapter, calls, maxActive: () => maxActive };
+}
+
+function provider(
+  id: string,
+  adapter: ProviderAdapter,
+  more: Partial<RouterProvider> = {},
+): RouterProvider {
+  return {
+    id,
+    label: id.toUpperCase(),
+    adapter,
+    timeoutMs: 1000,
+    maxConcurrent: 2,
+    keyRequired: false,
+    ...more,
+  };
+}
+
+function harness(
+  providers: RouterProvider[],
+  more: { now?: () => number; keys?: Record<string, string | null | Error> } = {},
+) {
+  const log: Omit<CallRow, 'id'>[] = [];
+  const sleeps: number[] = [];
+  const router = new AiRouter({
+    chain: () => Promise.resolve(providers),
+    keyFor: (id) => {
+      const key = more.keys?.[id] ?? null;
+      return key instanceof Error ? Promise.reject(key) : Promise.resolve(key);
+    },
+    log: (row) => {
+      log.push(row);
+      return Promise.resolve();
+    },
+    costOf: (_kind, _model, usage) => usage.images * 0.04,
+    random: () => 0.5,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+    ...(more.now ? { now: more.now } : {}),
+  });
+  return { router, log, sleeps };
+}
+
+describe('router', () => {
+  test('falls back to the next provider when the first keeps failing, and logs both', async () => {
+    const first = scripted(['server']);
+    const second = scripted(['ok']);
+    const { router, log } = harness([provider('a', first.adapter), provider('b', second.adapter)]);
+    const routed = await router.image(REQUEST, { batchId: 'batch-1' });
+    expect(routed.provider.id).toBe('b');
+    expect(first.calls).toHaveLength(DEFAULT_BACKOFF.maxAttempts);
+    expect(log.map((r) => `${r.providerId}:${r.outcome}`)).toEqual([
+      'a:server',
+      'a:server',
+      'a:server',
+      'b:ok',
+    ]);
+    expect(log.every((r) => r.batchId === 'batch-1')).toBe(true);
+    expect(routed.costUsd).toBeCloseTo(0.04);
+  });
+
+  test('retries transient failures with growing, jittered waits', async () => {
+    const flaky = scripted(['rateLimit', 'server', 'ok']);
+    const { router, sleeps } = harness([provider('a', flaky.adapter)]);
+    const routed = await router.image(REQUEST);
+    expect(routed.provider.id).toBe('a');
+    // random() = 0.5: half the ceiling plus a quarter → 0.75 × 500·2ⁿ
+    expect(sleeps).toEqual([375, 750]);
+  });
+
+  test('waits as long as the provider asked, when it said', async () => {
+    const limited = scripted([{ kind: 'rateLimit', retryAfterMs: 1200 }, 'ok']);
+    const { router, sleeps } = harness([provider('a', limited.adapter)]);
+    await router.image(REQUEST);
+    expect(sleeps).toEqual([1200]);
+  });
+
+  test('a refused key or a spent quota is not retried', async () => {
+    for (const kind of ['auth', 'quota'] as const) {
+      const refused = scripted([kind]);
+      const backup = scripted(['ok']);
+      const { router, sleeps } = harness([
+        provider('a', refused.adapter),
+        provider('b', backup.adapter),
+      ]);
+      expect((await router.image(REQUEST)).provider.id).toBe('b');
+      expect(refused.calls).toHaveLength(1);
+      expect(sleeps).toEqual([]);
+    }
+  });
+
+  test('a hanging provider times out and the next one answers', async () => {
+    const hanging = scripted(['hang']);
+    const backup = scripted(['ok']);
+    const { router, log } = harness([
+      provider('a', hanging.adapter, { timeoutMs: 30 }),
+      provider('b', backup.adapter),
+    ]);
+    expect((await router.image(REQUEST)).provider.id).toBe('b');
+    expect(log.filter((r) => r.providerId === 'a').map((r) => r.outcome)).toEqual([
+      'timeout',
+      'timeout',
+      'timeout',
+    ]);
+  });
+
+  test('cancelling stops the call and tries no other provider', async () => {
+    const hanging = scripted(['hang']);
+    const backup = scripted(['ok']);
+    const { router } = harness([provider('a', hanging.adapter), provider('b', backup.adapter)]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    await expect(router.image(REQUEST, { signal: controller.signal })).rejects.toMatchObject({
+      kind: 'cancelled',
+    });
+    expect(backup.calls).toHaveLength(0);
+  });
+
+  test('no more calls run at once than the provider allows', async () => {
+    const slow = scripted(['ok']);
+    const { router } = harness([provider('a', slow.adapter, { maxConcurrent: 1 })]);
+    await Promise.all([router.image(REQUEST), router.image(REQUEST), router.image(REQUEST)]);
+    expect(slow.maxActive()).toBe(1);
+  });
+
+  test('a provider that keeps failing is skipped for a while, then tried again', async () => {
+    let now = 1_000_000;
+    const broken = scripted(['server', 'server', 'server', 'ok']);
+    const backup = scripted(['ok']);
+    const breaker = new CircuitBreaker(
+      { failureThreshold: 3, cooldownMs: 30_000, longCooldownMs: 600_000 },
+      () => now,
+    );
+    const log: Omit<CallRow, 'id'>[] = [];
+    const router = new AiRouter({
+      chain: () => Promise.resolve([provider('a', broken.adapter), provider('b', backup.adapter)]),
+      keyFor: () => Promise.resolve(null),
+      log: (row) => Promise.resolve(void log.push(row)),
+      costOf: () => 0,
+      sleep: () => Promise.resolve(),
+      breaker,
+      now: () => now,
+    });
+    await router.image(REQUEST);
+    expect(broken.calls).toHaveLength(3);
+    const second = await router.image(REQUEST);
+    expect(broken.calls).toHaveLength(3);
+    expect(second.attempts[0]).toMatchObject({ providerId: 'a', outcome: 'skipped' });
+    now += 30_001;
+    expect((await router.image(REQUEST)).provider.id).toBe('a');
+    expect(broken.calls).toHaveLength(4);
+  });
+
+  test('reference images go only to providers that take them', async () => {
+    const plain = scripted(['ok'], ['image']);
+    const withRefs = scripted(['ok'], ['image', 'imageWithReferences']);
+    await harness([provider('a', plain.adapter)]).router.image(REQUEST);
+    await harness([provider('b', withRefs.adapter)]).router.image(REQUEST);
+    expect(plain.calls[0]?.references).toEqual([]);
+    expect(plain.calls[0]?.referenceNote).toBe('');
+    expect(withRefs.calls[0]?.references).toHaveLength(1);
+  });
+
+  test('a provider that needs a key and has none is skipped and says so', async () => {
+    const keyed = scripted(['ok']);
+    const backup = scripted(['ok']);
+    const { router, log } = harness([
+      provider('a', keyed.adapter, { keyRequired: true }),
+      provider('b', backup.adapter),
+    ]);
+    const routed = await router.image(REQUEST);
+    expect(routed.provider.id).toBe('b');
+    expect(keyed.calls).toHaveLength(0);
+    expect(log[0]).toMatchObject({ providerId: 'a', outcome: 'auth' });
+  });
+
+  test('a locked vault is logged as locked and the chain goes on', async () => {
+    const locked = Object.assign(new Error('locked'), { name: 'VaultLockedError' });
+    const keyed = scripted(['ok']);
+    const backup = scripted(['ok']);
+    const { router, log } = harness(
+      [provider('a', keyed.adapter, { keyRequired: true }), provider('b', backup.adapter)],
+      { keys: { a: locked } },
+    );
+    expect((await router.image(REQUEST)).provider.id).toBe('b');
+    expect(log[0]?.outcome).toBe('locked');
+  });
+
+  test('errors and the log never carry the key', async () => {
+    const key = 'sk-secret-abcdefghijklmnop';
+    const leaky: ProviderAdapter = {
+      ...scripted(['ok']).adapter,
+      image: () => Promise.reject(new ProviderError('auth', `Incorrect API key provided: ${key}`)),
+    };
+    const { router, log } = harness([provider('a', leaky)], { keys: { a: key } });
+    const error = await router.image(REQUEST).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllProvidersFailedError);
+    expect(
+      JSON.stringify([String(error), (error as AllProvidersFailedError).attempts, log]),
+    ).not.toContain(key);
+  });
+
+  test('with no provider for a capability the error says to add one', async () => {
+    const { router } = harness([]);
+    await expect(router.text(TEXT)).rejects.toThrow(/Add one in Settings/);
+  });
+});

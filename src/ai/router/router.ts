@@ -1,0 +1,356 @@
+import type { CallRow } from '../../store/aiTables';
+import {
+  asProviderError,
+  ProviderError,
+  RETRYABLE_KINDS,
+  scrub,
+  type ErrorKind,
+} from '../providers/errors';
+import type {
+  CallContext,
+  ImageRequest,
+  MediaResult,
+  ProviderAdapter,
+  ProviderKind,
+  RouteCapability,
+  SpeechRequest,
+  TextRequest,
+  TextResult,
+  Usage,
+} from '../providers/types';
+import { abortableSleep, backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CircuitBreaker } from './circuitBreaker';
+import { Semaphore } from './semaphore';
+
+/** One provider as the router calls it: the adapter plus the user's limits for it. */
+export interface RouterProvider {
+  readonly id: string;
+  readonly label: string;
+  readonly adapter: ProviderAdapter;
+  readonly timeoutMs: number;
+  readonly maxConcurrent: number;
+  /** A call without a saved key is not attempted: it could only fail. */
+  readonly keyRequired: boolean;
+}
+
+export interface RouterDeps {
+  /** The providers to try for a capability, in the user's order (images end with the sketch). */
+  readonly chain: (capability: RouteCapability) => Promise<readonly RouterProvider[]>;
+  /** The key from the vault, or null; may throw VaultLockedError. */
+  readonly keyFor: (providerId: string) => Promise<string | null>;
+  readonly log: (row: Omit<CallRow, 'id'>) => Promise<void>;
+  readonly costOf: (kind: ProviderKind, model: string, usage: Usage) => number;
+  readonly backoff?: BackoffPolicy;
+  readonly breaker?: CircuitBreaker;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface RouteOptions {
+  readonly signal?: AbortSignal;
+  /** Tags every logged attempt, so a batch can sum its cost. */
+  readonly batchId?: string | null;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** One try at one provider, as reported back to the caller. */
+export interface AttemptSummary {
+  readonly providerId: string;
+  readonly providerLabel: string;
+  readonly outcome: 'ok' | ErrorKind | 'skipped';
+  readonly message: string;
+}
+
+export interface Routed<T> {
+  readonly result: T;
+  readonly provider: RouterProvider;
+  readonly model: string;
+  /** Estimated cost of every attempt this call made (failed ones are normally free). */
+  readonly costUsd: number;
+  readonly attempts: readonly AttemptSummary[];
+}
+
+/** Every provider in the chain failed or was skipped; `attempts` says what happened to each. */
+export class AllProvidersFailedError extends Error {
+  constructor(
+    readonly capability: RouteCapability,
+    readonly attempts: readonly AttemptSummary[],
+  ) {
+    const last = attempts.at(-1);
+    super(
+      attempts.length === 0
+        ? `No provider is set up for ${capability}. Add one in Settings.`
+        : `Every provider failed. Last: ${last?.providerLabel ?? ''}: ${last?.message ?? ''}`,
+    );
+    this.name = 'AllProvidersFailedError';
+  }
+}
+
+type Call<Req, Res> = (adapter: ProviderAdapter, request: Req, ctx: CallContext) => Promise<Res>;
+
+/**
+ * Calls providers for a capability in the user's order until one answers: each with a timeout,
+ * the caller's cancellation, retries with exponential backoff and jitter for transient failures
+ * (never for a refused key or a spent daily quota), a per-provider concurrency limit, and a
+ * circuit breaker that skips a provider failing over and over. Every attempt is logged.
+ */
+export class AiRouter {
+  private readonly semaphores = new Map<string, Semaphore>();
+  readonly breaker: CircuitBreaker;
+  private readonly backoff: BackoffPolicy;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.now = deps.now ?? Date.now;
+    this.breaker = deps.breaker ?? new CircuitBreaker(undefined, this.now);
+    this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
+    this.random = deps.random ?? Math.random;
+    this.sleep = deps.sleep ?? abortableSleep;
+  }
+
+  text(request: TextRequest, options: RouteOptions = {}): Promise<Routed<TextResult>> {
+    return this.route('text', request, options, (adapter, req, ctx) => {
+      if (!adapter.text)
+        throw new ProviderError('unsupported', 'This provider does not write text.');
+      return adapter.text(req, ctx);
+    });
+  }
+
+  image(request: ImageRequest, options: RouteOptions = {}): Promise<Routed<MediaResult>> {
+    return this.route('image', request, options, (adapter, req, ctx) => {
+      if (!adapter.image) throw new ProviderError('unsupported', 'This provider does not draw.');
+      // Providers that cannot take reference images get the descriptions already in the prompt.
+      const fitted = adapter.capabilities.has('imageWithReferences')
+        ? req
+        : { ...req, references: [], referenceNote: '' };
+      return adapter.image(fitted, ctx);
+    });
+  }
+
+  speech(request: SpeechRequest, options: RouteOptions = {}): Promise<Routed<MediaResult>> {
+    return this.route('speech', request, options, (adapter, req, ctx) => {
+      if (!adapter.speech) throw new ProviderError('unsupported', 'This provider does not speak.');
+      return adapter.speech(req, ctx);
+    });
+  }
+
+  /** Forget a provider's failures and apply its new concurrency (its settings were saved). */
+  resetProvider(id: string): void {
+    this.breaker.reset(id);
+    this.semaphores.delete(id);
+  }
+
+  private semaphoreFor(provider: RouterProvider): Semaphore {
+    let semaphore = this.semaphores.get(provider.id);
+    if (!semaphore) {
+      semaphore = new Semaphore(provider.maxConcurrent);
+      this.semaphores.set(provider.id, semaphore);
+    } else semaphore.setLimit(provider.maxConcurrent);
+    return semaphore;
+  }
+
+  private async route<Req, Res extends { usage: Usage }>(
+    capability: RouteCapability,
+    request: Req,
+    options: RouteOptions,
+    call: Call<Req, Res>,
+  ): Promise<Routed<Res>> {
+    const signal = options.signal ?? new AbortController().signal;
+    const attempts: AttemptSummary[] = [];
+    let costUsd = 0;
+    for (const provider of await this.deps.chain(capability)) {
+      if (signal.aborted) throw cancelled();
+      if (!this.breaker.tryPass(provider.id)) {
+        const seconds = Math.ceil(this.breaker.remainingMs(provider.id) / 1000);
+        attempts.push(
+          summary(provider, 'skipped', `Skipped: it failed repeatedly; next try in ${seconds} s.`),
+        );
+        continue;
+      }
+      const key = await this.keyOf(provider, capability, options, attempts);
+      if (key === undefined) continue;
+      for (let attempt = 0; attempt < this.backoff.maxAttempts; attempt++) {
+        const outcome = await this.attempt(
+          provider,
+          capability,
+          request,
+          key,
+          options,
+          signal,
+          call,
+        );
+        costUsd += outcome.costUsd;
+        if (outcome.ok) {
+          this.breaker.success(provider.id);
+          attempts.push(summary(provider, 'ok', ''));
+          return {
+            result: outcome.result,
+            provider,
+            model: provider.adapter.modelFor(capability),
+            costUsd,
+            attempts,
+          };
+        }
+        const error = outcome.error;
+        attempts.push(summary(provider, error.kind, error.message));
+        if (signal.aborted) throw cancelled();
+        this.breaker.failure(provider.id, error.kind);
+        const wait = this.retryWait(error, attempt);
+        if (wait === null || !this.breaker.tryPass(provider.id)) break;
+        await this.sleep(wait, signal).catch(() => {
+          throw cancelled();
+        });
+      }
+    }
+    throw new AllProvidersFailedError(capability, attempts);
+  }
+
+  /** How long to wait before trying the same provider again, or null to move on. */
+  private retryWait(error: ProviderError, attempt: number): number | null {
+    if (!RETRYABLE_KINDS.has(error.kind) || attempt + 1 >= this.backoff.maxAttempts) return null;
+    if (error.retryAfterMs !== null) {
+      return error.retryAfterMs > this.backoff.maxRetryAfterMs ? null : error.retryAfterMs;
+    }
+    return backoffDelayMs(attempt, this.random, this.backoff);
+  }
+
+  /** The provider's key; undefined (after logging why) when the provider cannot be called. */
+  private async keyOf(
+    provider: RouterProvider,
+    capability: RouteCapability,
+    options: RouteOptions,
+    attempts: AttemptSummary[],
+  ): Promise<string | null | undefined> {
+    let key: string | null;
+    try {
+      key = await this.deps.keyFor(provider.id);
+    } catch (error) {
+      const failure = asProviderError(error);
+      await this.logAttempt(provider, capability, options, this.now(), 0, failure, null);
+      attempts.push(summary(provider, failure.kind, failure.message));
+      this.breaker.failure(provider.id, failure.kind);
+      return undefined;
+    }
+    if (key === null && provider.keyRequired) {
+      const failure = new ProviderError('auth', 'No API key is saved for this provider.');
+      await this.logAttempt(provider, capability, options, this.now(), 0, failure, null);
+      attempts.push(summary(provider, failure.kind, failure.message));
+      return undefined;
+    }
+    return key;
+  }
+
+  private async attempt<Req, Res extends { usage: Usage }>(
+    provider: RouterProvider,
+    capability: RouteCapability,
+    request: Req,
+    key: string | null,
+    options: RouteOptions,
+    signal: AbortSignal,
+    call: Call<Req, Res>,
+  ): Promise<
+    | { ok: true; result: Res; costUsd: number }
+    | { ok: false; error: ProviderError; costUsd: number }
+  > {
+    const release = await this.semaphoreFor(provider)
+      .acquire(signal)
+      .catch(() => {
+        throw cancelled();
+      });
+    const controller = new AbortController();
+    const stop = () => controller.abort(cancelled());
+    signal.addEventListener('abort', stop, { once: true });
+    const seconds = Math.round(provider.timeoutMs / 1000);
+    const timer = setTimeout(
+      () => controller.abort(new ProviderError('timeout', `No answer within ${seconds} s.`)),
+      provider.timeoutMs,
+    );
+    const started = this.now();
+    const ctx: CallContext = {
+      signal: controller.signal,
+      apiKey: key,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    try {
+      // An adapter that ignores its signal must still not hold the router past the timeout.
+      const result = await Promise.race([
+        Promise.resolve().then(() => call(provider.adapter, request, ctx)),
+        new Promise<never>((_, reject) =>
+          controller.signal.addEventListener(
+            'abort',
+            () => reject(controller.signal.reason as Error),
+            {
+              once: true,
+            },
+          ),
+        ),
+      ]);
+      const model = provider.adapter.modelFor(capability);
+      const costUsd = this.deps.costOf(provider.adapter.kind, model, result.usage);
+      await this.logAttempt(provider, capability, options, started, costUsd, null, result.usage);
+      return { ok: true, result, costUsd };
+    } catch (error) {
+      const failure = asProviderError(error);
+      const safe = new ProviderError(
+        failure.kind,
+        scrub(failure.message, [key]),
+        failure.status,
+        failure.retryAfterMs,
+      );
+      await this.logAttempt(provider, capability, options, started, 0, safe, null);
+      return { ok: false, error: safe, costUsd: 0 };
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      release();
+    }
+  }
+
+  private async logAttempt(
+    provider: RouterProvider,
+    capability: RouteCapability,
+    options: RouteOptions,
+    started: number,
+    costUsd: number,
+    error: ProviderError | null,
+    usage: Usage | null,
+  ): Promise<void> {
+    try {
+      await this.deps.log({
+        at: started,
+        providerId: provider.id,
+        providerKind: provider.adapter.kind,
+        providerLabel: provider.label,
+        model: provider.adapter.modelFor(capability),
+        capability,
+        latencyMs: Math.max(0, this.now() - started),
+        outcome: error ? error.kind : 'ok',
+        message: error?.message ?? '',
+        inputTokens: usage?.inputTokens ?? 0,
+        outputTokens: usage?.outputTokens ?? 0,
+        images: usage?.images ?? 0,
+        characters: usage?.characters ?? 0,
+        costUsd,
+        batchId: options.batchId ?? null,
+      });
+    } catch (logError) {
+      // A full disk must not turn a generated frame into a failure; the log is a convenience.
+      console.warn('Could not log a provider call', logError);
+    }
+  }
+}
+
+function cancelled(): ProviderError {
+  return new ProviderError('cancelled', 'The call was stopped.');
+}
+
+function summary(
+  provider: RouterProvider,
+  outcome: AttemptSummary['outcome'],
+  message: string,
+): AttemptSummary {
+  return { providerId: provider.id, providerLabel: provider.label, outcome, message };
+}
