@@ -109,14 +109,26 @@ test('a transition, a sound clip fitted to its length, and music are set from th
   await expect.poll(() => page.getByLabel('Music track').textContent()).toContain('fade in 2s');
 });
 
+test('the framing is edited on the preview by keyboard and undone in one step each', async () => {
+  await page.getByRole('button', { name: 'Edit framing' }).click();
+  const start = page.getByRole('slider', { name: 'Start framing' });
+  expect(await start.getAttribute('aria-valuetext')).toBe('x 0%, y 0%, size 100%');
+  await start.focus();
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => start.getAttribute('aria-valuetext')).toBe('x 2%, y 1%, size 98%');
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect.poll(() => start.getAttribute('aria-valuetext')).toBe('x 1%, y 1%, size 98%');
+  await page.getByRole('button', { name: 'Done' }).click();
+});
+
 test('a file that is not audio is refused with a message', async () => {
-  await page
-    .getByLabel('Sound file')
-    .setInputFiles({
-      name: 'notes.wav',
-      mimeType: 'audio/wav',
-      buffer: Buffer.from('not audio at all'),
-    });
+  await page.getByLabel('Sound file').setInputFiles({
+    name: 'notes.wav',
+    mimeType: 'audio/wav',
+    buffer: Buffer.from('not audio at all'),
+  });
   await page.getByRole('alert').filter({ hasText: 'Sound not added' }).waitFor();
 });
 

@@ -21,7 +21,8 @@ import { fps, ms } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
 import { DialogueTrack } from './DialogueTrack';
 import { MusicControls, MusicLane } from './MusicTrack';
-import { PreviewFrame } from './PreviewFrame';
+import { FramingEditor } from './FramingEditor';
+import { PreviewCanvas } from './PreviewCanvas';
 import { Ruler } from './Ruler';
 import { useTimelinePlayer } from './useTimelinePlayer';
 import { VideoClip } from './VideoClip';
@@ -97,11 +98,12 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
 
   return (
     <section className="timeline-view" aria-label="Timeline">
-      <PreviewFrame
-        snapshot={snapshot}
-        shot={currentShot ?? null}
-        offsetMs={current?.offset ?? 0}
-      />
+      <div className="preview-stage">
+        <PreviewCanvas snapshot={snapshot} timeMs={player.time} />
+        {currentShot ? (
+          <FramingEditor key={currentShot.id} session={session} shot={currentShot} />
+        ) : null}
+      </div>
       <div className="timeline-bar">
         <button
           type="button"

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { captionsFor } from '../../model/captions';
+import { framingFor } from '../../model/framing';
+import { aspectValue, timelineShots, type ProjectSnapshot } from '../../model/project';
+import {
+  buildCompositionTimeline,
+  compositionAt,
+  drawComposition,
+  type ComposeContext,
+} from '../../render/compose';
+import { usePictures } from './usePictures';
+
+/** The preview draws at this height; CSS scales it to the space it has. */
+const PREVIEW_HEIGHT_PX = 540;
+
+interface Props {
+  readonly snapshot: ProjectSnapshot;
+  readonly timeMs: number;
+}
+
+/**
+ * The animatic at the playhead, drawn by the same compositing code the render worker runs
+ * (render/compose): camera moves, transitions and captions look here as they will in the file.
+ */
+export function PreviewCanvas({ snapshot, timeMs }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const aspect = aspectValue(snapshot.meta.aspectRatio);
+  const width = Math.round((PREVIEW_HEIGHT_PX * aspect) / 2) * 2;
+  const timeline = useMemo(() => {
+    const shots = timelineShots(snapshot);
+    return buildCompositionTimeline(
+      shots.map((shot) => ({
+        id: shot.id,
+        durationMs: shot.durationMs,
+        frameKey: shot.frameHash,
+        label: shot.number,
+        framing: framingFor(shot),
+        transitionOut: shot.transitionOut,
+      })),
+      {
+        frameRate: snapshot.meta.frameRate,
+        overlays: { captions: true, shotNumbers: false, timecode: false },
+        captions: captionsFor(snapshot),
+      },
+    );
+  }, [snapshot]);
+  const pictures = usePictures(snapshot.shots.map((s) => s.frameHash));
+
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || timeline.shots.length === 0) return;
+    const t = Math.min(timeMs, Math.max(0, timeline.totalMs - 1));
+    drawComposition(
+      ctx as ComposeContext,
+      { width, height: PREVIEW_HEIGHT_PX },
+      compositionAt(timeline, t),
+      pictures,
+    );
+  }, [timeline, timeMs, pictures, width]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="preview-canvas"
+      width={width}
+      height={PREVIEW_HEIGHT_PX}
+      style={{ aspectRatio: String(aspect) }}
+      aria-label="Animatic preview"
+      role="img"
+    />
+  );
+}
