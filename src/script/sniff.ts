@@ -1,4 +1,4 @@
-import { WHOLE_FILE, type Diagnostic } from './types';
+import { WHOLE_FILE, type Diagnostic, type ScriptFormat } from './types';
 
 /**
  * Above this share of control or replacement characters the text is not a screenplay but a
@@ -40,3 +40,16 @@ export function notPlainTextReason(text: string): Diagnostic | null {
 function refuse(message: string): Diagnostic {
   return { line: WHOLE_FILE, message, severity: 'error' };
 }
+
+/**
+ * FDX when the text is XML (an XML declaration, a DOCTYPE, a comment or a `<FinalDraft>` element
+ * first); Fountain otherwise. A Fountain script never opens with `<?`, `<!` or `<FinalDraft`.
+ */
+export function sniffFormat(text: string): ScriptFormat {
+  return /^\uFEFF?\s*<(?:\?xml|!DOCTYPE|!--|FinalDraft\b)/i.test(text.slice(0, SNIFF_LENGTH))
+    ? 'fdx'
+    : 'fountain';
+}
+
+/** Enough for any amount of leading whitespace a real file has. */
+const SNIFF_LENGTH = 4096;

@@ -1,24 +1,43 @@
 /**
- * The parsed form of a screenplay, independent of the file format it came from (Fountain today,
- * FDX later). Pure data: it crosses worker boundaries by structured clone.
+ * The parsed form of a screenplay, independent of the file format it came from (Fountain, FDX or
+ * the text layer of a PDF). Pure data: it crosses worker boundaries by structured clone.
  *
- * Text is kept as written, emphasis markup included (`*italic*`, `**bold**`, `_underline_`, `\*`
- * escapes): a later issue may turn it into spans, and keeping the source text loses nothing until
- * then. Only the markers that decide an element's type are removed (the `.` of a forced heading,
- * the `@` of a forced name, the `>` `<` around centered text, …).
+ * Emphasis: `text` keeps Fountain emphasis markup as written (`*italic*`, `**bold**`,
+ * `***bold italic***`, `_underline_`, with `\*` and `\_` for literal characters). Readers of other
+ * formats write their styles in the same markup (an FDX run with `Style="Bold"` becomes `**…**`),
+ * so one document means the same thing whatever it was read from. `emphasisSpans(text)` (see
+ * emphasis.ts) turns the markup into structured spans; `parseScript(text, { spans: true })` stores
+ * them on each element as `spans` too. Only the markers that decide an element's type are removed
+ * (the `.` of a forced heading, the `@` of a forced name, the `>` `<` around centered text, …).
  */
 
-export type ScriptFormat = 'fountain';
+export type ScriptFormat = 'fountain' | 'fdx';
 
 export interface ParseOptions {
-  /** Which syntax the text is in. Only Fountain exists so far; FDX will be another branch. */
+  /** Which syntax the text is in. When omitted it is sniffed: XML is FDX, anything else Fountain. */
   readonly format?: ScriptFormat;
+  /** Also store `spans` (the text's emphasis as structured runs) on every element. */
+  readonly spans?: boolean;
+}
+
+/** A run of text with one style. Runs partition the text with its markup removed. */
+export interface EmphasisSpan {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly underline: boolean;
 }
 
 /** Where an element came from: the 1-based line of the source text it starts on. */
 interface ElementBase {
   readonly text: string;
+  /**
+   * Fountain and FDX: the line of the source file the element starts on. PDF: the 1-based number of
+   * the text line in reading order over the whole document (PDFs have no source lines).
+   */
   readonly line: number;
+  /** Present only when asked for (`ParseOptions.spans`): `emphasisSpans(text)`. */
+  readonly spans?: readonly EmphasisSpan[];
 }
 
 export interface SceneHeadingElement extends ElementBase {
@@ -64,7 +83,7 @@ export type ScriptElementType = ScriptElement['type'];
 export type DiagnosticSeverity = 'warning' | 'error';
 
 export interface Diagnostic {
-  /** 1-based source line; 0 when the message is about the file as a whole. */
+  /** 1-based source line (for PDFs: text line, as `ScriptElement.line`); 0 for the whole file. */
   readonly line: number;
   readonly message: string;
   /** `error` means the text should not be imported as a screenplay; `warning` is advice. */

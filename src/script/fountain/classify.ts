@@ -1,4 +1,5 @@
 import { isAllCaps } from '../caps';
+import { extensionOf } from '../cue';
 
 /**
  * What one line is, judged from the line alone plus whether blank lines surround it. The loop in
@@ -150,13 +151,6 @@ export function parseCharacterCue(trimmed: string): CharacterCue | null {
   }
   const extension = open === -1 ? '' : extensionOf(body.slice(open));
   return { text: name, dualMark, ...(extension === '' ? {} : { extension }) };
-}
-
-/** `(V.O.) (CONT'D)` → `V.O. CONT'D`: the bracketed parts, brackets removed. */
-function extensionOf(text: string): string {
-  const parts = [...text.matchAll(/\(([^()]*)\)/g)].map((match) => (match[1] ?? '').trim());
-  const joined = parts.filter((part) => part !== '').join(' ');
-  return joined !== '' ? joined : text.replace(/[()]/g, '').trim();
 }
 
 export interface DialogueLineClass {

@@ -21,6 +21,7 @@ export function parseFountain(text: string): ScriptDocument {
 function classifyBody(lines: readonly SourceLine[], diagnostics: Diagnostic[]): ScriptElement[] {
   const list = new ElementList();
   let inDialogue = false;
+  let blankRun = 0;
   for (let index = 0; index < lines.length; index++) {
     const { text, line } = lines[index] ?? { text: '', line: 0 };
     if (inDialogue && isTwoSpaceLine(text)) {
@@ -29,9 +30,12 @@ function classifyBody(lines: readonly SourceLine[], diagnostics: Diagnostic[]): 
     }
     if (isBlank(text)) {
       inDialogue = false;
+      blankRun++;
       list.breakFlow();
       continue;
     }
+    const keptBlankLines = Math.max(0, blankRun - 1);
+    blankRun = 0;
     if (inDialogue) {
       list.add({ ...classifyDialogueLine(text.trim()), line });
       continue;
@@ -40,7 +44,7 @@ function classifyBody(lines: readonly SourceLine[], diagnostics: Diagnostic[]): 
       blankBefore: index === 0 || isBlank(lines[index - 1]?.text ?? ''),
       blankAfter: index === lines.length - 1 || isBlank(lines[index + 1]?.text ?? ''),
     });
-    addLine(list, lineClass, line, diagnostics);
+    addLine(list, lineClass, line, diagnostics, keptBlankLines);
     inDialogue = lineClass.type === 'character';
   }
   return list.elements;
@@ -51,6 +55,7 @@ function addLine(
   lineClass: LineClass,
   line: number,
   diagnostics: Diagnostic[],
+  keptBlankLines: number,
 ): void {
   switch (lineClass.type) {
     case 'character': {
@@ -82,12 +87,28 @@ function addLine(
           severity: 'warning',
         });
       }
-      list.add({ type: 'action', text: lineClass.text, line });
+      list.add({
+        type: 'action',
+        text: keptBlankPrefix(list, keptBlankLines) + lineClass.text,
+        line,
+      });
       return;
     }
     default:
       list.add({ ...lineClass, line });
   }
+}
+
+/**
+ * Fountain respects vertical whitespace in action: blank lines beyond the one that separates two
+ * action paragraphs are kept, as empty lines at the start of the second paragraph's text. Between
+ * other elements extra blank lines mean nothing and are dropped (so every paragraph stays one
+ * element, which the breakdown counts on).
+ */
+function keptBlankPrefix(list: ElementList, keptBlankLines: number): string {
+  return keptBlankLines > 0 && list.elements.at(-1)?.type === 'action'
+    ? '\n'.repeat(keptBlankLines)
+    : '';
 }
 
 /**

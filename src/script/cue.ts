@@ -1,0 +1,35 @@
+/**
+ * A character cue split into name and extension: `MOM (V.O.) (CONT'D)` → `MOM`, `V.O. CONT'D`.
+ * Shared by the Fountain reader (which first decides that a line is a cue at all) and the FDX and
+ * PDF readers (whose paragraphs are cues by type or position).
+ */
+export interface SplitCue {
+  readonly name: string;
+  /** '' when there is none. */
+  readonly extension: string;
+}
+
+export function splitCue(text: string): SplitCue {
+  const open = text.indexOf('(');
+  if (open === -1) return { name: text.trim(), extension: '' };
+  return { name: text.slice(0, open).trim(), extension: extensionOf(text.slice(open)) };
+}
+
+/** `(V.O.) (CONT'D)` → `V.O. CONT'D`: the bracketed parts, brackets removed. */
+export function extensionOf(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('(', from);
+    if (open === -1) break;
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    const inner = text.slice(open + 1, close);
+    // `((x)` counts from the innermost bracket, as a regular expression over `(…)` would.
+    const innermost = inner.slice(inner.lastIndexOf('(') + 1).trim();
+    if (innermost !== '') parts.push(innermost);
+    from = close + 1;
+  }
+  const joined = parts.join(' ');
+  return joined !== '' ? joined : text.replace(/[()]/g, '').trim();
+}
