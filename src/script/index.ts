@@ -1,4 +1,5 @@
 import { finishDocument } from './finish';
+import { parseFdx } from './fdx/read';
 import { parseFountain } from './fountain/read';
 import { notPlainTextReason, sniffFormat } from './sniff';
 import {
@@ -48,8 +49,9 @@ export {
 } from './compare';
 export { sniffFormat } from './sniff';
 
-const PARSERS: Partial<Record<ScriptFormat, (text: string) => ScriptDocument>> = {
+const PARSERS: Record<ScriptFormat, (text: string) => ScriptDocument> = {
   fountain: parseFountain,
+  fdx: parseFdx,
 };
 
 /**
