@@ -1,12 +1,34 @@
 import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { parseScript, type ScriptDocument, type ScriptElement } from './index';
+import {
+  comparableDocument,
+  parseScript,
+  sameScript,
+  toFdx,
+  toFountain,
+  type ScriptDocument,
+  type ScriptElement,
+} from './index';
 
 /** Real screenplays shared by the team, outside the repo (see ARCHITECTURE.md). */
-function parseFixture(name: string): ScriptDocument {
+function readFixture(name: string): string {
   const url = new URL(`../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-  return parseScript(readFileSync(url, 'utf8'));
+  return readFileSync(url, 'utf8');
 }
+
+function parseFixture(name: string): ScriptDocument {
+  return parseScript(readFixture(name));
+}
+
+const ALL_FIXTURES = [
+  'brick_and_steel.fountain',
+  'the_last_birthday_card.fountain',
+  'wildwinter_TestFDX-FD.fountain',
+  'wildwinter_TestFDX-FD.finaldraft.fdx',
+  'wildwinter_TestFDX-FI.fadein.fdx',
+  'sfss_croatian.finaldraft.fdx',
+];
 
 function ofType<T extends ScriptElement['type']>(doc: ScriptDocument, type: T): ScriptElement[] {
   return doc.elements.filter((element) => element.type === type);
@@ -181,3 +203,115 @@ describe('wildwinter TestFDX-FD (scene numbers, an off-screen voice, no title pa
     expect(doc.elements).toHaveLength(16);
   });
 });
+
+describe('every fixture', () => {
+  test.each(ALL_FIXTURES)('%s reads without errors and survives both writers unchanged', (name) => {
+    const doc = parseFixture(name);
+    expect(doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(sameScript(parseScript(toFountain(doc), { format: 'fountain' }), doc)).toBe(true);
+    expect(sameScript(parseScript(toFdx(doc), { format: 'fdx' }), doc)).toBe(true);
+  });
+});
+
+describe('one script from three programs agrees', () => {
+  const fountain = parseFixture('wildwinter_TestFDX-FD.fountain');
+
+  test.each(['wildwinter_TestFDX-FD.finaldraft.fdx', 'wildwinter_TestFDX-FI.fadein.fdx'])(
+    '%s has the elements of the Fountain version, scene numbers and extensions included',
+    (name) => {
+      const fdx = parseFixture(name);
+      expect(comparableDocument(fdx, { rendered: true }).elements).toEqual(
+        comparableDocument(fountain, { rendered: true }).elements,
+      );
+      expect(fdx.diagnostics).toEqual([]);
+    },
+  );
+
+  test('both FDX files read the same title page (the Fountain file has none)', () => {
+    const expected = {
+      title: '_FDX Test Script_',
+      credit: 'Written by',
+      author: 'Ian',
+      copyright: 'Copyright (c) 2026',
+      'draft date': 'Draft\ninformation',
+      contact: 'Contact\ninformation',
+    };
+    expect(parseFixture('wildwinter_TestFDX-FD.finaldraft.fdx').titlePage).toEqual(expected);
+    expect(parseFixture('wildwinter_TestFDX-FI.fadein.fdx').titlePage).toEqual(expected);
+  });
+});
+
+describe('sfss Croatian FDX (Croatian text, mixed-case names, parentheticals without brackets)', () => {
+  const source = readFixture('sfss_croatian.finaldraft.fdx');
+  const doc = parseScript(source);
+
+  test('has 26 scenes, numbered 1 to 26, and two speakers in capitals', () => {
+    const headings = ofType(doc, 'scene_heading');
+    expect(headings).toHaveLength(26);
+    expect(headings.map((element) => (element as { sceneNumber?: string }).sceneNumber)).toEqual(
+      Array.from({ length: 26 }, (_, index) => String(index + 1)),
+    );
+    expect(headings.slice(0, 3).map((element) => element.text)).toEqual([
+      'SEQ. UVODNA ŠPICA',
+      'INT. DNEVNA SOBA - NOĆ',
+      'INT. SPAVAĆA SOBA - NOĆ',
+    ]);
+    expect(speakers(doc)).toEqual(['DINKO', 'TARA']);
+    expect(doc.elements).toContainEqual(
+      expect.objectContaining({ type: 'character', text: 'DINKO', extension: 'O.S.' }),
+    );
+  });
+
+  test('parentheticals get their brackets', () => {
+    expect(
+      ofType(doc, 'parenthetical')
+        .map((element) => element.text)
+        .slice(0, 3),
+    ).toEqual([
+      '(viče joj)',
+      '(pjevuši Placebo s uvodne sam za sebe)',
+      '(popusti osmijehu kad ju pogleda)',
+    ]);
+  });
+
+  test('every line of dialogue is its Text runs joined exactly', () => {
+    // Read independently of the FDX reader: the XML parser's plain object form.
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      trimValues: false,
+      isArray: (name) => name === 'Paragraph' || name === 'Text',
+    });
+    const paragraphs = (
+      xml.parse(source) as { FinalDraft: { Content: { Paragraph: RawParagraph[] } } }
+    ).FinalDraft.Content.Paragraph;
+    const raw = paragraphs
+      .filter((paragraph) => paragraph['@_Type'] === 'Dialogue')
+      .map((paragraph) =>
+        (paragraph.Text ?? [])
+          .map((run) => (typeof run === 'string' ? run : (run['#text'] ?? '')))
+          .join('')
+          .trim(),
+      );
+    const read = ofType(doc, 'dialogue').flatMap((element) => element.text.split('\n'));
+    expect(raw).toHaveLength(77);
+    expect(read).toEqual(raw);
+  });
+
+  test('scene summaries are synopses and the title page keeps its keys', () => {
+    expect(ofType(doc, 'synopsis').map((element) => element.text)).toEqual([
+      'sagsadgsdagsadg',
+      'sadgsdagsadg',
+      'sadgsdg',
+    ]);
+    expect(doc.titlePage).toEqual({
+      title: 'Mi djeca bez kolodvora zoo',
+      author: 'Matija Radeljak',
+      contact: '',
+    });
+  });
+});
+
+interface RawParagraph {
+  readonly '@_Type'?: string;
+  readonly Text?: readonly (string | { readonly '#text'?: string })[];
+}

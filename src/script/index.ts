@@ -47,6 +47,8 @@ export {
   type ComparableDocument,
   type CompareOptions,
 } from './compare';
+export { toFountain } from './fountain/write';
+export { toFdx } from './fdx/write';
 export { sniffFormat } from './sniff';
 
 const PARSERS: Record<ScriptFormat, (text: string) => ScriptDocument> = {
