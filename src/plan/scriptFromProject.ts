@@ -1,6 +1,9 @@
 import { timelineShots, type ProjectSnapshot } from '../model/project';
 import type { ScriptDocument, ScriptElement } from '../script/types';
 
+/** Omit distributed over the union, so each element kind keeps its own fields. */
+type WithoutLine<T> = T extends unknown ? Omit<T, 'line'> : never;
+
 /**
  * The screenplay as the boards tell it now: scene headings (with their numbers), each shot's
  * action and dialogue in board order. Used for "Export script" and the script view, so both
@@ -10,10 +13,7 @@ import type { ScriptDocument, ScriptElement } from '../script/types';
 export function scriptFromProject(snapshot: ProjectSnapshot): ScriptDocument {
   const elements: ScriptElement[] = [];
   let line = 1;
-  const push = (
-    element: Omit<ScriptElement, 'line'> & { type: ScriptElement['type'] },
-    gap = true,
-  ) => {
+  const push = (element: WithoutLine<ScriptElement>, gap = true) => {
     elements.push({ ...element, line } as ScriptElement);
     line += element.text.split('\n').length + (gap ? 1 : 0);
   };
