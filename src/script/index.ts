@@ -49,6 +49,7 @@ export {
 } from './compare';
 export { toFountain } from './fountain/write';
 export { toFdx } from './fdx/write';
+export { scriptStats, type CharacterStats, type ScriptStats } from './stats';
 export { sniffFormat } from './sniff';
 
 const PARSERS: Record<ScriptFormat, (text: string) => ScriptDocument> = {
