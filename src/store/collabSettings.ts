@@ -97,10 +97,15 @@ export class CollabSettingsStore {
     return observe(() => this.getSettings(), onValue);
   }
 
+  private async readProfile(): Promise<Profile | null> {
+    const parsed = profileSchema.safeParse((await this.db.collabSettings.get(PROFILE_KEY))?.value);
+    return parsed.success ? parsed.data : null;
+  }
+
   /** The profile, made on first use with a placeholder name and a random colour. */
   async getProfile(): Promise<Profile> {
-    const parsed = profileSchema.safeParse((await this.db.collabSettings.get(PROFILE_KEY))?.value);
-    if (parsed.success) return parsed.data;
+    const stored = await this.readProfile();
+    if (stored) return stored;
     const profile: Profile = {
       name: `Guest ${1 + Math.floor(Math.random() * 998)}`,
       color: PARTICIPANT_COLORS[Math.floor(Math.random() * PARTICIPANT_COLORS.length)] ?? '#3d7fd9',
@@ -116,7 +121,20 @@ export class CollabSettingsStore {
     return parsed.data;
   }
 
+  /** Calls back with the profile now and on every change (made first: a live query only reads). */
   watchProfile(onValue: (profile: Profile) => void): () => void {
-    return observe(() => this.getProfile(), onValue);
+    let stop = () => {};
+    let stopped = false;
+    void this.getProfile().then(() => {
+      if (stopped) return;
+      stop = observe(
+        () => this.readProfile(),
+        (profile) => profile && onValue(profile),
+      );
+    });
+    return () => {
+      stopped = true;
+      stop();
+    };
   }
 }

@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/boards.css';
+import './styles/collab.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');

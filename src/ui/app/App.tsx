@@ -1,3 +1,4 @@
+import { JoinRoom } from '../collab/JoinRoom';
 import { ProjectView } from '../project/ProjectView';
 import { ProjectList } from '../projects/ProjectList';
 import { AppHeader } from './AppHeader';
@@ -20,6 +21,8 @@ export function App() {
         >
           {route.name === 'list' ? (
             <ProjectList imports={imports} />
+          ) : route.name === 'join' ? (
+            <JoinRoom invite={route.invite} />
           ) : (
             <ProjectView key={route.id} projectId={route.id} imports={imports} />
           )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AssetHash } from '../../model/ids';
+import { onAssetStored } from '../../store/assetEvents';
 import { useServices } from '../app/servicesContext';
 
 /**
@@ -11,6 +12,15 @@ const urls = new Map<AssetHash, Promise<string | null>>();
 export function useAssetUrl(hash: AssetHash | null): string | null {
   const { assets } = useServices();
   const [url, setUrl] = useState<{ hash: AssetHash; url: string | null } | null>(null);
+  // Bumped when the bytes of a missing frame arrive (from a peer): look again.
+  const [arrivals, setArrivals] = useState(0);
+  useEffect(() => {
+    if (!hash) return;
+    return onAssetStored(hash, () => {
+      urls.delete(hash);
+      setArrivals((n) => n + 1);
+    });
+  }, [hash]);
   useEffect(() => {
     if (!hash) return;
     let live = true;
@@ -29,6 +39,6 @@ export function useAssetUrl(hash: AssetHash | null): string | null {
     return () => {
       live = false;
     };
-  }, [assets, hash]);
+  }, [assets, hash, arrivals]);
   return hash && url?.hash === hash ? url.url : null;
 }

@@ -2,6 +2,7 @@ import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { SHOT_TYPE_LABELS } from '../../model/camera';
 import type { Shot } from '../../model/shot';
 import { formatDuration } from '../../model/units';
+import { BoardPresence } from '../collab/BoardPresence';
 import { useAssetUrl } from '../common/useAssetUrl';
 
 /** The drag payload type; other drags (files, text) are ignored by the boards. */
@@ -76,6 +77,7 @@ export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props
         {shot.omitted ? <span className="omitted-badge">OMITTED</span> : null}
         <span className="board-duration">{formatDuration(shot.durationMs)}</span>
       </span>
+      <BoardPresence shotId={shot.id} />
       <span id={descriptionId} className="board-snippet">
         {snippet(shot) || <span className="muted">No action or dialogue</span>}
       </span>

@@ -4,6 +4,7 @@ import { totalDuration } from '../../model/project';
 import { formatDuration } from '../../model/units';
 import { projectDoc, type ProjectSession, type SessionState } from '../../store';
 import { plural } from '../common/format';
+import { CollabToolbar } from '../collab/CollabToolbar';
 import { ExportProjectButton } from './ExportProjectButton';
 import { ReimportButton } from './ReimportButton';
 
@@ -115,6 +116,7 @@ export function ProjectToolbar({
         </button>
         <ReimportButton session={session} />
         <ExportProjectButton session={session} />
+        <CollabToolbar session={session} state={state} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { FileImports } from '../app/useFileImports';
 import type { ProjectId, ShotId } from '../../model/ids';
 import type { SketchScheduler } from '../../ai/sketchScheduler';
 import type { ProjectSession } from '../../store';
+import { CollabLayer } from '../collab/CollabLayer';
 import { BoardGrid } from './BoardGrid';
 import { PlayMode } from './PlayMode';
 import { ProjectToolbar } from './ProjectToolbar';
@@ -72,6 +73,11 @@ function OpenProjectView({
 
   return (
     <div className="project-view">
+      <CollabLayer
+        session={session}
+        selectedShotId={selected?.id ?? null}
+        onSelectShot={scrollToShot}
+      />
       <ProjectToolbar
         session={session}
         state={state}

@@ -12,6 +12,7 @@ import type { DialogueLine, Shot } from '../../model/shot';
 import { ms } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
+import { ShotReview } from '../collab/ShotReview';
 import { CommitInput } from './CommitInput';
 import { DialogueEditor } from './DialogueEditor';
 import { ShotTimingFields } from '../timeline/ShotTimingFields';
@@ -196,6 +197,7 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
           Delete shot
         </button>
       </fieldset>
+      <ShotReview session={session} shot={shot} />
     </aside>
   );
 }
