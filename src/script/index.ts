@@ -49,6 +49,7 @@ export {
 } from './compare';
 export { toFountain } from './fountain/write';
 export { toFdx } from './fdx/write';
+export { parsePdfScript, NO_TEXT_LAYER_MESSAGE } from './pdf/read';
 export { scriptStats, type CharacterStats, type ScriptStats } from './stats';
 export { sniffFormat } from './sniff';
 
