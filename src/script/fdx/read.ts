@@ -116,8 +116,7 @@ class FdxBodyReader {
     }
     const summary = firstChild(firstChild(paragraph, 'SceneProperties') ?? paragraph, 'Summary');
     if (summary && paragraph.attributes['Type'] === 'Scene Heading') {
-      for (const inner of childElements(summary, 'Paragraph'))
-        this.readNestedText(inner, 'synopsis');
+      for (const inner of childElements(summary, 'Paragraph')) this.readSynopsis(inner);
     }
     for (const note of childElements(paragraph, 'ScriptNote')) this.readNote(note);
     for (const container of childElements(paragraph, 'DualDialogue'))
@@ -245,11 +244,9 @@ class FdxBodyReader {
     return centered ? 'centered' : 'action';
   }
 
-  private readNestedText(paragraph: XmlElement, type: 'synopsis' | 'note'): boolean {
-    const text = canonicalText(type, emphasisMarkup(runsOf(paragraph)));
-    if (text === '') return false;
-    this.push({ type, text, line: this.lineAt(paragraph.start) });
-    return true;
+  private readSynopsis(paragraph: XmlElement): void {
+    const text = canonicalText('synopsis', emphasisMarkup(runsOf(paragraph)));
+    if (text !== '') this.push({ type: 'synopsis', text, line: this.lineAt(paragraph.start) });
   }
 
   /** A note's paragraphs, joined into one note. */

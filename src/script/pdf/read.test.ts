@@ -49,8 +49,7 @@ describe('a screenplay PDF with a text layer', () => {
     const expected = printed(brick);
     const got = printed(doc);
     const differing = expected.filter((line, index) => got[index] !== line);
-    // Only Fountain's unprintable distinction is lost: "BURN TO PINK." is a transition there,
-    // and a right-aligned line in capitals here too.
+    // Even "BURN TO PINK." (a forced transition in Fountain) is one here: right-aligned capitals.
     expect(differing).toEqual([]);
     expect(
       doc.elements
@@ -124,6 +123,48 @@ describe('a screenplay PDF with a text layer', () => {
         .length;
     expect(dialogue(doc)).toBe(dialogue(card));
   }, 30_000);
+});
+
+describe('page furniture', () => {
+  test('page numbers, CONTINUED, MORE, CONT’D and revision marks are not script text', async () => {
+    const line = (row: number): number => 720 - row * 12;
+    const pdf = writeTestPdf([
+      {
+        kind: 'text',
+        texts: [
+          { x: 518.4, y: line(0), text: '12.' },
+          { x: 108, y: line(1), text: 'CONTINUED: (2)' },
+          { x: 54, y: line(3), text: '7A' },
+          { x: 108, y: line(3), text: 'INT. GARAGE - DAY' },
+          { x: 554.4, y: line(3), text: '7A' },
+          { x: 108, y: line(5), text: 'Steel checks the engine.' },
+          { x: 561.6, y: line(5), text: '*' },
+          { x: 266.4, y: line(7), text: 'STEEL' },
+          { x: 180, y: line(8), text: 'Something is wrong with' },
+          { x: 266.4, y: line(9), text: '(MORE)' },
+          { x: 432, y: line(11), text: '(CONTINUED)' },
+        ],
+      },
+      {
+        kind: 'text',
+        texts: [
+          { x: 518.4, y: 756, text: '13.' },
+          { x: 266.4, y: line(0), text: "STEEL (CONT'D)" },
+          { x: 180, y: line(1), text: 'this car.' },
+          { x: 108, y: line(3), text: 'Brick shrugs.' },
+          { x: 266.4, y: line(5), text: "(CONT'D)" },
+        ],
+      },
+    ]);
+    const doc = await parsePdfScript(pdf);
+    expect(doc.elements).toEqual([
+      { type: 'scene_heading', text: 'INT. GARAGE - DAY', sceneNumber: '7A', line: 3 },
+      { type: 'action', text: 'Steel checks the engine.', line: 4 },
+      { type: 'character', text: 'STEEL', line: 5 },
+      { type: 'dialogue', text: 'Something is wrong with this car.', line: 6 },
+      { type: 'action', text: 'Brick shrugs.', line: 12 },
+    ]);
+  });
 });
 
 describe('PDFs that cannot be read', () => {
