@@ -106,7 +106,7 @@ export function hostileBundle(valid: Uint8Array, kind: HostileKind): HostileBund
       };
     case 'an image whose bytes do not match its hash': {
       const tampered = entries[asset]!.slice();
-      tampered[tampered.length - 1] ^= 0xff;
+      tampered.set([tampered.at(-1)! ^ 0xff], tampered.length - 1);
       return {
         name: kind,
         fileName: 'wrong-hash.frameline',

@@ -152,7 +152,7 @@ describe('hostile and broken bundles are refused with a reason', () => {
 
   test('a document that does not match the manifest', async () => {
     const document = entries['document.yjs']!.slice();
-    document[document.length - 1] ^= 0xff;
+    document.set([document.at(-1)! ^ 0xff], document.length - 1);
     expect(await refusal(zipEntries({ ...entries, 'document.yjs': document }))).toMatch(
       /document does not match the manifest/,
     );
