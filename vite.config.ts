@@ -1,8 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
+import packageJson from './package.json' with { type: 'json' };
+
+/**
+ * Which build this is, shown in the Storage panel and in `<meta name="frameline-build">`. Deploys
+ * (and the update test, which builds twice) set FRAMELINE_BUILD_ID; otherwise the commit.
+ */
+function buildId(): string {
+  if (process.env.FRAMELINE_BUILD_ID) return process.env.FRAMELINE_BUILD_ID;
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+    return `${packageJson.version}+${commit.trim()}`;
+  } catch {
+    return packageJson.version;
+  }
+}
+const BUILD_ID = buildId();
+
+/** The ffmpeg.wasm core (~32 MB): cached on first use or on "Make available offline", never precached. */
+const FFMPEG_CORE_PATTERN = /\/assets\/ffmpeg-core-[\w-]+\.(?:js|wasm)$/;
+/** Same name as src/pwa/ffmpegCache.ts uses for "Make available offline". */
+const FFMPEG_CACHE_NAME = 'frameline-ffmpeg';
+/**
+ * The core's sizes, for the download's progress bar: servers that compress send no
+ * Content-Length, and the bar should still know how far it has to go.
+ */
+const FFMPEG_CORE_BYTES = {
+  js: statSync(fileURLToPath(import.meta.resolve('@ffmpeg/core'))).size,
+  wasm: statSync(fileURLToPath(import.meta.resolve('@ffmpeg/core/wasm'))).size,
+};
+
+const FILE_TYPES = {
+  'text/plain': ['.fountain', '.spmd'],
+  'application/xml': ['.fdx'],
+  'application/vnd.frameline.bundle+zip': ['.frameline'],
+};
+
+const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Frameline',
+  short_name: 'Frameline',
+  description: 'Storyboards and animatics from your screenplay, in your browser.',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  background_color: '#f6f3ee',
+  theme_color: '#fffdf9',
+  categories: ['productivity', 'photo', 'entertainment'],
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+    { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+  ],
+  screenshots: [
+    {
+      src: '/screenshots/boards.png',
+      sizes: '1440x900',
+      type: 'image/png',
+      form_factor: 'wide',
+      label: 'Boards for every shot of an imported screenplay',
+    },
+    {
+      src: '/screenshots/boards-narrow.png',
+      sizes: '412x915',
+      type: 'image/png',
+      form_factor: 'narrow',
+      label: 'A project on a phone',
+    },
+  ],
+  shortcuts: [
+    { name: 'New project', url: '/?action=new-project', icons: [icon192()] },
+    { name: 'All projects', url: '/#/', icons: [icon192()] },
+  ],
+  // Opening a file from the OS: src/pwa/launchQueue.ts reads it from `launchQueue`.
+  file_handlers: [{ action: '/?action=open-files', accept: FILE_TYPES }],
+  launch_handler: { client_mode: ['focus-existing', 'auto'] },
+  // Sharing a file or text to the app: public/sw-share-target.js keeps it for the page.
+  share_target: {
+    action: '/share-target',
+    method: 'POST',
+    enctype: 'multipart/form-data',
+    params: {
+      title: 'title',
+      text: 'text',
+      files: [{ name: 'files', accept: [...Object.values(FILE_TYPES).flat(), 'text/plain'] }],
+    },
+  },
+};
+
+function icon192() {
+  return { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' };
+}
+
+/** Head tags the manifest does not cover: the build id, light/dark title bars, iOS icon. */
+function headTags(): Plugin {
+  return {
+    name: 'frameline-head-tags',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { name: 'frameline-build', content: BUILD_ID }, injectTo: 'head' },
+      {
+        tag: 'meta',
+        attrs: {
+          name: 'theme-color',
+          content: '#fffdf9',
+          media: '(prefers-color-scheme: light)',
+        },
+        injectTo: 'head',
+      },
+      {
+        tag: 'meta',
+        attrs: { name: 'theme-color', content: '#1f2228', media: '(prefers-color-scheme: dark)' },
+        injectTo: 'head',
+      },
+      {
+        tag: 'link',
+        attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
+        injectTo: 'head',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    headTags(),
+    VitePWA({
+      // An editor must never reload on its own (PITFALLS.md, vite-plugin-pwa#433): the app asks,
+      // flushes, then activates the new worker (src/pwa/serviceWorker.ts registers it).
+      registerType: 'prompt',
+      injectRegister: false,
+      // The glob below already takes the icons; listing them twice only duplicates entries.
+      includeManifestIcons: false,
+      manifest,
+      workbox: {
+        // Everything needed to edit, sketch and render with WebCodecs, workers included.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
+        globIgnores: ['**/ffmpeg-core-*', 'screenshots/**'],
+        // Anything else this big is a mistake worth failing the build for.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        // The first install takes over the open page so it works offline without a reload;
+        // updates still wait for the user (no skipWaiting).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        importScripts: ['/sw-share-target.js'],
+        runtimeCaching: [
+          {
+            urlPattern: FFMPEG_CORE_PATTERN,
+            handler: 'CacheFirst',
+            options: { cacheName: FFMPEG_CACHE_NAME, cacheableResponse: { statuses: [200] } },
+          },
+        ],
+      },
+    }),
+  ],
+  define: {
+    __FRAMELINE_BUILD_ID__: JSON.stringify(BUILD_ID),
+    __FFMPEG_CORE_BYTES__: JSON.stringify(FFMPEG_CORE_BYTES),
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

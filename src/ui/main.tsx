@@ -8,7 +8,9 @@ import './styles/theme.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/boards.css';
+import './styles/ai.css';
 import './styles/collab.css';
+import './styles/pwa.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');

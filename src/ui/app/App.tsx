@@ -1,6 +1,7 @@
 import { JoinRoom } from '../collab/JoinRoom';
 import { ProjectView } from '../project/ProjectView';
 import { ProjectList } from '../projects/ProjectList';
+import { PwaLayer } from '../pwa/PwaLayer';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FileDropTarget } from './FileDropTarget';
@@ -30,6 +31,7 @@ export function App() {
       </main>
       <FileDropTarget onFiles={imports.importFiles} />
       <Toasts />
+      <PwaLayer imports={imports} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
+import { AiHeaderButtons } from '../ai/AiHeaderButtons';
 import { HiddenFileInput } from './HiddenFileInput';
 import { PasteScreenplayDialog } from './PasteScreenplayDialog';
 import type { FileImports } from './useFileImports';
@@ -60,7 +62,9 @@ export function AppHeader({ imports, inProject }: Props) {
         >
           Import project
         </button>
+        <PwaHeaderActions imports={imports} />
       </nav>
+      <AiHeaderButtons />
       <HiddenFileInput
         ref={registerScreenplayInput}
         label="Screenplay file"

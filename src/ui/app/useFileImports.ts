@@ -3,6 +3,7 @@ import { projectFromJson } from '../../export/projectJson';
 import { screenplayToSnapshot } from '../../export/screenplayImport';
 import type { ProjectId } from '../../model/ids';
 import { plural } from '../common/format';
+import { importBundleFile, isBundleFileName } from '../pwa/bundleImport';
 import { projectDoc } from '../../store';
 import { getActiveSession } from './activeSession';
 import { navigate } from './route';
@@ -113,11 +114,13 @@ export function useFileImports(): FileImports {
     async (files: readonly File[]) => {
       for (const file of files) {
         const name = file.name.toLowerCase();
-        if (PROJECT_EXTENSIONS.some((ext) => name.endsWith(ext))) await importProjectFile(file);
+        if (isBundleFileName(name)) await importBundleFile(file, repo);
+        else if (PROJECT_EXTENSIONS.some((ext) => name.endsWith(ext)))
+          await importProjectFile(file);
         else await importScreenplayFile(file);
       }
     },
-    [importProjectFile, importScreenplayFile],
+    [importProjectFile, importScreenplayFile, repo],
   );
 
   return useMemo(

@@ -3,7 +3,9 @@ import type { SketchProgress } from '../../ai/sketchScheduler';
 import { totalDuration } from '../../model/project';
 import { formatDuration } from '../../model/units';
 import { projectDoc, type ProjectSession, type SessionState } from '../../store';
+import { ProjectGenerateControls } from '../ai/ProjectGenerateControls';
 import { plural } from '../common/format';
+import { BundleExportButton } from '../pwa/BundleExportButton';
 import { CollabToolbar } from '../collab/CollabToolbar';
 import { ExportProjectButton } from './ExportProjectButton';
 import { ReimportButton } from './ReimportButton';
@@ -116,7 +118,9 @@ export function ProjectToolbar({
         </button>
         <ReimportButton session={session} />
         <ExportProjectButton session={session} />
+        <ProjectGenerateControls session={session} state={state} />
         <CollabToolbar session={session} state={state} />
+        <BundleExportButton session={session} />
       </div>
     </div>
   );
