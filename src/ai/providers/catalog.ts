@@ -158,7 +158,7 @@ export const NOT_CALLABLE_FROM_BROWSER: readonly {
   },
   {
     name: 'Midjourney',
-    instead: 'It has no public API. Generate in Midjourney and upload the images as takes.',
+    instead: 'It has no public API that a web page (or any other program) can call.',
   },
 ];
 

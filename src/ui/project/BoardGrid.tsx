@@ -3,6 +3,7 @@ import type { ShotId } from '../../model/ids';
 import { shotsOfScene, type ProjectSnapshot } from '../../model/project';
 import { dropTarget, nudgeTarget, type ShotPlace } from '../../model/reorder';
 import { projectDoc, type ProjectSession } from '../../store';
+import { GenerateSceneButton } from '../ai/GenerateSceneButton';
 import { showToast } from '../app/toastStore';
 import type { FileImports } from '../app/useFileImports';
 import { Board } from './Board';
@@ -112,6 +113,7 @@ export function BoardGrid({ session, snapshot, selectedId, onSelect, imports }: 
               <span className="scene-number">{scene.number}</span>{' '}
               {scene.heading || 'Untitled scene'}
             </h2>
+            <GenerateSceneButton session={session} snapshot={snapshot} scene={scene} />
             <ol className="board-grid">
               {shots.map((shot) => (
                 <li key={shot.id}>

@@ -5,6 +5,7 @@ import { timelineShots, type ProjectSnapshot } from '../../model/project';
 import type { Shot } from '../../model/shot';
 import { formatDuration, sumDurations } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
+import { CharacterBibleButton } from '../ai/CharacterBibleButton';
 import { plural } from '../common/format';
 
 interface Props {
@@ -82,6 +83,7 @@ export function ScriptPanel({ session, snapshot, selectedShot, onPickShot, pages
         </nav>
       ) : (
         <section aria-label="Characters">
+          <CharacterBibleButton session={session} />
           {snapshot.characters.length === 0 ? <p className="muted">No characters yet.</p> : null}
           <ol className="cast-list">
             {castLines(snapshot).map((c) => (

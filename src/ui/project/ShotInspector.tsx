@@ -11,6 +11,7 @@ import type { ProjectSnapshot } from '../../model/project';
 import type { DialogueLine, Shot } from '../../model/shot';
 import { ms } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
+import { ShotAiPanel } from '../ai/ShotAiPanel';
 import { useAssetUrl } from '../common/useAssetUrl';
 import { ShotReview } from '../collab/ShotReview';
 import { CommitInput } from './CommitInput';
@@ -66,6 +67,7 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
           <figcaption className="muted">{FRAME_SOURCE_LABELS[shot.frameSource]}</figcaption>
         ) : null}
       </figure>
+      <ShotAiPanel session={session} snapshot={snapshot} shot={shot} />
       <fieldset className="inspector-fields" disabled={disabled}>
         <label className="field">
           <span>Scene</span>

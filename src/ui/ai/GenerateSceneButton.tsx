@@ -1,0 +1,39 @@
+import { timelineShots, type ProjectSnapshot } from '../../model/project';
+import type { Scene } from '../../model/scene';
+import type { ProjectSession } from '../../store';
+import { startGeneration } from './startGeneration';
+import { useAi } from './useAi';
+import { useFrameQueue } from './useFrameQueue';
+
+/** In a scene's header: queue a frame for every shot of the scene (OMITTED shots excluded). */
+export function GenerateSceneButton({
+  session,
+  snapshot,
+  scene,
+}: {
+  readonly session: ProjectSession;
+  readonly snapshot: ProjectSnapshot;
+  readonly scene: Scene;
+}) {
+  const ai = useAi();
+  const { runner } = useFrameQueue(session);
+  const shots = timelineShots(snapshot).filter((s) => s.sceneId === scene.id);
+  return (
+    <button
+      type="button"
+      className="button quiet ai-scene-generate"
+      disabled={session.readOnly || shots.length === 0 || !runner}
+      title={`Generate a frame for each of the ${shots.length} shots of scene ${scene.number}`}
+      onClick={() =>
+        void startGeneration(
+          ai,
+          runner,
+          `Scene ${scene.number}`,
+          shots.map((s) => s.id),
+        )
+      }
+    >
+      Generate all frames
+    </button>
+  );
+}

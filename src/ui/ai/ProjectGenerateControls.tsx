@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { stylesOf } from '../../ai/frames/stylePresets';
+import { timelineShots } from '../../model/project';
+import { projectDoc, type ProjectSession, type SessionState } from '../../store';
+import { QueuePanel } from './QueuePanel';
+import { startGeneration } from './startGeneration';
+import { StyleDialog } from './StyleDialog';
+import { useAi } from './useAi';
+import { useFrameQueue } from './useFrameQueue';
+
+const NEW_STYLE = '__new__';
+
+/** In the project toolbar: the project's frame style, "Generate all frames", and the queue panel. */
+export function ProjectGenerateControls({
+  session,
+  state,
+}: {
+  readonly session: ProjectSession;
+  readonly state: SessionState;
+}) {
+  const ai = useAi();
+  const { runner, view } = useFrameQueue(session);
+  const [addingStyle, setAddingStyle] = useState(false);
+  const closeStyle = useCallback(() => setAddingStyle(false), []);
+  const { meta } = state.snapshot;
+  const styles = stylesOf(meta);
+  const shots = timelineShots(state.snapshot);
+  return (
+    <>
+      <select
+        className="ai-style-select"
+        aria-label="Frame style"
+        value={
+          styles.some((s) => s.id === meta.stylePresetId) ? meta.stylePresetId : 'storyboard-marker'
+        }
+        disabled={session.readOnly}
+        onChange={(e) => {
+          if (e.target.value === NEW_STYLE) setAddingStyle(true);
+          else projectDoc.updateMeta(session.doc, { stylePresetId: e.target.value });
+        }}
+      >
+        {styles.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+        <option value={NEW_STYLE}>New style…</option>
+      </select>
+      <button
+        type="button"
+        className="button"
+        disabled={session.readOnly || shots.length === 0 || !runner}
+        title="Generate a frame for every shot of the project"
+        onClick={() =>
+          void startGeneration(
+            ai,
+            runner,
+            'Whole project',
+            shots.map((s) => s.id),
+          )
+        }
+      >
+        Generate all frames
+      </button>
+      <QueuePanel runner={runner} view={view} projectId={session.id} />
+      {addingStyle ? <StyleDialog session={session} styles={styles} onClose={closeStyle} /> : null}
+    </>
+  );
+}

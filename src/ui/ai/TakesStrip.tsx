@@ -1,0 +1,94 @@
+import type { Shot } from '../../model/shot';
+import type { Take } from '../../model/take';
+import { projectDoc, type ProjectSession } from '../../store';
+import { useAssetUrl } from '../common/useAssetUrl';
+
+function TakeButton({
+  take,
+  index,
+  current,
+  onPick,
+}: {
+  take: Take;
+  index: number;
+  current: boolean;
+  onPick: () => void;
+}) {
+  const url = useAssetUrl(take.hash);
+  const when = new Date(take.createdAt).toLocaleString(undefined, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  return (
+    <button
+      type="button"
+      className={`ai-take${current ? ' current' : ''}`}
+      aria-pressed={current}
+      aria-label={`Take ${index + 1}: ${take.providerLabel}, ${take.model}, ${when}`}
+      title={take.prompt}
+      onClick={onPick}
+    >
+      {url ? <img src={url} alt="" /> : <span className="ai-take-missing">no image</span>}
+      <span className="ai-take-label">{index + 1}</span>
+    </button>
+  );
+}
+
+/**
+ * Every generated take of the shot, newest last; pressing one makes it the frame. The live
+ * sketch is always one choice away.
+ */
+export function TakesStrip({
+  session,
+  shot,
+}: {
+  readonly session: ProjectSession;
+  readonly shot: Shot;
+}) {
+  if (shot.takes.length === 0) return null;
+  const disabled = session.readOnly;
+  const current =
+    shot.frameSource === 'ai' ? shot.takes.find((t) => t.hash === shot.frameHash) : undefined;
+  return (
+    <div className="ai-takes">
+      <div className="ai-takes-head">
+        <span className="field-caption">Takes</span>
+        <button
+          type="button"
+          className="button quiet"
+          disabled={disabled || shot.frameSource === 'sketch' || shot.frameSource === null}
+          onClick={() => projectDoc.returnShotToSketch(session.doc, shot.id)}
+        >
+          Use sketch
+        </button>
+        {current ? (
+          <button
+            type="button"
+            className="button quiet danger"
+            disabled={disabled}
+            aria-label={`Remove take ${shot.takes.indexOf(current) + 1}`}
+            onClick={() => projectDoc.removeShotTake(session.doc, shot.id, current.id)}
+          >
+            Remove take
+          </button>
+        ) : null}
+      </div>
+      <div className="ai-take-list" role="group" aria-label="Takes">
+        {shot.takes.map((take, i) => (
+          <TakeButton
+            key={take.id}
+            take={take}
+            index={i}
+            current={take === current}
+            onPick={() => !disabled && projectDoc.chooseShotTake(session.doc, shot.id, take.id)}
+          />
+        ))}
+      </div>
+      {current ? (
+        <p className="muted ai-take-meta">
+          Take {shot.takes.indexOf(current) + 1} · {current.providerLabel} · {current.model}
+        </p>
+      ) : null}
+    </div>
+  );
+}
