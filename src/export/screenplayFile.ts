@@ -1,17 +1,41 @@
-import { decodeText, readScreenplayText, type ScriptRead } from './screenplayImport';
+import { parsePdfScript } from '../script';
+import {
+  checkScript,
+  decodeText,
+  MAX_SCREENPLAY_PDF_BYTES,
+  readScreenplayText,
+  type ScriptRead,
+} from './screenplayImport';
 
 /** File types the screenplay importers accept, for `<input accept>` and drop routing. */
-export const SCREENPLAY_EXTENSIONS = ['.fountain', '.spmd', '.txt', '.fdx'] as const;
+export const SCREENPLAY_EXTENSIONS = ['.fountain', '.spmd', '.txt', '.fdx', '.pdf'] as const;
 
 export function isScreenplayFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return SCREENPLAY_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Reads a screenplay file's bytes in whatever format its name and content say. */
+/** `%PDF-` at the start: a PDF whatever its name says. */
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+}
+
+/**
+ * Reads a screenplay file's bytes in whatever format its content says: PDF (text layer), FDX
+ * (XML) or Fountain. pdf.js is loaded only when a PDF arrives.
+ */
 export async function readScreenplayBytes(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<ScriptRead> {
+  if (isPdf(bytes)) {
+    if (bytes.length > MAX_SCREENPLAY_PDF_BYTES) {
+      return {
+        ok: false,
+        error: `“${fileName}” is too large to be a screenplay PDF (over 50 MB).`,
+      };
+    }
+    return checkScript(await parsePdfScript(bytes), fileName);
+  }
   return readScreenplayText(decodeText(bytes), fileName);
 }

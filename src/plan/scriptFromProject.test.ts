@@ -28,3 +28,15 @@ test('the script told by the boards has every heading, action beat and speech of
   const reparsed = breakdownScript(parseScript(fountain));
   expect(reparsed.scenes.map((s) => s.heading)).toEqual(snapshot.scenes.map((s) => s.heading));
 });
+
+test('page estimates per scene add up to about the whole script', async () => {
+  const { pagesByScene } = await import('./scenePages');
+  const { scriptStats } = await import('../script');
+  const original = parseScript(readScreenplay('brick_and_steel.fountain'));
+  const snapshot = { meta: createProjectMeta('B&S'), ...breakdownScript(original) };
+  const perScene = [...pagesByScene(snapshot).values()];
+  expect(perScene).toHaveLength(8);
+  const sum = perScene.reduce((a, b) => a + b, 0);
+  expect(sum).toBeGreaterThan(0);
+  expect(Math.abs(sum - scriptStats(scriptFromProject(snapshot)).estimatedPages)).toBeLessThan(0.5);
+});

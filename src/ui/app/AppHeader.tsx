@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
 import { AiHeaderButtons } from '../ai/AiHeaderButtons';
+import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayFile';
 import { HiddenFileInput } from './HiddenFileInput';
 import { PasteScreenplayDialog } from './PasteScreenplayDialog';
 import type { FileImports } from './useFileImports';
@@ -68,7 +69,7 @@ export function AppHeader({ imports, inProject }: Props) {
       <HiddenFileInput
         ref={registerScreenplayInput}
         label="Screenplay file"
-        accept=".fountain,.spmd,.txt,text/plain"
+        accept={[...SCREENPLAY_EXTENSIONS, 'text/plain', 'application/pdf'].join(',')}
         onFile={(file) => void imports.importScreenplayFile(file)}
       />
       <HiddenFileInput

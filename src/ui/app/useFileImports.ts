@@ -1,6 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { projectFromJson } from '../../export/projectJson';
-import { screenplayToSnapshot } from '../../export/screenplayImport';
+import { readScreenplayBytes } from '../../export/screenplayFile';
+import {
+  screenplayToSnapshot,
+  scriptToSnapshot,
+  type ScreenplayImport,
+} from '../../export/screenplayImport';
 import type { ProjectId } from '../../model/ids';
 import { plural } from '../common/format';
 import { importBundleFile, isBundleFileName } from '../pwa/bundleImport';
@@ -10,7 +15,7 @@ import { navigate } from './route';
 import { useServices } from './servicesContext';
 import { showError, showToast } from './toastStore';
 
-export const SCREENPLAY_EXTENSIONS = ['.fountain', '.spmd', '.txt'];
+export { SCREENPLAY_EXTENSIONS } from '../../export/screenplayFile';
 export const PROJECT_EXTENSIONS = ['.json'];
 
 export interface FileImports {
@@ -52,10 +57,11 @@ export function useFileImports(): FileImports {
 
   const open = useCallback((id: ProjectId) => navigate({ name: 'project', id }), []);
 
-  const importScreenplayText = useCallback(
-    (text: string, fileName: string) =>
+  /** Puts a checked screenplay into the open empty project, or into a new one. */
+  const importScreenplay = useCallback(
+    (read: () => Promise<ScreenplayImport>) =>
       guarded(async () => {
-        const result = screenplayToSnapshot(text, fileName);
+        const result = await read();
         if (!result.ok) {
           showToast({ kind: 'error', title: 'Screenplay not imported', detail: result.error });
           return false;
@@ -80,9 +86,19 @@ export function useFileImports(): FileImports {
     [guarded, open, repo],
   );
 
+  const importScreenplayText = useCallback(
+    (text: string, fileName: string) =>
+      importScreenplay(async () => screenplayToSnapshot(text, fileName)),
+    [importScreenplay],
+  );
+
   const importScreenplayFile = useCallback(
-    async (file: File) => importScreenplayText(await file.text(), file.name),
-    [importScreenplayText],
+    (file: File) =>
+      importScreenplay(async () => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return scriptToSnapshot(await readScreenplayBytes(bytes, file.name), file.name);
+      }),
+    [importScreenplay],
   );
 
   const importProjectFile = useCallback(

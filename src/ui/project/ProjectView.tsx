@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { pagesByScene } from '../../plan/scenePages';
 import { setActiveSession } from '../app/activeSession';
 import type { FileImports } from '../app/useFileImports';
 import type { ProjectId, ShotId } from '../../model/ids';
@@ -15,8 +16,6 @@ import { TimelineView } from '../timeline/TimelineView';
 import { useSession, useSessionState } from './useSession';
 import { useSketchProgress } from './useSketches';
 import { useUndoShortcuts } from './useUndoShortcuts';
-
-const NO_PAGES: ReadonlyMap<string, number> = new Map();
 
 interface Props {
   readonly projectId: ProjectId;
@@ -62,6 +61,7 @@ function OpenProjectView({
   useUndoShortcuts(session);
 
   const shots = state.snapshot.shots;
+  const pages = useMemo(() => pagesByScene(state.snapshot), [state.snapshot]);
   // With nothing (or a deleted shot) selected, the first shot is: the inspector is never blank
   // for no reason.
   const selected = shots.find((s) => s.id === selectedId) ?? shots[0] ?? null;
@@ -104,7 +104,7 @@ function OpenProjectView({
           selectedShot={selected}
           onPickShot={scrollToShot}
           session={session}
-          pagesByScene={NO_PAGES}
+          pagesByScene={pages}
         />
         <div className="center-pane">
           <div className="tabs view-tabs" role="tablist" aria-label="Workspace view">

@@ -7,6 +7,7 @@ import { formatDuration, sumDurations } from '../../model/units';
 import { projectDoc, type ProjectSession } from '../../store';
 import { CharacterBibleButton } from '../ai/CharacterBibleButton';
 import { plural } from '../common/format';
+import { ExportScriptButtons } from './ExportScriptButtons';
 
 interface Props {
   readonly session: ProjectSession;
@@ -104,6 +105,7 @@ export function ScriptPanel({ session, snapshot, selectedShot, onPickShot, pages
           </ol>
         </section>
       )}
+      <ExportScriptButtons session={session} />
     </aside>
   );
 }
