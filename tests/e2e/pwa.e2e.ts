@@ -122,6 +122,10 @@ test('offline, the app loads, opens a project, sketches a new shot and renders a
 
   await page.getByRole('button', { name: 'Render animatic' }).click();
   const link = page.getByRole('link', { name: 'Download animatic' });
+  // The render dialog may first offer options (default: H.264 MP4 with WebCodecs).
+  const start = page.getByRole('button', { name: 'Start render' });
+  await start.or(link).first().waitFor();
+  if (await start.isVisible()) await start.click();
   await link.waitFor({ timeout: 60_000 });
   const download = page.waitForEvent('download');
   await link.click();
