@@ -199,6 +199,21 @@ test('a file opened from the OS (launchQueue) is imported', async () => {
   expect(launchedErrors).toEqual([]);
 });
 
+test('the "New project" shortcut of the installed app starts a project', async () => {
+  const launched = await context.newPage();
+  await launched.goto(`${base}?action=new-project`);
+  await expect
+    .poll(() =>
+      launched
+        .getByLabel('Project title')
+        .inputValue()
+        .catch(() => ''),
+    )
+    .toBe('Untitled project');
+  expect(new URL(launched.url()).search).toBe('');
+  await launched.close();
+});
+
 test('the Storage panel shows usage, quota and what each project uses', async () => {
   await page.getByRole('link', { name: /all projects/ }).click();
   const panel = await openStoragePanel(page);
