@@ -1,5 +1,6 @@
 import type { AssetHash } from '../model/ids';
 import type { FramelineDb } from './db';
+import { notifyAssetStored } from './assetEvents';
 
 /** SHA-256 of the bytes as lowercase hex: the asset's name everywhere (Y.Doc, exports, peers). */
 export async function hashBytes(bytes: BufferSource): Promise<AssetHash> {
@@ -32,6 +33,9 @@ export function createAssetStore(db: FramelineDb): AssetStore {
           createdAt: Date.now(),
         });
       });
+      // A view may be showing a placeholder for these bytes (a frame named by a peer's edit
+      // before this tab drew or received it): tell it they are here.
+      notifyAssetStored(hash);
       return hash;
     },
     async get(hash) {

@@ -43,6 +43,8 @@ const WANTED_DEBOUNCE_MS = 300;
 /** How often the status line looks at signaling (y-webrtc has no event we could use). */
 const STATUS_POLL_MS = 1_000;
 const OTHER_TABS = 'other tabs';
+/** The last presence clock each document's client used, across rooms opened in this tab. */
+const presenceClocks = new WeakMap<Y.Doc, number>();
 
 /**
  * A project shared in a room, for as long as it is open in this tab: the document synced with
@@ -73,6 +75,12 @@ export class CollabRoom {
     user: Participant,
   ) {
     this.awareness = new Awareness(doc);
+    // Peers keep the last presence clock they saw from this client id (the document's) and ignore
+    // anything older: a room reopened in this tab (offline, then online) continues the count.
+    const lastClock = presenceClocks.get(doc);
+    if (lastClock !== undefined) {
+      this.awareness.meta.set(doc.clientID, { clock: lastClock, lastUpdated: Date.now() });
+    }
     this.awareness.setLocalState({ user, shotId: null, cursor: null } satisfies PresenceState);
     this.hub = new SyncHub(doc, this.awareness, this.log);
     this.fetcher = new AssetFetcher(
@@ -138,6 +146,8 @@ export class CollabRoom {
     if (this.wantedTimer) clearTimeout(this.wantedTimer);
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.hub.destroy();
+    const clock = this.awareness.meta.get(this.doc.clientID)?.clock;
+    if (clock !== undefined) presenceClocks.set(this.doc, clock);
     this.fetcher.stop();
     this.server?.stop();
     await this.mesh?.destroy();

@@ -8,15 +8,18 @@ import { useServices } from '../app/servicesContext';
  * the grid, the inspector and play mode, and a hash's bytes never change.
  */
 const urls = new Map<AssetHash, Promise<string | null>>();
+/** The hashes whose object URL exists: an arrival changes nothing for them. */
+const loaded = new Set<AssetHash>();
 
 export function useAssetUrl(hash: AssetHash | null): string | null {
   const { assets } = useServices();
   const [url, setUrl] = useState<{ hash: AssetHash; url: string | null } | null>(null);
-  // Bumped when the bytes of a missing frame arrive (from a peer): look again.
+  // Bumped when the bytes of a missing frame arrive (drawn here, or from a peer): look again.
   const [arrivals, setArrivals] = useState(0);
   useEffect(() => {
     if (!hash) return;
     return onAssetStored(hash, () => {
+      if (loaded.has(hash)) return;
       urls.delete(hash);
       setArrivals((n) => n + 1);
     });
@@ -27,7 +30,15 @@ export function useAssetUrl(hash: AssetHash | null): string | null {
     let pending = urls.get(hash);
     if (!pending) {
       pending = assets.get(hash).then(
-        (blob) => (blob ? URL.createObjectURL(blob) : null),
+        (blob) => {
+          // Missing bytes may arrive later (sketched here, or from a peer): keep asking.
+          if (!blob) {
+            urls.delete(hash);
+            return null;
+          }
+          loaded.add(hash);
+          return URL.createObjectURL(blob);
+        },
         () => {
           urls.delete(hash); // a failed read may succeed later; do not cache the failure
           return null;
