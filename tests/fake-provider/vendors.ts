@@ -6,6 +6,10 @@ import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
  * the real APIs' documented responses.
  */
 
+/** Every image differs (like real generations), so takes of one prompt can be told apart. */
+let imageCount = 0;
+const image = (seed: string) => fakePng(`${seed}#${++imageCount}`);
+
 function promptOf(body: unknown): string {
   return JSON.stringify(body ?? '').slice(0, 400);
 }
@@ -53,7 +57,7 @@ const openai: VendorHandler = (request, reply, state) => {
   if (route === 'POST /v1/images/generations' || route === 'POST /v1/images/edits') {
     if (route.endsWith('edits') && !request.body.includes('name="image[]"'))
       return reply.json(400, { error: { message: 'edits need image[]' } });
-    const png = fakePng(request.body);
+    const png = image(request.body);
     if (request.scenario === 'url') {
       const id = `${state.files.size + 1}.png`;
       state.files.set(id, png);
@@ -110,7 +114,7 @@ const gemini: VendorHandler = (request, reply, state) => {
               {
                 inlineData: {
                   mimeType: 'image/png',
-                  data: fakePng(promptOf(body)).toString('base64'),
+                  data: image(promptOf(body)).toString('base64'),
                 },
               },
             ],
@@ -159,7 +163,7 @@ const stability: VendorHandler = (request, reply) => {
         name: 'bad_request',
         errors: ['accept must be image/* or application/json'],
       });
-    return reply.bytes(200, fakePng(request.body), 'image/png');
+    return reply.bytes(200, image(request.body), 'image/png');
   }
   notFound(reply, request);
 };
@@ -177,7 +181,7 @@ const automatic1111: VendorHandler = (request, reply) => {
     if (request.path.endsWith('img2img') && !body?.init_images?.length)
       return reply.json(422, { detail: 'init_images required' });
     return reply.json(200, {
-      images: [fakePng(request.body).toString('base64')],
+      images: [image(request.body).toString('base64')],
       parameters: {},
       info: '{"seed": 1}',
     });

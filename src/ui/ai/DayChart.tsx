@@ -13,6 +13,8 @@ const WIDTH = 640;
 const HEIGHT = 120;
 const AXIS_PX = 16;
 const GAP_PX = 2;
+/** A week of bars should not look like a wall: bars stay thin, centred in their slot. */
+const MAX_BAR_PX = 36;
 
 /** Bars per day in plain SVG; every bar has a tooltip and the chart a summary for screen readers. */
 export function DayChart({ days, value, failed, format, label }: Props) {
@@ -32,8 +34,8 @@ export function DayChart({ days, value, failed, format, label }: Props) {
         aria-label={`${label}: ${format(total)} over ${days.length} days, at most ${format(max)} a day`}
       >
         {days.map((d, i) => {
-          const x = i * slot + GAP_PX / 2;
-          const w = Math.max(1, slot - GAP_PX);
+          const w = Math.max(1, Math.min(MAX_BAR_PX, slot - GAP_PX));
+          const x = i * slot + (slot - w) / 2;
           const h = scale(value(d));
           const hf = failed ? scale(failed(d)) : 0;
           const base = HEIGHT - AXIS_PX;

@@ -47,8 +47,9 @@ export function TakesStrip({
 }) {
   if (shot.takes.length === 0) return null;
   const disabled = session.readOnly;
+  // Two takes can be the same image (same bytes, same hash): the newest of them is the one shown.
   const current =
-    shot.frameSource === 'ai' ? shot.takes.find((t) => t.hash === shot.frameHash) : undefined;
+    shot.frameSource === 'ai' ? shot.takes.findLast((t) => t.hash === shot.frameHash) : undefined;
   return (
     <div className="ai-takes">
       <div className="ai-takes-head">

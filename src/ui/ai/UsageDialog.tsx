@@ -15,7 +15,9 @@ const PERIODS = [
 ] as const;
 
 function seconds(ms: number): string {
-  return ms === 0 ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  if (ms === 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 /** Calls, failures, latency and estimated cost per provider and per day, from the local log. */
@@ -131,12 +133,16 @@ export function UsageDialog({ onClose }: { readonly onClose: () => void }) {
               format={(v) => `${v} calls`}
               label="Calls (failed in red)"
             />
-            <DayChart
-              days={summary.days}
-              value={(d) => d.costUsd}
-              format={formatUsd}
-              label="Estimated cost"
-            />
+            {summary.costUsd > 0 ? (
+              <DayChart
+                days={summary.days}
+                value={(d) => d.costUsd}
+                format={formatUsd}
+                label="Estimated cost"
+              />
+            ) : (
+              <p className="muted">No estimated cost in this period. Prices are set in Settings.</p>
+            )}
             {summary.recentFailures.length > 0 ? (
               <>
                 <h3>Recent failures</h3>

@@ -51,7 +51,7 @@ export function localDay(at: number): string {
 
 const isFailure = (row: CallRow) => row.outcome !== 'ok' && row.outcome !== 'cancelled';
 
-/** Every day from `sinceMs` to `now` has a bar, including days with no calls. */
+/** Every day of the period, `sinceMs` to `now`, has a bar, including days with no calls. */
 export function summarise(rows: readonly CallRow[], sinceMs: number, now: number): UsageSummary {
   const inRange = rows.filter((r) => r.at >= sinceMs);
   const okLatencies = (list: readonly CallRow[]) =>
@@ -74,9 +74,8 @@ export function summarise(rows: readonly CallRow[], sinceMs: number, now: number
     }))
     .sort((a, b) => b.calls - a.calls);
 
-  const first = Math.max(sinceMs, inRange[0]?.at ?? now);
   const days: DayUsage[] = [];
-  for (let t = startOfDay(first); t <= now; t += DAY_MS) {
+  for (let t = startOfDay(sinceMs); t <= now; t += DAY_MS) {
     const day = localDay(t);
     const list = inRange.filter((r) => localDay(r.at) === day);
     if (days.some((d) => d.day === day)) continue; // a daylight-saving day is 23 or 25 hours
