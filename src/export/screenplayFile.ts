@@ -7,13 +7,7 @@ import {
   type ScriptRead,
 } from './screenplayImport';
 
-/** File types the screenplay importers accept, for `<input accept>` and drop routing. */
-export const SCREENPLAY_EXTENSIONS = ['.fountain', '.spmd', '.txt', '.fdx', '.pdf'] as const;
-
-export function isScreenplayFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SCREENPLAY_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
+export { isScreenplayFileName, SCREENPLAY_EXTENSIONS } from './screenplayExtensions';
 
 /** `%PDF-` at the start: a PDF whatever its name says. */
 function isPdf(bytes: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 import type { ProjectSnapshot } from '../model/project';
-import { scriptStats } from '../script';
+// From stats.ts itself, not the script index: the index brings the FDX and PDF readers.
+import { scriptStats } from '../script/stats';
 import { scriptFromProject } from './scriptFromProject';
 
 /**

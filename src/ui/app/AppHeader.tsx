@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
 import { AiHeaderButtons } from '../ai/AiHeaderButtons';
-import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayFile';
+import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { HiddenFileInput } from './HiddenFileInput';
 import { PasteScreenplayDialog } from './PasteScreenplayDialog';
 import type { FileImports } from './useFileImports';

@@ -1,11 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { projectFromJson } from '../../export/projectJson';
-import { readScreenplayBytes } from '../../export/screenplayFile';
-import {
-  screenplayToSnapshot,
-  scriptToSnapshot,
-  type ScreenplayImport,
-} from '../../export/screenplayImport';
+import type { ScreenplayImport } from '../../export/screenplayImport';
 import type { ProjectId } from '../../model/ids';
 import { plural } from '../common/format';
 import { importBundleFile, isBundleFileName } from '../pwa/bundleImport';
@@ -15,8 +10,20 @@ import { navigate } from './route';
 import { useServices } from './servicesContext';
 import { showError, showToast } from './toastStore';
 
-export { SCREENPLAY_EXTENSIONS } from '../../export/screenplayFile';
+export { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 export const PROJECT_EXTENSIONS = ['.json'];
+
+/**
+ * The parser, planner and file readers load with the first import, not with the app: they are
+ * the biggest part of the code and most sessions open existing projects.
+ */
+async function loadScreenplayImport() {
+  const [file, convert] = await Promise.all([
+    import('../../export/screenplayFile'),
+    import('../../export/screenplayImport'),
+  ]);
+  return { ...file, ...convert };
+}
 
 export interface FileImports {
   readonly busy: boolean;
@@ -88,13 +95,16 @@ export function useFileImports(): FileImports {
 
   const importScreenplayText = useCallback(
     (text: string, fileName: string) =>
-      importScreenplay(async () => screenplayToSnapshot(text, fileName)),
+      importScreenplay(async () =>
+        (await loadScreenplayImport()).screenplayToSnapshot(text, fileName),
+      ),
     [importScreenplay],
   );
 
   const importScreenplayFile = useCallback(
     (file: File) =>
       importScreenplay(async () => {
+        const { readScreenplayBytes, scriptToSnapshot } = await loadScreenplayImport();
         const bytes = new Uint8Array(await file.arrayBuffer());
         return scriptToSnapshot(await readScreenplayBytes(bytes, file.name), file.name);
       }),

@@ -1,16 +1,17 @@
 import { fileSlug } from '../../export/fileNames';
 import { scriptFromProject } from '../../plan/scriptFromProject';
-import { toFdx, toFountain } from '../../script';
 import type { ProjectSession } from '../../store';
 import { showError } from '../app/toastStore';
 import { downloadBlob } from '../common/download';
 
 /** The script as the boards tell it now, as Fountain or Final Draft. */
 export function ExportScriptButtons({ session }: { readonly session: ProjectSession }) {
-  const save = (format: 'fountain' | 'fdx') => {
+  const save = async (format: 'fountain' | 'fdx') => {
     try {
       const { snapshot } = session.getState();
       const script = scriptFromProject(snapshot);
+      // The writers (and the XML library behind FDX) load on first use, not with the app.
+      const { toFdx, toFountain } = await import('../../script');
       const text = format === 'fountain' ? toFountain(script) : toFdx(script);
       const type = format === 'fountain' ? 'text/plain' : 'application/xml';
       downloadBlob(
@@ -27,7 +28,7 @@ export function ExportScriptButtons({ session }: { readonly session: ProjectSess
       <button
         type="button"
         className="button quiet"
-        onClick={() => save('fountain')}
+        onClick={() => void save('fountain')}
         aria-label="Export script as Fountain"
       >
         Fountain
@@ -35,7 +36,7 @@ export function ExportScriptButtons({ session }: { readonly session: ProjectSess
       <button
         type="button"
         className="button quiet"
-        onClick={() => save('fdx')}
+        onClick={() => void save('fdx')}
         aria-label="Export script as FDX"
       >
         Final Draft (FDX)

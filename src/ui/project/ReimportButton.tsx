@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { readScreenplayBytes, SCREENPLAY_EXTENSIONS } from '../../export/screenplayFile';
-import { breakdownScript } from '../../plan';
-import { planReimport, type ReimportPlan } from '../../plan/reimport';
+import type { ReimportPlan } from '../../plan/reimport';
+import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { projectDoc, type ProjectSession } from '../../store';
 import { HiddenFileInput } from '../app/HiddenFileInput';
 import { showError, showToast } from '../app/toastStore';
@@ -14,6 +13,12 @@ export function ReimportButton({ session }: { readonly session: ProjectSession }
 
   const onFile = async (file: File) => {
     try {
+      // The parser, planner and matcher load when a draft arrives, not with the app.
+      const [{ readScreenplayBytes }, { breakdownScript }, { planReimport }] = await Promise.all([
+        import('../../export/screenplayFile'),
+        import('../../plan'),
+        import('../../plan/reimport'),
+      ]);
       const read = await readScreenplayBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) {
         showToast({ kind: 'error', title: 'Draft not imported', detail: read.error });
