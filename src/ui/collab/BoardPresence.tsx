@@ -1,15 +1,15 @@
 import type { ShotId } from '../../model/ids';
-import { useCollab } from './CollabContext';
+import { memo } from 'react';
+import { useCollabRoomOnly } from './CollabContext';
 import { Avatar } from './Avatar';
-import { usePeers } from './usePeers';
+import { usePeersOnShot } from './usePeers';
 
 /**
  * On a board: a ring in the colour of each other person who has it selected, and their
  * initials in the corner. Nothing when nobody else is on it.
  */
-export function BoardPresence({ shotId }: { shotId: ShotId }) {
-  const collab = useCollab();
-  const peers = usePeers(collab?.room ?? null).filter((peer) => peer.state.shotId === shotId);
+export const BoardPresence = memo(function BoardPresence({ shotId }: { shotId: ShotId }) {
+  const peers = usePeersOnShot(useCollabRoomOnly(), shotId);
   if (peers.length === 0) return null;
   const rings = peers.map((peer, i) => `0 0 0 ${2 + i * 3}px ${peer.state.user.color}`).join(', ');
   const names = peers.map((peer) => peer.state.user.name).join(', ');
@@ -23,4 +23,4 @@ export function BoardPresence({ shotId }: { shotId: ShotId }) {
       <span className="visually-hidden">Selected by {names}</span>
     </span>
   );
-}
+});

@@ -46,3 +46,11 @@ function subscribe(listener: () => void) {
 export function useCollab(): CollabValue | null {
   return useSyncExternalStore(subscribe, () => current);
 }
+
+/**
+ * Only the room: what a thousand boards need, without re-rendering each of them whenever the
+ * selection or the profile changes.
+ */
+export function useCollabRoomOnly(): CollabRoom | null {
+  return useSyncExternalStore(subscribe, () => current?.room ?? null);
+}
