@@ -1,39 +1,94 @@
-import { aspectValue, type ProjectSnapshot } from '../model/project';
+import { captionsFor } from '../model/captions';
+import type { AssetHash } from '../model/ids';
+import { aspectValue, timelineShots, type ProjectSnapshot } from '../model/project';
+import { buildAudioMixPlan } from '../render/audioPlan';
+import { composeShotsFor } from '../render/compose/fromSnapshot';
 import { buildRenderPlan } from '../render/renderPlan';
-import type { RenderJob } from '../render/renderTypes';
-import { resolutionFor, type ResolutionClass } from '../render/resolution';
+import {
+  codecFor,
+  FILE_EXTENSIONS,
+  outputSize,
+  videoBitrate,
+  type RenderOptions,
+} from '../render/renderOptions';
+import type { AudioMixInput, RenderRequest } from '../render/renderTypes';
 import type { AssetStore } from '../store/assets';
+import { fileSlug } from './fileNames';
 
-/** The foundation renders at 720p: sketches are drawn at 1280 px on their long side. */
-export const DEFAULT_ANIMATIC_RESOLUTION: ResolutionClass = 720;
+const MICROSECONDS_PER_MILLISECOND = 1000;
+
+/** `<slug>-animatic.mp4` / `.webm` / `.gif`. */
+export function animaticFileNameFor(title: string, options: Pick<RenderOptions, 'format'>): string {
+  return `${fileSlug(title)}-animatic.${FILE_EXTENSIONS[options.format]}`;
+}
+
+async function blobsFor(
+  hashes: Iterable<string | null>,
+  assets: AssetStore,
+): Promise<Record<string, Blob>> {
+  const blobs: Record<string, Blob> = {};
+  for (const hash of new Set(hashes)) {
+    if (!hash) continue;
+    const blob = await assets.get(hash as AssetHash);
+    if (blob) blobs[hash] = blob;
+  }
+  return blobs;
+}
 
 /**
- * Gathers what a render needs from a project: the plan (timing on the frame grid) and each
- * distinct frame's bytes once. A frame missing from the store renders as a "No frame yet" card
- * rather than failing the whole animatic.
+ * Gathers what a render needs from a project: the plan (timing, camera moves and transitions on
+ * the frame grid), each distinct frame's bytes once, and the sound to mix. OMITTED shots are not
+ * on the timeline. A frame missing from the store renders as a "Frame missing" card and a missing
+ * sound file is left out with a warning, rather than failing the whole animatic.
  */
-export async function prepareAnimaticJob(
+export async function prepareAnimaticRequest(
   snapshot: ProjectSnapshot,
   assets: AssetStore,
-  resolution: ResolutionClass = DEFAULT_ANIMATIC_RESOLUTION,
-): Promise<RenderJob> {
-  const frames: Record<string, Blob> = {};
-  for (const hash of new Set(snapshot.shots.map((s) => s.frameHash))) {
-    if (!hash) continue;
-    const blob = await assets.get(hash);
-    if (blob) frames[hash] = blob;
-  }
-  const { width, height } = resolutionFor(aspectValue(snapshot.meta.aspectRatio), resolution);
+  options: RenderOptions,
+): Promise<RenderRequest> {
+  const shots = timelineShots(snapshot);
+  const frames = await blobsFor(
+    shots.map((s) => s.frameHash),
+    assets,
+  );
+  const size = outputSize(options, aspectValue(snapshot.meta.aspectRatio));
   const plan = buildRenderPlan({
-    shots: snapshot.shots.map((shot) => ({
-      id: shot.id,
-      durationMs: shot.durationMs,
-      frameKey: shot.frameHash && frames[shot.frameHash] ? shot.frameHash : null,
-      number: shot.number,
-    })),
-    frameRate: snapshot.meta.frameRate,
-    width,
-    height,
+    shots: composeShotsFor(snapshot).map((shot) => ({ ...shot, number: shot.label })),
+    frameRate: options.frameRate,
+    ...size,
+    overlays: options.burnIn,
+    captions: options.burnIn.captions ? captionsFor(snapshot) : [],
   });
-  return { plan, frames, codec: 'avc' };
+  const codec = codecFor(options);
+  return {
+    plan,
+    frames,
+    output: {
+      format: options.format,
+      codec,
+      bitrate: videoBitrate(options.quality, codec ?? 'avc', size, options.frameRate),
+      engine: options.engine,
+    },
+    audio: options.format === 'gif' ? null : await audioFor(snapshot, plan.totalDurationUs, assets),
+  };
+}
+
+async function audioFor(
+  snapshot: ProjectSnapshot,
+  totalDurationUs: number,
+  assets: AssetStore,
+): Promise<AudioMixInput | null> {
+  const plan = buildAudioMixPlan(
+    timelineShots(snapshot),
+    snapshot.meta.music,
+    totalDurationUs / MICROSECONDS_PER_MILLISECOND,
+  );
+  if (plan === null) return null;
+  return {
+    plan,
+    sources: await blobsFor(
+      plan.sources.map((s) => s.key),
+      assets,
+    ),
+  };
 }

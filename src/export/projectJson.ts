@@ -50,6 +50,24 @@ export function projectToJson(snapshot: ProjectSnapshot, assets: readonly AssetB
   return JSON.stringify(file, null, 1);
 }
 
+/**
+ * Every asset a snapshot points at (frames, takes, character sheets, sounds, music): what an
+ * export must carry for the project to open complete elsewhere.
+ */
+export function assetHashesOf(snapshot: ProjectSnapshot): AssetHash[] {
+  const hashes = new Set<AssetHash>();
+  for (const shot of snapshot.shots) {
+    if (shot.frameHash) hashes.add(shot.frameHash);
+    for (const take of shot.takes) hashes.add(take.hash);
+    for (const clip of shot.audio) hashes.add(clip.assetHash);
+  }
+  for (const character of snapshot.characters) {
+    if (character.sheetHash) hashes.add(character.sheetHash);
+  }
+  if (snapshot.meta.music) hashes.add(snapshot.meta.music.assetHash);
+  return [...hashes];
+}
+
 export type ProjectJsonImport =
   | { readonly ok: true; readonly snapshot: ProjectSnapshot; readonly assets: AssetBytes[] }
   | { readonly ok: false; readonly error: string };
@@ -117,6 +135,13 @@ export async function projectFromJson(
   );
   if (missing)
     return fail(`${fileName} is incomplete: the frame of shot ${missing.number} is not in it.`);
+  const silent = project.shots.find((s) =>
+    s.audio.some((c) => !known.has(c.assetHash as AssetHash)),
+  );
+  if (silent)
+    return fail(`${fileName} is incomplete: a sound of shot ${silent.number} is not in it.`);
+  if (project.meta.music && !known.has(project.meta.music.assetHash as AssetHash))
+    return fail(`${fileName} is incomplete: the music is not in it.`);
   const snapshot = {
     ...project,
     meta: { ...project.meta, frameRate: fps(project.meta.frameRate) },

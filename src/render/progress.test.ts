@@ -36,3 +36,27 @@ describe('progress reporter', () => {
     expect(seen[1]).toEqual({ framesDone: 25, framesTotal: 100, etaMs: 6000 });
   });
 });
+
+describe('progress stages', () => {
+  test('a stage change is reported at once and carried by later reports', () => {
+    let clock = 0;
+    const seen: RenderProgress[] = [];
+    const reporter = createProgressReporter(
+      10,
+      (p) => seen.push(p),
+      () => clock,
+    );
+    reporter.report(4, true);
+    clock += 1;
+    reporter.stage('finishing');
+    clock += 1;
+    reporter.stage('finishing');
+    clock += PROGRESS_MIN_INTERVAL_MS;
+    reporter.stage('finishing');
+    expect(seen.map((p) => [p.framesDone, p.stage])).toEqual([
+      [4, undefined],
+      [4, 'finishing'],
+      [4, 'finishing'],
+    ]);
+  });
+});

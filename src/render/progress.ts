@@ -1,4 +1,4 @@
-import type { ProgressListener } from './renderTypes';
+import type { ProgressListener, RenderStage } from './renderTypes';
 
 /** The UI redraws a bar; more than ~10 updates a second only costs messages. */
 export const PROGRESS_MIN_INTERVAL_MS = 100;
@@ -6,6 +6,11 @@ export const PROGRESS_MIN_INTERVAL_MS = 100;
 export interface ProgressReporter {
   /** Reports unless the last report was under PROGRESS_MIN_INTERVAL_MS ago (`force` skips that). */
   report(framesDone: number, force?: boolean): void;
+  /**
+   * Says the render moved on to another stage (mixing, audio, finishing). Also the heartbeat of a
+   * long step without frames: every report re-arms the client's watchdog.
+   */
+  stage(stage: RenderStage, force?: boolean): void;
 }
 
 /**
@@ -19,17 +24,33 @@ export function createProgressReporter(
 ): ProgressReporter {
   const startedAt = now();
   let lastReportAt = -Infinity;
+  let lastFrames = 0;
+  let currentStage: RenderStage | null = null;
+  function send(framesDone: number, force: boolean): void {
+    const at = now();
+    if (!force && at - lastReportAt < PROGRESS_MIN_INTERVAL_MS) return;
+    lastReportAt = at;
+    const elapsedMs = at - startedAt;
+    const etaMs =
+      framesDone > 0 && elapsedMs > 0
+        ? Math.round((elapsedMs * (framesTotal - framesDone)) / framesDone)
+        : null;
+    listener({
+      framesDone,
+      framesTotal,
+      etaMs,
+      ...(currentStage === null ? {} : { stage: currentStage }),
+    });
+  }
   return {
     report(framesDone, force = false) {
-      const at = now();
-      if (!force && at - lastReportAt < PROGRESS_MIN_INTERVAL_MS) return;
-      lastReportAt = at;
-      const elapsedMs = at - startedAt;
-      const etaMs =
-        framesDone > 0 && elapsedMs > 0
-          ? Math.round((elapsedMs * (framesTotal - framesDone)) / framesDone)
-          : null;
-      listener({ framesDone, framesTotal, etaMs });
+      lastFrames = framesDone;
+      send(framesDone, force);
+    },
+    stage(stage, force = false) {
+      const changed = stage !== currentStage;
+      currentStage = stage;
+      send(lastFrames, force || changed);
     },
   };
 }

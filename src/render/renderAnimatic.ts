@@ -1,133 +1,85 @@
-import {
-  BufferTarget,
-  canEncodeVideo,
-  Mp4OutputFormat,
-  Output,
-  Quality,
-  VideoSample,
-  VideoSampleSource,
-} from 'mediabunny';
-import { drawContained, drawPlaceholder } from './drawFrame';
-import { createFrameImages, type FrameImage } from './frameImages';
-import { DEFAULT_HOLD_STRATEGY, emissionsFor } from './holds';
+import { mixAudio } from './audioMix';
+import { chooseEngine } from './engine';
+import { loadCore, type CoreLoader } from './ffmpeg/core';
+import { encodeAac } from './ffmpeg/encodeAac';
+import { renderGifWithFfmpeg } from './ffmpeg/renderGif';
+import { renderVideoWithFfmpeg } from './ffmpeg/renderVideo';
 import { createProgressReporter } from './progress';
-import type { RenderSegment } from './renderPlan';
-import type { ProgressListener, RenderJob, RenderResult } from './renderTypes';
-
-const MILLISECONDS_PER_SECOND = 1_000;
-const MP4_MIME_TYPE = 'video/mp4';
+import { AUDIO_BITRATE } from './renderOptions';
+import type { MixedAudio, ProgressListener, RenderJob, RenderResult } from './renderTypes';
+import {
+  canEncodeAacWithWebCodecs,
+  copiedFromM4a,
+  encodedByWebCodecs,
+  type AudioTrackPlan,
+} from './webcodecs/audioTrack';
+import { canEncodeWithWebCodecs, renderWithWebCodecs } from './webcodecs/renderWebCodecs';
 
 /**
- * Renders an animatic to an H.264 MP4 with WebCodecs (through mediabunny). Runs in a worker (or a
- * page); the caller owns cancellation by terminating the worker, so nothing here needs to poll.
+ * The render worker's one job: mix (if the page could not), pick the engine, encode. Runs in a
+ * fresh worker per job (renderClient.ts), so the ffmpeg core loaded here dies with the job.
  */
 export async function renderAnimatic(
   job: RenderJob,
   onProgress: ProgressListener,
 ): Promise<RenderResult> {
-  const { plan } = job;
-  const { width, height, frameRate } = plan;
-  const progress = createProgressReporter(plan.totalFrames, onProgress);
-  progress.report(0, true);
+  const warnings = [...job.warnings];
+  const heartbeat = createProgressReporter(job.plan.totalFrames, onProgress);
+  let loader: Promise<CoreLoader> | null = null;
+  const ffmpeg = () => (loader ??= loadCore());
 
-  // No bitrate: mediabunny's "high" tries constant-quantizer first; Chromium 156's H.264 encoder
-  // refuses that and it falls back to VBR (measured: 2.8 Mbit/s at 720p, 6.1 Mbit/s at 1080p).
-  const quality =
-    job.bitrate === undefined ? new Quality('high') : new Quality({ bitrate: job.bitrate });
-  await assertCanEncode(width, height, frameRate, quality);
-
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { alpha: false });
-  if (ctx === null) throw new Error('Could not create a 2D canvas to draw the frames on.');
-
-  let codecString = '';
-  const source = new VideoSampleSource({
-    codec: job.codec,
-    quality,
-    // Key or delta is decided per sample in holds.ts and passed with every add(), which
-    // overrides this; mediabunny's own timer would put key frames inside holds for nothing.
-    keyFrameInterval: 0,
-    onEncoderConfig: (config) => {
-      codecString = config.codec;
-    },
-  });
-  const target = new BufferTarget();
-  // 'in-memory' fast start puts the index (moov) first, so a <video> can play before it has
-  // read the whole file.
-  const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target });
-  // Declaring the frame rate makes the track's timescale the frame rate itself, so every
-  // timestamp and duration is a whole number of frames: nothing can drift or pad.
-  output.addVideoTrack(source, { frameRate });
-
-  const images = createFrameImages(plan.segments, job.frames);
-  const strategy = job.holds ?? DEFAULT_HOLD_STRATEGY;
-  let framesDone = 0;
-  let sampleCount = 0;
-  let endFrame = 0;
-  try {
-    await output.start();
-    for (const segment of plan.segments) {
-      paint(ctx, segment, await images.imageFor(segment));
-      images.doneWith(segment);
-      // One VideoFrame per shot, re-stamped for each emission; the pixels are never copied back.
-      const sample = new VideoSample(canvas, { timestamp: segment.startFrame / frameRate });
-      try {
-        for (const emission of emissionsFor(segment, frameRate, strategy)) {
-          sample.setTimestamp(emission.startFrame / frameRate);
-          sample.setDuration(emission.frameCount / frameRate);
-          await source.add(sample, { keyFrame: emission.keyFrame });
-          sampleCount += 1;
-          framesDone += emission.frameCount;
-          endFrame = emission.startFrame + emission.frameCount;
-          progress.report(framesDone);
-        }
-      } finally {
-        sample.close();
-      }
-    }
-    source.close();
-    await output.finalize();
-  } catch (error) {
-    await output.cancel().catch(() => undefined);
-    throw error;
-  } finally {
-    images.close();
+  let mixed: MixedAudio | null = null;
+  if (job.audio?.kind === 'pcm') mixed = job.audio.mixed;
+  if (job.audio?.kind === 'mix') {
+    heartbeat.stage('mixing', true);
+    const result = await mixAudio(job.audio.input);
+    mixed = result.mixed;
+    warnings.push(...result.warnings);
   }
-  progress.report(framesDone, true);
 
-  const bytes = target.buffer;
-  if (bytes === null) throw new Error('The MP4 writer finished without producing a file.');
-  return {
-    bytes,
-    mimeType: MP4_MIME_TYPE,
-    durationMs: (endFrame / frameRate) * MILLISECONDS_PER_SECOND,
-    codecString,
-    sampleCount,
-  };
+  if (job.output.format === 'gif') {
+    return renderGifWithFfmpeg(job, await ffmpeg(), onProgress, warnings);
+  }
+  const webCodecs =
+    job.output.codec !== null &&
+    job.output.engine !== 'ffmpeg' &&
+    (await canEncodeWithWebCodecs(job.output.codec, job.plan, job.output.bitrate));
+  const decision = chooseEngine(job.output, webCodecs);
+  if ('error' in decision) throw new Error(decision.error);
+  if (decision.engine === 'ffmpeg') {
+    return renderVideoWithFfmpeg(job, mixed, await ffmpeg(), onProgress, warnings);
+  }
+  const audio =
+    mixed === null
+      ? null
+      : await audioTrackFor(job.output.format === 'mp4', mixed, ffmpeg, warnings, () =>
+          heartbeat.stage('audio'),
+        );
+  return renderWithWebCodecs(job, audio, onProgress, warnings);
 }
 
-async function assertCanEncode(
-  width: number,
-  height: number,
-  frameRate: number,
-  quality: Quality,
-): Promise<void> {
-  const supported =
-    typeof VideoEncoder !== 'undefined' &&
-    (await canEncodeVideo('avc', { width, height, frameRate, quality }));
-  if (!supported) throw new Error(`This browser cannot encode H.264 video at ${width}×${height}`);
-}
-
-function paint(ctx: OffscreenCanvasRenderingContext2D, segment: RenderSegment, image: FrameImage) {
-  const label = `Shot ${segment.label}`;
-  switch (image.kind) {
-    case 'image':
-      return drawContained(ctx, image.bitmap);
-    case 'none':
-      return drawPlaceholder(ctx, 'No frame yet', label);
-    case 'missing':
-      return drawPlaceholder(ctx, 'Frame missing', label);
-    case 'unreadable':
-      return drawPlaceholder(ctx, 'Frame could not be read', label);
+/**
+ * The audio track of a WebCodecs render: Opus for WebM; AAC for MP4, from WebCodecs where the
+ * browser has an AAC encoder (not Chromium on Linux) and else from ffmpeg.wasm's. If neither
+ * works the MP4 gets Opus, which browsers play, with a warning that some players do not.
+ */
+async function audioTrackFor(
+  mp4: boolean,
+  mixed: MixedAudio,
+  ffmpeg: () => Promise<CoreLoader>,
+  warnings: string[],
+  onHeartbeat: () => void,
+): Promise<AudioTrackPlan> {
+  if (!mp4) return encodedByWebCodecs('opus', mixed);
+  if (await canEncodeAacWithWebCodecs(mixed)) return encodedByWebCodecs('aac', mixed);
+  try {
+    onHeartbeat();
+    return await copiedFromM4a(await encodeAac(await ffmpeg(), mixed, AUDIO_BITRATE, onHeartbeat));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    warnings.push(
+      `The sound could not be encoded as AAC (${detail}); it is Opus instead, which browsers play but some players (QuickTime) do not.`,
+    );
+    return encodedByWebCodecs('opus', mixed);
   }
 }

@@ -3,9 +3,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { fps, ms } from '../model/units';
 import { RenderCancelledError, startRender, type RenderWorkerHandle } from './renderClient';
 import { buildRenderPlan } from './renderPlan';
-import type { ProgressListener, RenderJob, RenderResult, RenderWorkerApi } from './renderTypes';
+import type {
+  ProgressListener,
+  RenderJob,
+  RenderRequest,
+  RenderResult,
+  RenderWorkerApi,
+} from './renderTypes';
 
-const JOB: RenderJob = {
+const JOB: RenderRequest = {
   plan: buildRenderPlan({
     shots: [{ id: 'a', durationMs: ms(1000), frameKey: null }],
     frameRate: fps(24),
@@ -13,7 +19,16 @@ const JOB: RenderJob = {
     height: 36,
   }),
   frames: {},
-  codec: 'avc',
+  output: { format: 'mp4', codec: 'avc', bitrate: 1_000_000, engine: 'auto' },
+  audio: null,
+};
+
+const WITH_AUDIO: RenderRequest = {
+  ...JOB,
+  audio: {
+    plan: { durationMs: 1000, sources: [] },
+    sources: {},
+  },
 };
 
 const RESULT: RenderResult = {
@@ -21,7 +36,10 @@ const RESULT: RenderResult = {
   mimeType: 'video/mp4',
   durationMs: 1000,
   codecString: 'avc1.640028',
+  audioCodec: null,
   sampleCount: 1,
+  engine: 'webcodecs',
+  warnings: [],
 };
 
 const sleep = (delayMs: number) => new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -67,8 +85,14 @@ afterEach(() => {
   for (const worker of workers.splice(0)) worker.terminate();
 });
 
-function fakeWorker(renderAnimatic: RenderWorkerApi['renderAnimatic']) {
-  const worker = new FakeWorker({ renderAnimatic });
+function fakeWorker(
+  renderAnimatic: RenderWorkerApi['renderAnimatic'],
+  offlineAudioContext = false,
+) {
+  const worker = new FakeWorker({
+    capabilities: async () => ({ offlineAudioContext }),
+    renderAnimatic,
+  });
   workers.push(worker);
   return { worker, createWorker: () => worker as unknown as RenderWorkerHandle };
 }
@@ -133,6 +157,50 @@ describe('startRender', () => {
     });
     const handle = startRender(JOB, { createWorker });
     await expect(handle.promise).rejects.toThrow('cannot encode H.264 video at 1920×1080');
+    expect(worker.terminated).toBe(true);
+  });
+
+  test('a worker without OfflineAudioContext gets the mix as PCM made on the page', async () => {
+    let received: RenderJob | null = null;
+    const { createWorker } = fakeWorker(async (job) => {
+      received = job;
+      return RESULT;
+    });
+    const stages: (string | undefined)[] = [];
+    const handle = startRender(WITH_AUDIO, {
+      createWorker,
+      onProgress: (p) => stages.push(p.stage),
+      mixOnPage: async () => ({
+        mixed: { sampleRate: 48_000, channels: [new Float32Array(4), new Float32Array(4)] },
+        warnings: ['one file left out'],
+      }),
+    });
+    await handle.promise;
+    expect(stages).toEqual(['mixing']);
+    expect(received!.audio).toMatchObject({ kind: 'pcm', mixed: { sampleRate: 48_000 } });
+    expect(received!.warnings).toEqual(['one file left out']);
+  });
+
+  test('a worker that can mix gets the mix plan and the sources', async () => {
+    let received: RenderJob | null = null;
+    const { createWorker } = fakeWorker(async (job) => {
+      received = job;
+      return RESULT;
+    }, true);
+    await startRender(WITH_AUDIO, {
+      createWorker,
+      mixOnPage: () => Promise.reject(new Error('should not mix on the page')),
+    }).promise;
+    expect(received!.audio?.kind).toBe('mix');
+  });
+
+  test('a failed mix on the page fails the render with its message', async () => {
+    const { worker, createWorker } = fakeWorker(async () => RESULT);
+    const handle = startRender(WITH_AUDIO, {
+      createWorker,
+      mixOnPage: () => Promise.reject(new Error('decoder exploded')),
+    });
+    await expect(handle.promise).rejects.toThrow('decoder exploded');
     expect(worker.terminated).toBe(true);
   });
 });

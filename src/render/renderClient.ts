@@ -1,10 +1,20 @@
 import * as Comlink from 'comlink';
-import type { ProgressListener, RenderJob, RenderResult, RenderWorkerApi } from './renderTypes';
+import { mixAudio, offlineAudioAvailable } from './audioMix';
+import type {
+  AudioMixInput,
+  MixedAudio,
+  ProgressListener,
+  RenderJob,
+  RenderRequest,
+  RenderResult,
+  RenderWorkerApi,
+} from './renderTypes';
 
 /**
  * A render that reports nothing for this long is treated as hung. Progress is reported at least
- * once per encoded sample, and no sample (one still frame of at most 1080p) takes anywhere near
- * this long, so only a stuck encoder or a dead worker trips it.
+ * once per encoded sample or frame handed to ffmpeg, and long steps without frames (audio, the
+ * final mux) send heartbeats, so only a stuck encoder or a dead worker trips it. ffmpeg.wasm has
+ * no error event for a crashed core (PITFALLS.md): this is what turns that into a message.
  */
 export const WATCHDOG_TIMEOUT_MS = 30_000;
 
@@ -18,8 +28,15 @@ export class RenderCancelledError extends Error {
 /** What startRender needs of a worker; a real `Worker` fits, tests pass a fake. */
 export type RenderWorkerHandle = Comlink.Endpoint & { terminate(): void };
 
+/** Mixes audio where the worker cannot; tests pass a fake. */
+export type PageMixer = (
+  input: AudioMixInput,
+) => Promise<{ mixed: MixedAudio; warnings: string[] }>;
+
 export interface StartRenderOptions {
   readonly onProgress?: ProgressListener;
+  /** Tests only. */
+  readonly mixOnPage?: PageMixer;
   /** Tests only. */
   readonly createWorker?: () => RenderWorkerHandle;
   /** Tests only. */
@@ -42,11 +59,17 @@ function createRenderWorker(): RenderWorkerHandle {
 }
 
 /**
- * Runs a render job in its own worker. The promise always settles (result, cancel, worker error
- * or watchdog) and the worker is always terminated afterwards.
+ * Runs a render in its own worker. The promise always settles (result, cancel, worker error or
+ * watchdog) and the worker is always terminated afterwards.
+ *
+ * Audio: the worker says whether it can mix (OfflineAudioContext); Chromium's workers cannot, so
+ * then the page mixes and the PCM moves to the worker (transferred, not copied).
  */
-export function startRender(job: RenderJob, options: StartRenderOptions = {}): RenderHandle {
-  const { onProgress, createWorker = createRenderWorker } = options;
+export function startRender(
+  request: RenderRequest,
+  options: StartRenderOptions = {},
+): RenderHandle {
+  const { onProgress, createWorker = createRenderWorker, mixOnPage = mixAudio } = options;
   const watchdogTimeoutMs = options.watchdogTimeoutMs ?? WATCHDOG_TIMEOUT_MS;
   const worker = createWorker();
   let settled = false;
@@ -101,7 +124,39 @@ export function startRender(job: RenderJob, options: StartRenderOptions = {}): R
     onProgress?.(progress);
   };
   const remote = Comlink.wrap<RenderWorkerApi>(worker);
-  remote.renderAnimatic(job, Comlink.proxy(progressListener)).then(
+
+  async function run(): Promise<RenderResult> {
+    const { audio, ...rest } = request;
+    const warnings: string[] = [];
+    let jobAudio: RenderJob['audio'] = null;
+    if (audio !== null && request.output.format !== 'gif') {
+      const capabilities = await remote.capabilities();
+      if (capabilities.offlineAudioContext) {
+        jobAudio = { kind: 'mix', input: audio };
+      } else if (offlineAudioAvailable() || options.mixOnPage) {
+        // The worker idles while the page mixes: no watchdog, the mix cannot hang.
+        clearTimeout(watchdog);
+        onProgress?.({
+          framesDone: 0,
+          framesTotal: request.plan.totalFrames,
+          etaMs: null,
+          stage: 'mixing',
+        });
+        const result = await mixOnPage(audio);
+        if (settled) throw new RenderCancelledError();
+        armWatchdog();
+        jobAudio = { kind: 'pcm', mixed: result.mixed };
+        warnings.push(...result.warnings);
+      } else {
+        warnings.push('This browser cannot mix audio; the animatic was rendered without sound.');
+      }
+    }
+    const job: RenderJob = { ...rest, audio: jobAudio, warnings };
+    const transfers = jobAudio?.kind === 'pcm' ? jobAudio.mixed.channels.map((c) => c.buffer) : [];
+    return remote.renderAnimatic(Comlink.transfer(job, transfers), Comlink.proxy(progressListener));
+  }
+
+  run().then(
     (result) => settle({ result }),
     (error: unknown) =>
       settle({

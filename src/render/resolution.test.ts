@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { ASPECT_RATIOS, aspectValue } from '../model/project';
-import { evenDimensions, resolutionFor } from './resolution';
+import { evenDimensions, RESOLUTION_CLASSES, resolutionFor } from './resolution';
 
 describe('output resolution', () => {
   test('16:9 maps to the standard 720p and 1080p sizes', () => {
     expect(resolutionFor(16 / 9, 720)).toEqual({ width: 1280, height: 720 });
     expect(resolutionFor(16 / 9, 1080)).toEqual({ width: 1920, height: 1080 });
+    expect(resolutionFor(16 / 9, 2160)).toEqual({ width: 3840, height: 2160 });
   });
 
   test('other aspects fit inside the 16:9 box, portrait inside the turned box', () => {
@@ -17,7 +18,7 @@ describe('output resolution', () => {
 
   test('every project aspect ratio gives even sizes within the box at both classes', () => {
     for (const aspect of ASPECT_RATIOS) {
-      for (const size of [720, 1080] as const) {
+      for (const size of RESOLUTION_CLASSES) {
         const { width, height } = resolutionFor(aspectValue(aspect), size);
         expect(width % 2, `${aspect} @ ${size}`).toBe(0);
         expect(height % 2, `${aspect} @ ${size}`).toBe(0);

@@ -1,5 +1,12 @@
 /** Output size classes we offer. The number is the short side of the 16:9 delivery box. */
-export type ResolutionClass = 720 | 1080;
+export const RESOLUTION_CLASSES = [720, 1080, 2160] as const;
+export type ResolutionClass = (typeof RESOLUTION_CLASSES)[number];
+
+export const RESOLUTION_LABELS: Record<ResolutionClass, string> = {
+  720: '720p',
+  1080: '1080p',
+  2160: '4K (2160p)',
+};
 
 export interface Dimensions {
   readonly width: number;
@@ -26,7 +33,7 @@ function toEven(value: number): number {
  * and streaming delivery, the picture is fitted *inside* the class's 16:9 box (1920×1080 at
  * 1080; 1080×1920 for portrait) instead of stretching the short side: scope 2.39:1 at 1080 is
  * 1920×804, not 2582×1080. That keeps every output within the H.264 level the box needs
- * (level 4 at 1080), which every phone and browser decoder accepts.
+ * (level 4 at 1080), which every phone and browser decoder accepts; 4K is the 3840×2160 box.
  */
 export function resolutionFor(aspectRatio: number, resolution: ResolutionClass): Dimensions {
   if (!Number.isFinite(aspectRatio) || aspectRatio <= 0) {

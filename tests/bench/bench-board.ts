@@ -1,5 +1,8 @@
 // A synthetic storyboard for the render bench: distinct, sketch-like frames whose colour at a
 // known point identifies the shot, so a decoded video frame can be checked against its shot.
+import type { CameraMove } from '../../src/model/camera';
+import { FULL_FRAME, presetFraming } from '../../src/model/framing';
+import { CUT } from '../../src/model/transition';
 import { ms } from '../../src/model/units';
 import type { RenderShotInput } from '../../src/render/renderPlan';
 
@@ -116,4 +119,62 @@ export async function makeBoard(shotCount: number, totalMs: number, seed = 7): P
     probeColours.push(probe);
   }
   return { shots, frames, probeColours };
+}
+
+/** Camera moves given to the moving shots, in turn. */
+const MOVES: readonly CameraMove[] = ['pan', 'tilt', 'dolly', 'zoom', 'truck', 'handheld'];
+/** Crossfades last between these, in steps of CROSSFADE_STEP_MS. */
+const CROSSFADE_MIN_MS = 500;
+const CROSSFADE_STEP_MS = 50;
+const CROSSFADE_SPACING = 4;
+const FIRST_LATER_CROSSFADE = 6;
+
+export interface AnimaticBoard extends BenchBoard {
+  /** Shots that neither move nor dissolve at their end: safe places to probe a colour. */
+  readonly stillShots: readonly number[];
+  readonly moveCount: number;
+  readonly crossfadeCount: number;
+}
+
+/**
+ * The bench's animatic: `makeBoard`'s pictures with `moves` camera moves (on the even-numbered
+ * shots, 1-based) and `crossfades` dissolves (out of shot 1, then shots 7, 11, 15…). The third
+ * shot stays still with cuts on both sides: the ffmpeg seek check probes it.
+ */
+export async function makeAnimaticBoard(
+  shotCount: number,
+  totalMs: number,
+  moves: number,
+  crossfades: number,
+): Promise<AnimaticBoard> {
+  const board = await makeBoard(shotCount, totalMs);
+  const still = { start: FULL_FRAME, end: FULL_FRAME, easing: 'linear' as const, shake: 0 };
+  const moving = new Set<number>();
+  for (let i = 1; i < shotCount && moving.size < moves; i += 2) moving.add(i);
+  const fading = new Set<number>();
+  // Out of shot 1, then from shot 7 on every fourth: shot 3 keeps cuts on both sides.
+  for (let i = 0; i < shotCount - 1 && fading.size < crossfades;) {
+    fading.add(i);
+    i = i === 0 ? FIRST_LATER_CROSSFADE : i + CROSSFADE_SPACING;
+  }
+  const shots = board.shots.map((shot, i): RenderShotInput => {
+    const move = MOVES[Math.floor(i / 2) % MOVES.length] ?? 'pan';
+    const fade = CROSSFADE_MIN_MS + CROSSFADE_STEP_MS * (i % 11);
+    return {
+      ...shot,
+      framing: moving.has(i) ? presetFraming(move) : still,
+      transitionOut:
+        fading.has(i) && i < shotCount - 1 ? { kind: 'crossfade', durationMs: ms(fade) } : CUT,
+    };
+  });
+  const stillShots = shots
+    .map((_, i) => (moving.has(i) || fading.has(i) || fading.has(i - 1) ? -1 : i))
+    .filter((i) => i >= 0);
+  return {
+    ...board,
+    shots,
+    stillShots,
+    moveCount: moving.size,
+    crossfadeCount: [...fading].filter((i) => i < shotCount - 1).length,
+  };
 }

@@ -1,18 +1,33 @@
-// Render benchmark + end-to-end check of the animatic MP4 export.
+// Render benchmark: one animatic, three encoders, one run.
 //
 //   npm run bench:render          (or: node tests/bench/render.bench.mjs)
 //
-// Starts a Vite dev server on 127.0.0.1 serving tests/bench/render-bench.html, drives the system
-// Chromium headless through it (real renderClient → render worker → WebCodecs → mediabunny),
-// saves every MP4 to tests/.artifacts/render-bench/, checks each with ffprobe / ffmpeg and in
-// Chromium's own <video>, and prints figures. It prints; it never asserts on timings.
+// The animatic: 40 shots, 2 minutes, 1080p at 30 fps, 20 camera moves and 10 crossfades (a
+// synthetic board of sketch-like pictures, tests/bench/bench-board.ts). It is rendered
+//   (a) by the app's fast path: renderClient → render worker → compose → WebCodecs H.264 →
+//       mediabunny MP4, holds encoded once (holds.ts), moves and crossfades frame by frame;
+//   (b) by the app's universal path: the same worker with ffmpeg.wasm (single-thread core,
+//       libx264 ultrafast) fed raw composed frames;
+//   (c) by native ffmpeg on this machine: the same composed frames, written once to disk as JPEG
+//       (quality 0.92; JPEG because native decodes it about twice as fast as PNG, TESTING.md),
+//       encoded with `ffmpeg -framerate 30 -i f%05d.jpg -c:v libx264 -preset ultrafast
+//       -pix_fmt yuv420p`. Same frames, same size, same frame count.
 //
-// Env: BENCH_SECONDS (animatic length, default 120), BENCH_SHOTS (default 40),
-//      BENCH_STRATEGIES (comma list of once,repeat-1s,cfr; default all),
-//      BENCH_SIZES (comma list of 720,1080), BENCH_RATES (comma list of 24,30),
-//      BENCH_REPEATS (runs per configuration, median reported; default 3).
-import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+// Timed: (a) and (b) from startRender() to the finished file in the page (worker start, picture
+// decoding, compositing, encoding, muxing; for (b) also fetching and compiling the 32 MB core);
+// (c) the ffmpeg process alone (reading the JPEGs, encoding, muxing), not the frame export.
+// Peak memory: (a)/(b) the largest resident set of Chromium's processes sampled every 100 ms
+// (the page and its workers live in the renderer process) and the sum over all of them, both
+// minus the idle level before the run; (c) ffmpeg's maximum resident set (/usr/bin/time -v).
+//
+// Every output is checked (ffprobe streams/duration/frames, ffmpeg seeks, Chromium <video>
+// duration and seeking for (a)). It prints; it never asserts. The last line is
+//   render ratio webcodecs/native=<x> ffmpegwasm/native=<y>
+//
+// Env: BENCH_SECONDS (default 120), BENCH_SHOTS (40), BENCH_MOVES (20), BENCH_CROSSFADES (10),
+//      BENCH_SIZE (1080), BENCH_RATE (30), BENCH_JPEG_QUALITY (0.92).
+import { execFile, spawn } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +38,7 @@ import { createServer } from 'vite';
 const run = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS_DIR = join(ROOT, 'tests/.artifacts/render-bench');
+const FRAMES_DIR = join(ARTIFACTS_DIR, 'frames');
 const BENCH_PAGE = '/tests/bench/render-bench.html';
 const HOST = '127.0.0.1';
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -36,18 +52,25 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const PAGE_READY_TIMEOUT_MS = 120_000;
+const RENDER_TIMEOUT_MS = 30 * 60_000;
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
-const MICROSECONDS_PER_SECOND = 1e6;
-/** ffmpeg's probe colour check: same tolerance as the <video> check in the page. */
+const MEMORY_SAMPLE_INTERVAL_MS = 100;
+const KIB = 1024;
+/** ffmpeg's colour check: 4:2:0 and limited range move a flat colour by a few levels. */
 const COLOUR_TOLERANCE = 24;
 
-const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()) : fallback);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
-const SHOTS = Number(process.env.BENCH_SHOTS ?? 40);
-const STRATEGIES = list(process.env.BENCH_STRATEGIES, ['once', 'repeat-1s', 'cfr']);
-const SIZES = list(process.env.BENCH_SIZES, ['720', '1080']).map(Number);
-const RATES = list(process.env.BENCH_RATES, ['24', '30']).map(Number);
-const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
+const CONFIG = {
+  shotCount: Number(process.env.BENCH_SHOTS ?? 40),
+  totalMs: SECONDS * 1000,
+  moves: Number(process.env.BENCH_MOVES ?? 20),
+  crossfades: Number(process.env.BENCH_CROSSFADES ?? 10),
+  resolution: Number(process.env.BENCH_SIZE ?? 1080),
+  frameRate: Number(process.env.BENCH_RATE ?? 30),
+  format: 'mp4',
+  codec: 'avc',
+};
+const JPEG_QUALITY = Number(process.env.BENCH_JPEG_QUALITY ?? 0.92);
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -60,34 +83,66 @@ function freePort() {
   });
 }
 
-/** POST /__bench/artifact?name=x.mp4 → tests/.artifacts/render-bench/x.mp4 (bench server only). */
-function artifactUploadPlugin() {
+function readBody(req) {
+  return new Promise((resolveBody, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Bench-server-only endpoints: POST /__bench/artifact?name=x.mp4 saves an output;
+ * POST /__bench/frame?index=N&repeat=K writes frames/fNNNNN.jpg for N..N+K-1 (a hold is sent
+ * once and written under each of its frame numbers).
+ */
+function benchUploadPlugin() {
+  const fail = (res, error) => {
+    res.statusCode = 500;
+    res.end(String(error));
+  };
   return {
-    name: 'frameline-bench-artifacts',
+    name: 'frameline-bench-uploads',
     configureServer(server) {
       server.middlewares.use('/__bench/artifact', (req, res) => {
         const name = new URL(req.url ?? '', `http://${HOST}`).searchParams.get('name') ?? '';
-        if (req.method !== 'POST' || !/^[\w.-]+\.mp4$/.test(name)) {
+        if (req.method !== 'POST' || !/^[\w.-]+\.(mp4|webm|gif)$/.test(name)) {
           res.statusCode = 400;
           res.end();
           return;
         }
-        const chunks = [];
-        let size = 0;
-        req.on('data', (chunk) => {
-          size += chunk.length;
-          if (size > MAX_UPLOAD_BYTES) req.destroy();
-          else chunks.push(chunk);
-        });
-        req.on('end', () => {
-          writeFile(join(ARTIFACTS_DIR, name), Buffer.concat(chunks)).then(
+        readBody(req)
+          .then((body) => writeFile(join(ARTIFACTS_DIR, name), body))
+          .then(
             () => res.end('ok'),
-            (error) => {
-              res.statusCode = 500;
-              res.end(String(error));
-            },
+            (error) => fail(res, error),
           );
-        });
+      });
+      server.middlewares.use('/__bench/frame', (req, res) => {
+        const params = new URL(req.url ?? '', `http://${HOST}`).searchParams;
+        const index = Number(params.get('index'));
+        const repeat = Number(params.get('repeat') ?? 1);
+        if (req.method !== 'POST' || !Number.isInteger(index) || !Number.isInteger(repeat)) {
+          res.statusCode = 400;
+          res.end();
+          return;
+        }
+        const name = (i) => join(FRAMES_DIR, `f${String(i).padStart(5, '0')}.jpg`);
+        readBody(req)
+          .then(async (body) => {
+            await writeFile(name(index), body);
+            for (let i = 1; i < repeat; i++) await copyFile(name(index), name(index + i));
+          })
+          .then(
+            () => res.end('ok'),
+            (error) => fail(res, error),
+          );
       });
     },
   };
@@ -105,12 +160,94 @@ async function startViteServer() {
     clearScreen: false,
     cacheDir: join(ROOT, 'tests/.artifacts/vite-cache'),
     server: { host: HOST, port, strictPort: true, hmr: false, watch: null },
+    worker: { format: 'es' },
     optimizeDeps: { entries: [BENCH_PAGE.slice(1)], include: ['mediabunny', 'comlink'] },
-    plugins: [artifactUploadPlugin()],
+    plugins: [benchUploadPlugin()],
   });
   await server.listen();
   return { server, url: `http://${HOST}:${port}${BENCH_PAGE}` };
 }
+
+// ── memory ──────────────────────────────────────────────────────────────────────────────────
+
+async function processTree(rootPid) {
+  const children = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces) start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const pids = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    pids.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return pids;
+}
+
+async function isChromium(pid) {
+  try {
+    return /chrom/i.test(await readFile(`/proc/${pid}/comm`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function rssKib(pid) {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples Chromium's processes (the descendants of this Node process named chromium; Playwright
+ * does not expose the browser's pid) until stopped: peak of the sum and of the largest process.
+ */
+function memorySampler(rootPid) {
+  let running = true;
+  let peakSum = 0;
+  let peakProcess = 0;
+  let samples = 0;
+  const measure = async () => {
+    const tree = await processTree(rootPid);
+    const pids = (
+      await Promise.all(tree.map(async (pid) => ((await isChromium(pid)) ? pid : 0)))
+    ).filter(Boolean);
+    const sizes = await Promise.all(pids.map(rssKib));
+    return { sum: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) };
+  };
+  const loop = (async () => {
+    while (running) {
+      const { sum, largest } = await measure();
+      peakSum = Math.max(peakSum, sum);
+      peakProcess = Math.max(peakProcess, largest);
+      samples += 1;
+      await new Promise((r) => setTimeout(r, MEMORY_SAMPLE_INTERVAL_MS));
+    }
+  })();
+  return {
+    measure,
+    async stop() {
+      running = false;
+      await loop;
+      return { peakSumKib: peakSum, peakProcessKib: peakProcess, samples };
+    },
+  };
+}
+
+// ── checks ──────────────────────────────────────────────────────────────────────────────────
 
 async function ffprobe(file) {
   const { stdout } = await run('ffprobe', [
@@ -118,31 +255,31 @@ async function ffprobe(file) {
     'error',
     '-count_frames',
     '-show_entries',
-    'format=duration:stream=codec_name,profile,level,width,height,nb_frames,nb_read_frames,duration,r_frame_rate,avg_frame_rate',
+    'format=duration,format_name:stream=codec_type,codec_name,profile,width,height,nb_read_frames,duration,r_frame_rate',
     '-of',
     'json',
     file,
   ]);
   const json = JSON.parse(stdout);
-  const stream = json.streams?.[0] ?? {};
+  const video = json.streams?.find((s) => s.codec_type === 'video') ?? {};
+  const audio = json.streams?.find((s) => s.codec_type === 'audio') ?? null;
   return {
     formatDurationS: Number(json.format?.duration),
-    streamDurationS: Number(stream.duration),
-    codec: stream.codec_name,
-    profile: stream.profile,
-    level: stream.level,
-    width: stream.width,
-    height: stream.height,
-    nbFrames: Number(stream.nb_frames),
-    nbReadFrames: Number(stream.nb_read_frames),
-    rFrameRate: stream.r_frame_rate,
+    streamDurationS: Number(video.duration),
+    codec: video.codec_name,
+    profile: video.profile,
+    width: video.width,
+    height: video.height,
+    readFrames: Number(video.nb_read_frames),
+    audioCodec: audio?.codec_name ?? null,
   };
 }
 
-/** The decoded RGB at the page's probe point, at `timeS`, as ffmpeg (not Chromium) sees it. */
-async function ffmpegPixel(file, timeS, width, height) {
+/** Mean RGB of a 5×5 patch at the probe point (or the whole frame) at `timeS`, as ffmpeg decodes it. */
+async function ffmpegRgb(file, timeS, width, height, whole = false) {
   const x = Math.round(width * 0.25);
   const y = Math.round(height * 0.25);
+  const crop = whole ? 'scale=64:36' : `crop=5:5:${x}:${y}`;
   const { stdout } = await run(
     'ffmpeg',
     [
@@ -155,101 +292,134 @@ async function ffmpegPixel(file, timeS, width, height) {
       '-frames:v',
       '1',
       '-vf',
-      `format=rgb24,crop=1:1:${x}:${y}`,
+      `${crop},format=rgb24`,
       '-f',
       'rawvideo',
-      '-pix_fmt',
-      'rgb24',
       '-',
     ],
-    { encoding: 'buffer' },
+    { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
   );
-  return [...stdout.subarray(0, 3)];
+  const sums = [0, 0, 0];
+  for (let i = 0; i < stdout.length; i++) sums[i % 3] += stdout[i];
+  const count = stdout.length / 3;
+  return sums.map((s) => Math.round(s / count));
 }
 
 const closeTo = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= COLOUR_TOLERANCE);
+const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const mib = (kib) => `${fmt(kib / KIB, 0)} MiB`;
 
-async function verify(result) {
-  const file = join(ARTIFACTS_DIR, `${result.name}.mp4`);
+async function verify(file, result) {
   const probe = await ffprobe(file);
-  const planS = result.planDurationUs / MICROSECONDS_PER_SECOND;
+  const planS = result.planDurationUs / 1e6;
   const frameS = 1 / result.frameRate;
-  const third = result.segments[2];
-  const thirdMidS = third ? (third.startUs + third.durationUs / 2) / MICROSECONDS_PER_SECOND : 0;
-  const thirdLateS = third
-    ? (third.startUs + third.durationUs) / MICROSECONDS_PER_SECOND - 1.5 * frameS
-    : 0;
-  const expected = result.probeColours[2] ?? [0, 0, 0];
-  const pixel = await ffmpegPixel(file, thirdMidS, result.width, result.height);
-  const latePixel = await ffmpegPixel(file, thirdLateS, result.width, result.height);
+  const mid = await ffmpegRgb(file, result.thirdShot.midS, result.width, result.height);
+  const late = await ffmpegRgb(file, result.thirdShot.lateS, result.width, result.height);
   return {
     probe,
     planS,
-    formatDeltaFrames: (probe.formatDurationS - planS) / frameS,
-    streamDeltaFrames: (probe.streamDurationS - planS) / frameS,
-    videoDeltaFrames: result.video ? (result.video.durationS - planS) / frameS : NaN,
-    ffmpegThirdShot: { timeS: thirdMidS, rgb: pixel, expected, ok: closeTo(pixel, expected) },
-    ffmpegThirdShotLate: {
-      timeS: thirdLateS,
-      rgb: latePixel,
-      expected,
-      ok: closeTo(latePixel, expected),
-    },
+    deltaFrames: (probe.formatDurationS - planS) / frameS,
+    thirdMid: { rgb: mid, ok: closeTo(mid, result.thirdShot.rgb) },
+    thirdLate: { rgb: late, ok: closeTo(late, result.thirdShot.rgb) },
   };
 }
 
-const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-function describe(result, check, walls) {
-  const wallS = result.wallMs / 1000;
-  const spread =
-    walls.length > 1
-      ? ` (${fmt(Math.min(...walls) / 1000, 2)}–${fmt(Math.max(...walls) / 1000, 2)}, n=${walls.length})`
-      : '';
-  const minutes = result.planDurationUs / MICROSECONDS_PER_SECOND / 60;
-  const v = result.video;
+function describeCheck(label, check) {
+  const p = check.probe;
   const ok = (flag) => (flag ? 'ok' : 'FAIL');
-  return {
-    line:
-      `${result.name.padEnd(18)} wall ${fmt(wallS, 2).padStart(6)} s${spread} | ` +
-      `${fmt(result.framesTotal / wallS, 0).padStart(6)} timeline fps | ` +
-      `${fmt(wallS / minutes, 2).padStart(6)} s per min | ` +
-      `${String(result.sampleCount).padStart(5)} samples | ` +
-      `${fmt(result.sizeBytes / 1e6, 2).padStart(6)} MB | ${result.codecString}`,
-    checks:
-      `    ffprobe: ${check.probe.codec} ${check.probe.profile} L${check.probe.level} ` +
-      `${check.probe.width}×${check.probe.height}, format ${fmt(check.probe.formatDurationS, 4)} s ` +
-      `/ stream ${fmt(check.probe.streamDurationS, 4)} s vs plan ${fmt(check.planS, 4)} s ` +
-      `(Δ ${fmt(check.formatDeltaFrames, 2)} / ${fmt(check.streamDeltaFrames, 2)} frames), ` +
-      `nb_frames ${check.probe.nbFrames}, read ${check.probe.nbReadFrames}, r_frame_rate ${check.probe.rFrameRate}\n` +
-      `    ffmpeg @ mid shot 3 (${fmt(check.ffmpegThirdShot.timeS, 3)} s): ` +
-      `rgb ${check.ffmpegThirdShot.rgb} want ${check.ffmpegThirdShot.expected} ${ok(check.ffmpegThirdShot.ok)}; ` +
-      `1.5 frames before its end (${fmt(check.ffmpegThirdShotLate.timeS, 3)} s): ` +
-      `rgb ${check.ffmpegThirdShotLate.rgb} ${ok(check.ffmpegThirdShotLate.ok)}\n` +
-      (v === null
-        ? '    <video>: skipped'
-        : v.error !== null
-          ? `    <video>: ERROR ${v.error}`
-          : `    <video>: duration ${fmt(v.durationS, 4)} s (Δ ${fmt(check.videoDeltaFrames, 2)} frames), ` +
-            `mid shot 3 rgb ${v.thirdShot?.rgb} want ${v.thirdShot?.expected} ${ok(v.thirdShot?.ok)}, ` +
-            `late shot 3 ${ok(v.thirdShotLate?.ok)}, last frame ${ok(v.lastFrame?.ok)}, ` +
-            `every shot (mid + late): ${v.shotsMatching}/${v.shotsChecked}` +
-            v.mismatches
-              .map(
-                (m) =>
-                  `\n      mismatch: shot ${m.shot} @ ${fmt(m.timeS, 3)} s rgb ${m.rgb} want ${m.expected}`,
-              )
-              .join('')) +
-      `\n    progress: first after ${fmt(result.firstProgressMs, 0)} ms (worker start), ` +
-      `${result.progressEvents} events, max gap ${fmt(result.maxProgressGapMs, 0)} ms, ` +
-      `last ${result.lastProgress?.framesDone}/${result.lastProgress?.framesTotal}`,
-  };
+  return (
+    `    ${label}: ffprobe ${p.codec} ${p.profile ?? ''} ${p.width}×${p.height}, ` +
+    `${p.readFrames} frames, duration ${fmt(p.formatDurationS, 4)} s vs plan ${fmt(check.planS, 4)} s ` +
+    `(Δ ${fmt(check.deltaFrames, 2)} frames)${p.audioCodec ? `, audio ${p.audioCodec}` : ''}; ` +
+    `ffmpeg -ss mid shot 3 ${ok(check.thirdMid.ok)}, 1.5 frames before its end ${ok(check.thirdLate.ok)}`
+  );
+}
+
+async function crossfadeCheck(file, result) {
+  if (!result.crossfade) return '    crossfade: none in this board';
+  const { timeS, before, after } = result.crossfade;
+  const rgb = await ffmpegRgb(file, timeS, result.width, result.height);
+  const distinct = !closeTo(rgb, before) && !closeTo(rgb, after);
+  return (
+    `    crossfade at ${fmt(timeS, 3)} s: rgb ${rgb} between ${before} and ${after}: ` +
+    `${distinct ? 'a blend (ok)' : 'NOT a blend'}`
+  );
+}
+
+function describeVideo(video) {
+  if (video === null) return '    <video>: skipped';
+  if (video.error !== null) return `    <video>: ERROR ${video.error}`;
+  const misses = video.mismatches
+    .map(
+      (m) =>
+        `\n      mismatch: shot ${m.shot} @ ${fmt(m.timeS, 3)} s rgb ${m.rgb} want ${m.expected}`,
+    )
+    .join('');
+  return `    <video>: duration ${fmt(video.durationS, 4)} s, still shots seeked (middle and 1.5 frames before the end): ${video.matching}/${video.checked}${misses}`;
+}
+
+// ── native ──────────────────────────────────────────────────────────────────────────────────
+
+function timeNative(output, frameRate) {
+  return new Promise((resolveRun, reject) => {
+    const args = [
+      '-v',
+      'ffmpeg',
+      '-v',
+      'error',
+      '-y',
+      '-framerate',
+      String(frameRate),
+      '-i',
+      join(FRAMES_DIR, 'f%05d.jpg'),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      output,
+    ];
+    const startedAt = performance.now();
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - startedAt;
+      if (code !== 0) reject(new Error(`native ffmpeg failed (${code}): ${stderr.slice(-500)}`));
+      else
+        resolveRun({
+          wallMs,
+          peakKib: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]),
+        });
+    });
+  });
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────
+
+/** Renders with memory sampled during the render only, then saves (and plays) the file. */
+async function renderMeasured(page, config, videoCheck = false) {
+  const sampler = memorySampler(process.pid);
+  const before = await sampler.measure();
+  const result = await page.evaluate((c) => window.renderBench.run(c), config);
+  const memory = await sampler.stop();
+  const video = await page.evaluate((check) => window.renderBench.finishLast(check), videoCheck);
+  return { result: { ...result, video }, memory, before };
+}
+
+function describeRun(label, { result, memory, before }) {
+  const wallS = result.wallMs / 1000;
+  return (
+    `${label.padEnd(24)} wall ${fmt(wallS, 2).padStart(7)} s | ${fmt(result.framesTotal / wallS, 0).padStart(4)} timeline fps | ` +
+    `${result.sampleCount} samples | ${fmt(result.sizeBytes / 1e6, 1)} MB | ${result.codecString} (${result.engine}) | ` +
+    `peak renderer ${mib(memory.peakProcessKib)} (+${mib(memory.peakProcessKib - before.largest)} over idle), ` +
+    `all Chromium ${mib(memory.peakSumKib)} (+${mib(memory.peakSumKib - before.sum)})\n` +
+    `    first progress after ${fmt(result.firstProgressMs, 0)} ms, ${result.progressEvents} progress events, ` +
+    `longest gap ${fmt(result.maxProgressGapMs, 0)} ms, last ${result.lastProgress?.framesDone}/${result.lastProgress?.framesTotal}` +
+    (result.warnings.length > 0 ? `\n    warnings: ${result.warnings.join(' | ')}` : '')
+  );
 }
 
 async function main() {
@@ -270,25 +440,29 @@ async function main() {
     page.on('console', (message) => {
       if (message.type() === 'error') console.error('[page console]', message.text());
     });
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
     await page.goto(url);
     await page.waitForFunction(() => window.renderBench !== undefined, null, {
       timeout: PAGE_READY_TIMEOUT_MS,
     });
 
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    console.log(`Chromium: ${userAgent}`);
-    console.log(
-      `Board: ${SHOTS} shots, ${SECONDS} s; one shot without a frame, one 4:3 frame, one reused frame.`,
-    );
-    console.log('Warm-up (module compile, encoder start-up), not counted…');
-    await page.evaluate((config) => window.renderBench.run(config), {
-      name: 'warmup',
+    console.log(`Chromium: ${await page.evaluate(() => navigator.userAgent)}`);
+    console.log(`Native: ${(await run('ffmpeg', ['-version'])).stdout.split('\n')[0]}`);
+    const base = { ...CONFIG, engine: 'auto' };
+    console.log('Warm-up (module compile, encoder start-up, ffmpeg core fetch), not counted…');
+    const small = {
+      ...base,
+      shotCount: 6,
+      totalMs: 6000,
+      moves: 2,
+      crossfades: 1,
       resolution: 720,
-      frameRate: 24,
-      holds: 'once',
-      shotCount: 12,
-      totalMs: 12_000,
-      skipVideoCheck: true,
+    };
+    await page.evaluate((c) => window.renderBench.run(c), { ...small, name: 'warmup-webcodecs' });
+    await page.evaluate((c) => window.renderBench.run(c), {
+      ...small,
+      name: 'warmup-ffmpeg',
+      engine: 'ffmpeg',
     });
 
     const behaviour = await page.evaluate(() => window.renderBench.behaviour());
@@ -298,60 +472,67 @@ async function main() {
     );
     console.log(`16384×16384 render: rejected with "${behaviour.oversize.rejectedWith}"`);
 
-    const rows = [];
-    for (const resolution of SIZES) {
-      for (const frameRate of RATES) {
-        for (const holds of STRATEGIES) {
-          const name = `${resolution}p${frameRate}-${holds}`;
-          const config = {
-            name,
-            resolution,
-            frameRate,
-            holds,
-            shotCount: SHOTS,
-            totalMs: SECONDS * 1000,
-          };
-          // First run is checked (ffprobe, ffmpeg, <video>); the rest are only timed.
-          const first = await page.evaluate((c) => window.renderBench.run(c), config);
-          const check = await verify(first);
-          const walls = [first.wallMs];
-          for (let i = 1; i < REPEATS; i++) {
-            const again = await page.evaluate((c) => window.renderBench.run(c), {
-              ...config,
-              skipVideoCheck: true,
-            });
-            walls.push(again.wallMs);
-          }
-          const result = { ...first, wallMs: median(walls) };
-          const { line, checks } = describe(result, check, walls);
-          console.log(line);
-          console.log(checks);
-          rows.push(result);
-        }
-      }
-    }
-
-    console.log(
-      '\nSummary (median wall time; timeline fps = frames of the animatic per wall second):',
+    const a = await renderMeasured(
+      page,
+      { ...base, name: 'a-webcodecs', engine: 'webcodecs' },
+      true,
     );
-    for (const resolution of SIZES) {
-      for (const frameRate of RATES) {
-        const row = (holds) => rows.find((r) => r.name === `${resolution}p${frameRate}-${holds}`);
-        const cfr = row('cfr');
-        const parts = STRATEGIES.map((holds) => {
-          const r = row(holds);
-          if (!r) return '';
-          const minutes = r.planDurationUs / MICROSECONDS_PER_SECOND / 60;
-          const ratio =
-            cfr && holds !== 'cfr' ? `, ${fmt(cfr.wallMs / r.wallMs, 1)}× faster than cfr` : '';
-          return (
-            `${holds} ${fmt(r.wallMs / 1000, 2)} s = ${fmt(r.framesTotal / (r.wallMs / 1000), 0)} fps ` +
-            `= ${fmt(r.wallMs / 1000 / minutes, 2)} s/min${ratio}`
-          );
-        });
-        console.log(`  ${resolution}p${frameRate}: ${parts.filter(Boolean).join(' | ')}`);
-      }
-    }
+    const r = a.result;
+    console.log(
+      `\nAnimatic: ${r.framesTotal} frames (${fmt(r.planDurationUs / 1e6, 3)} s) at ${r.width}×${r.height}, ${r.frameRate} fps; ` +
+        `${CONFIG.shotCount} shots, ${r.moveCount} camera moves, ${r.crossfadeCount} crossfades; ` +
+        `${r.motionFrames} frames composed one by one, ${r.holdRuns} holds.\n`,
+    );
+    console.log(describeRun('(a) WebCodecs', a));
+    const fileA = join(ARTIFACTS_DIR, 'a-webcodecs.mp4');
+    console.log(describeCheck('check', await verify(fileA, r)));
+    console.log(await crossfadeCheck(fileA, r));
+    console.log(describeVideo(r.video));
+
+    const b = await renderMeasured(page, {
+      ...base,
+      name: 'b-ffmpegwasm',
+      engine: 'ffmpeg',
+    });
+    console.log(describeRun('(b) ffmpeg.wasm', b));
+    const fileB = join(ARTIFACTS_DIR, 'b-ffmpegwasm.mp4');
+    console.log(describeCheck('check', await verify(fileB, b.result)));
+    console.log(await crossfadeCheck(fileB, b.result));
+
+    await rm(FRAMES_DIR, { recursive: true, force: true });
+    await mkdir(FRAMES_DIR, { recursive: true });
+    const exported = await page.evaluate(
+      ([c, q]) => window.renderBench.exportFrames(c, q),
+      [{ ...base, name: 'frames' }, JPEG_QUALITY],
+    );
+    const native = await timeNative(join(ARTIFACTS_DIR, 'c-native.mp4'), CONFIG.frameRate);
+    const nativeS = native.wallMs / 1000;
+    console.log(
+      `(c) native ffmpeg          wall ${fmt(nativeS, 2).padStart(7)} s | ${fmt(exported.frames / nativeS, 0).padStart(4)} timeline fps | ` +
+        `libx264 ultrafast from ${exported.frames} JPEGs (q ${JPEG_QUALITY}; exported in ${fmt(exported.wallMs / 1000, 1)} s, not timed) | ` +
+        `peak ${mib(native.peakKib)}`,
+    );
+    console.log(describeCheck('check', await verify(join(ARTIFACTS_DIR, 'c-native.mp4'), r)));
+    await rm(FRAMES_DIR, { recursive: true, force: true });
+
+    const ratioA = a.result.wallMs / native.wallMs;
+    const ratioB = b.result.wallMs / native.wallMs;
+    console.log('\nSummary (wall time; lower is better):');
+    console.log(
+      `  (a) WebCodecs     ${fmt(a.result.wallMs / 1000, 2)} s  = ${fmt(ratioA, 2)}× native (target ≤ 1.0×)`,
+    );
+    console.log(
+      `  (b) ffmpeg.wasm   ${fmt(b.result.wallMs / 1000, 2)} s  = ${fmt(ratioB, 2)}× native (target ≤ 15×)`,
+    );
+    console.log(`  (c) native ffmpeg ${fmt(nativeS, 2)} s`);
+    console.log(
+      `  peak memory over idle: (a) renderer +${mib(a.memory.peakProcessKib - a.before.largest)}, ` +
+        `(b) renderer +${mib(b.memory.peakProcessKib - b.before.largest)}, (c) ffmpeg ${mib(native.peakKib)}; ` +
+        `one 1080p RGBA frame is ${mib((r.width * r.height * 4) / KIB)}`,
+    );
+    console.log(
+      `render ratio webcodecs/native=${fmt(ratioA, 2)} ffmpegwasm/native=${fmt(ratioB, 2)}`,
+    );
   } finally {
     await browser.close();
     await server.close();

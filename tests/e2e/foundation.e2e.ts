@@ -76,6 +76,8 @@ test('the rendered animatic is an H.264 MP4 exactly as long as the boards', asyn
   const totalSeconds = json.project.shots.reduce((sum, s) => sum + s.durationMs, 0) / 1000;
 
   await page.getByRole('button', { name: 'Render animatic' }).click();
+  // The dialog opens on its options; the defaults are MP4, H.264, 720p at the project rate.
+  await page.getByRole('button', { name: 'Start render' }).click();
   const link = page.getByRole('link', { name: 'Download animatic' });
   await link.waitFor({ timeout: 90_000 });
   const download = page.waitForEvent('download');

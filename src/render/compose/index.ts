@@ -6,6 +6,7 @@
 export type { ComposeContext, ComposeImage, Picture, PictureLookup, Size } from './context';
 export { compositionAt, type ComposedLayer, type FrameComposition } from './composition';
 export { drawComposition } from './draw';
+export { composeShotsFor, compositionTimelineFor } from './fromSnapshot';
 export { placementFor, type Placement } from './placement';
 export {
   buildCompositionTimeline,
