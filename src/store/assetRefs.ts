@@ -15,6 +15,11 @@ export function referencedAssetHashes(doc: Y.Doc): Set<AssetHash> {
     if (isAssetHash(value)) found.add(value);
     else if (value instanceof Y.Map) for (const inner of value.values()) visit(inner, depth + 1);
     else if (value instanceof Y.Array) for (const inner of value.toArray()) visit(inner, depth + 1);
+    // Plain values inside records hold hashes too: a shot's audio clips, the music bed in meta.
+    else if (Array.isArray(value)) for (const inner of value) visit(inner, depth + 1);
+    else if (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType)) {
+      for (const inner of Object.values(value)) visit(inner, depth + 1);
+    }
   };
   for (const root of Object.values(rootsOf(doc))) visit(root, 0);
   return found;

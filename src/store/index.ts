@@ -21,3 +21,4 @@ export type {
 } from './projectState';
 export { clearRenderCaches, computeStorageUsage, deleteUnreferencedAssets } from './storageUsage';
 export type { ProjectStorageUsage, SizeCount, StorageUsage } from './storageUsage';
+export { referencedAssetHashes } from './assetRefs';

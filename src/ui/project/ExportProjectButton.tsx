@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { projectToJson, type AssetBytes } from '../../export/projectJson';
-import type { ProjectSession } from '../../store';
+import { referencedAssetHashes, type ProjectSession } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { showError } from '../app/toastStore';
 import { projectFileName } from '../../export/fileNames';
 import { downloadBlob } from '../common/download';
 
-/** Saves the whole project (structure and frame images) as one JSON file. */
+/** Saves the whole project (structure and every image and sound) as one JSON file. */
 export function ExportProjectButton({ session }: { readonly session: ProjectSession }) {
   const { assets } = useServices();
   const [busy, setBusy] = useState(false);
@@ -16,12 +16,14 @@ export function ExportProjectButton({ session }: { readonly session: ProjectSess
       await session.flush();
       const { snapshot } = session.getState();
       const files: AssetBytes[] = [];
-      for (const hash of new Set(snapshot.shots.flatMap((s) => s.frameHash ?? []))) {
+      // Every asset the document names: frames, takes, character sheets, sound and music.
+      for (const hash of referencedAssetHashes(session.doc)) {
         const blob = await assets.get(hash);
         if (blob)
           files.push({
             hash,
-            mimeType: blob.type || 'image/png',
+            // Parameters (`;codecs=opus`) are not part of a file's type in our format.
+            mimeType: blob.type.split(';')[0] || 'application/octet-stream',
             bytes: new Uint8Array(await blob.arrayBuffer()),
           });
       }
