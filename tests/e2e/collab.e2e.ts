@@ -304,6 +304,10 @@ test('offline on one side, edits on both, back online: both edits survive', asyn
   await openShare(ben);
   await ben.getByRole('button', { name: 'Go offline' }).click();
   await closeShare(ben);
+  // Leaving says goodbye at once: nobody waits out the 30 s presence timeout.
+  await expect
+    .poll(() => anna.getByRole('list', { name: 'People here' }).textContent(), { timeout: 3_000 })
+    .not.toContain('Ben');
   await editAction(anna, '1', 'Anna waits. (edited while Ben was away)');
   await editAction(ben, '2', 'Ben sits on the ledge. (edited offline)');
   await anna.waitForTimeout(1_500);
@@ -368,6 +372,56 @@ test('a browser with the right room but a wrong secret receives nothing', async 
   expect(await anna.getByRole('list', { name: 'People here' }).textContent()).not.toContain(
     'Mallory',
   );
+});
+
+test('history: a named version, previewed read-only, restored for everyone, undone by whoever restored it', async () => {
+  await anna.getByRole('button', { name: 'History', exact: true }).click();
+  await anna.getByLabel('Version name').fill('Before the rewrite');
+  await anna.getByRole('button', { name: 'Save version' }).click();
+  await ben.getByRole('button', { name: 'History', exact: true }).click();
+  await expect
+    .poll(() => ben.getByRole('list', { name: 'Versions' }).textContent())
+    .toContain('Before the rewrite');
+  await ben.getByRole('button', { name: 'Hide history' }).click();
+
+  await editAction(anna, '2', 'Rewritten.');
+  await expect.poll(() => snippetOf(ben, '2').textContent()).toBe('Rewritten.');
+  await anna.getByRole('button', { name: 'Preview version Before the rewrite' }).click();
+  const preview = anna.getByRole('dialog', { name: 'Version Before the rewrite' });
+  await expect
+    .poll(() => preview.locator('[data-preview-shot="2"] .board-snippet').textContent())
+    .toBe('Cleo was here.');
+  await preview.getByRole('button', { name: 'Hide preview' }).click();
+
+  await anna.getByRole('button', { name: 'Restore version Before the rewrite' }).click();
+  for (const page of [anna, ben]) {
+    await expect.poll(() => snippetOf(page, '2').textContent()).toBe('Cleo was here.');
+  }
+  await expect
+    .poll(() => anna.getByRole('list', { name: 'Versions' }).textContent())
+    .toContain('Before restoring “Before the rewrite”');
+  await anna.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  for (const page of [anna, ben]) {
+    await expect.poll(() => snippetOf(page, '2').textContent()).toBe('Rewritten.');
+  }
+});
+
+test('an alternate cut is a copy to switch to and back from', async () => {
+  await anna.getByRole('button', { name: 'Make alternate cut' }).click();
+  await expect
+    .poll(() => anna.getByLabel('Project title').inputValue())
+    .toBe('Night Shift — alternate cut');
+  await expect.poll(() => boards(anna).count()).toBe(3);
+  const cut = anna.getByLabel('Cut', { exact: true });
+  expect(await cut.locator('option').allTextContents()).toEqual([
+    'Original: Night Shift',
+    'Night Shift — alternate cut',
+  ]);
+  await editAction(anna, '2', 'Only in the alternate cut.');
+  await cut.selectOption({ label: 'Original: Night Shift' });
+  await expect.poll(() => anna.getByLabel('Project title').inputValue()).toBe('Night Shift');
+  await expect.poll(() => snippetOf(anna, '2').textContent()).toBe('Rewritten.');
+  expect(await snippetOf(ben, '2').textContent()).toBe('Rewritten.');
 });
 
 test('after all that, every board on every peer shows its frame', async () => {

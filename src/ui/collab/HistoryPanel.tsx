@@ -49,6 +49,8 @@ export function HistoryPanel({ session, onHide }: Props) {
     try {
       // What is replaced stays one click away, for everyone, in this list.
       await saveVersion(session.doc, assets, `Before restoring “${version.name}”`, author);
+      // Its own undo step, never merged with an edit made just before.
+      session.undoManager.stopCapturing();
       projectDoc.restoreSnapshot(session.doc, loaded.snapshot);
       setPreviewing(null);
       showToast({
