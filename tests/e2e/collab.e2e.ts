@@ -298,6 +298,25 @@ test('review: a signed comment with an @mention, a reply, an approval, unread ma
   await expect
     .poll(() => anna.locator('.comment-thread').first().textContent())
     .toContain('Agreed — two more seconds.');
+  await anna.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect.poll(() => ben.getByRole('button', { name: 'Show 1 resolved' }).count()).toBe(1);
+  await ben.getByRole('button', { name: 'Show 1 resolved' }).click();
+  await ben.getByRole('button', { name: 'Reopen thread' }).click();
+  await expect.poll(() => anna.getByRole('button', { name: 'Resolve thread' }).count()).toBe(1);
+});
+
+test('tabs of one browser sync with each other directly', async () => {
+  const second = await anna.context().newPage();
+  await second.goto(anna.url());
+  await expect.poll(() => boards(second).count(), { timeout: PEER_TIMEOUT_MS }).toBe(3);
+  await editAction(second, '1A', 'Typed in a second tab.');
+  await expect.poll(() => snippetOf(anna, '1A').textContent()).toBe('Typed in a second tab.');
+  await expect.poll(() => snippetOf(ben, '1A').textContent()).toBe('Typed in a second tab.');
+  await editAction(anna, '1A', 'Rain runs down the glass, harder now.');
+  await expect
+    .poll(() => snippetOf(second, '1A').textContent())
+    .toBe('Rain runs down the glass, harder now.');
+  await second.close();
 });
 
 test('offline on one side, edits on both, back online: both edits survive', async () => {
@@ -422,6 +441,21 @@ test('an alternate cut is a copy to switch to and back from', async () => {
   await expect.poll(() => anna.getByLabel('Project title').inputValue()).toBe('Night Shift');
   await expect.poll(() => snippetOf(anna, '2').textContent()).toBe('Rewritten.');
   expect(await snippetOf(ben, '2').textContent()).toBe('Rewritten.');
+});
+
+test('leaving the room keeps the local copy', async () => {
+  const cleo = contexts[2]!.pages()[0]!;
+  await openShare(cleo);
+  await cleo.getByRole('button', { name: 'Leave room' }).click();
+  await cleo.getByRole('button', { name: 'Start sharing' }).waitFor();
+  await closeShare(cleo);
+  await expect
+    .poll(() => anna.getByRole('list', { name: 'People here' }).textContent())
+    .not.toContain('Cleo');
+  await editAction(anna, '1', 'Cleo has left.');
+  await cleo.waitForTimeout(1_000);
+  expect(await boards(cleo).count()).toBe(3);
+  expect(await snippetOf(cleo, '1').textContent()).not.toBe('Cleo has left.');
 });
 
 test('after all that, every board on every peer shows its frame', async () => {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
 import { showError } from '../app/toastStore';
+import { saveVersion } from '../../store/versionHistory';
 import { inviteLink, newRoom } from '../../sync/invite';
+import { useServices } from '../app/servicesContext';
 import { useCollab } from './CollabContext';
 import { useCollabStores } from './collabServices';
 import { ConnectionSettings } from './ConnectionSettings';
@@ -22,6 +24,7 @@ function appUrl(): string {
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const collab = useCollab();
   const stores = useCollabStores();
+  const { assets } = useServices();
   const { settings } = useIdentity();
   const [copied, setCopied] = useState(false);
   if (!collab || !settings) return null;
@@ -31,6 +34,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const start = async () => {
     const { roomId, secret } = newRoom();
     try {
+      // Anyone with the link can change everything: keep the project as it was, one click away.
+      await saveVersion(collab.session.doc, assets, 'Before sharing', collab.me?.name ?? 'Me');
       await stores.rooms.save({
         projectId,
         roomId,
