@@ -1,3 +1,4 @@
+import { sineWav } from '../helpers/wav';
 import { deflateSync } from 'node:zlib';
 
 /** Tiny valid PNGs for the fake provider: a solid colour chosen from a seed string. */
@@ -47,6 +48,10 @@ export function fakePng(seed: string, width = 32, height = 18): Buffer {
 }
 
 /** A few bytes that start like an MP3 (ID3 tag): enough for "speech came back as audio". */
-export function fakeMp3(): Buffer {
-  return Buffer.concat([Buffer.from('ID3'), Buffer.alloc(64, 0x55)]);
+/**
+ * Speech the browser can really decode (a short WAV tone), so the app's text-to-speech path —
+ * measure the recording, store it, lay it on the timeline — runs end to end against the fake.
+ */
+export function fakeSpeech(): Buffer {
+  return sineWav(0.8);
 }

@@ -1,4 +1,4 @@
-import { fakeMp3, fakePng } from './png';
+import { fakePng, fakeSpeech } from './png';
 import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
 
 /**
@@ -65,7 +65,7 @@ const openai: VendorHandler = (request, reply, state) => {
     }
     return reply.json(200, { created: 1, data: [{ b64_json: png.toString('base64') }] });
   }
-  if (route === 'POST /v1/audio/speech') return reply.bytes(200, fakeMp3(), 'audio/mpeg');
+  if (route === 'POST /v1/audio/speech') return reply.bytes(200, fakeSpeech(), 'audio/wav');
   notFound(reply, request);
 };
 
@@ -193,7 +193,7 @@ const elevenlabs: VendorHandler = (request, reply) => {
   if (request.method === 'GET' && request.path === '/v1/user')
     return reply.json(200, { subscription: { character_count: 1200, character_limit: 10000 } });
   if (request.method === 'POST' && request.path.startsWith('/v1/text-to-speech/'))
-    return reply.bytes(200, fakeMp3(), 'audio/mpeg');
+    return reply.bytes(200, fakeSpeech(), 'audio/wav');
   notFound(reply, request);
 };
 

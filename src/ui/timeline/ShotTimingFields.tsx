@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AUDIO_CLIP_KIND_LABELS, fitToAudio, MAX_VOLUME } from '../../model/audio';
 import {
   EASING_LABELS,
@@ -22,6 +22,8 @@ import { useServices } from '../app/servicesContext';
 import { showError, showToast } from '../app/toastStore';
 import { HiddenFileInput } from '../app/HiddenFileInput';
 import { measureAudio } from './decodeAudio';
+import { speakDialogue } from '../../ai/speech/speakDialogue';
+import { useAi, useAiSettings } from '../ai/useAi';
 import { useRecorder } from './useRecorder';
 
 interface Props {
@@ -40,6 +42,35 @@ export function ShotTimingFields({ session, shot }: Props) {
   const recorder = useRecorder();
   const audioInput = useRef<HTMLInputElement | null>(null);
   const [busy, setBusy] = useState(false);
+  const ai = useAi();
+  const settings = useAiSettings();
+  const [canSpeak, setCanSpeak] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void ai.canDo('speech').then((can) => live && setCanSpeak(can));
+    return () => {
+      live = false;
+    };
+  }, [ai, settings]);
+
+  const speak = async () => {
+    setBusy(true);
+    try {
+      const spoken = await speakDialogue(shot, {
+        router: ai.router,
+        store: (bytes, mimeType) => assets.put(bytes, mimeType),
+        measure: (bytes) => measureAudio(bytes.slice().buffer),
+      });
+      session.undoManager.stopCapturing();
+      for (const line of spoken)
+        projectDoc.setAudioClip(session.doc, shot.id, { ...line, kind: 'tts', volume: 1 });
+      showToast({ kind: 'info', title: `Spoke ${spoken.length} line(s) of shot ${shot.number}` });
+    } catch (error) {
+      showError('Text to speech failed', error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const attachAudio = async (
     bytes: ArrayBuffer,
@@ -228,6 +259,19 @@ export function ShotTimingFields({ session, shot }: Props) {
           )}
           <button type="button" className="button" onClick={() => audioInput.current?.click()}>
             Add sound file
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!canSpeak || shot.dialogue.length === 0}
+            title={
+              canSpeak
+                ? 'Each character keeps one voice'
+                : 'Add a speech provider in Settings to use text to speech'
+            }
+            onClick={() => void speak()}
+          >
+            Speak dialogue
           </button>
           <button
             type="button"
