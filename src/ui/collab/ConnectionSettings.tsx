@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CollabSettings, IceServer } from '../../store/collabSettings';
+import { useCollab } from './CollabContext';
 import { useCollabStores } from './collabServices';
 import { useIdentity } from './useMe';
 
@@ -31,6 +32,7 @@ function formatIce(servers: readonly IceServer[]): string {
  */
 export function ConnectionSettings() {
   const stores = useCollabStores();
+  const collab = useCollab();
   const { settings } = useIdentity();
   const [draft, setDraft] = useState<{
     signaling: string;
@@ -59,6 +61,9 @@ export function ConnectionSettings() {
         transport: shown.transport,
         serverUrl: shown.serverUrl.trim(),
       });
+      // A room joined by link used the inviter's signaling servers; from now on it uses these.
+      const row = collab?.roomRow;
+      if (row?.signaling) await stores.rooms.save({ ...row, signaling: null });
       setDraft(null);
       setError(null);
       setSaved(true);
