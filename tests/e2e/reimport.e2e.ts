@@ -46,23 +46,19 @@ const boardNames = () =>
     .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
 
 test('a new draft is summarised, applied in place and undone in one step', async () => {
-  await page
-    .getByLabel('Screenplay file')
-    .setInputFiles({
-      name: 'draft1.fountain',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(DRAFT_1),
-    });
+  await page.getByLabel('Screenplay file').setInputFiles({
+    name: 'draft1.fountain',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(DRAFT_1),
+  });
   await page.getByRole('navigation', { name: 'Scenes' }).waitFor();
   await expect.poll(boardNames).toEqual(['Shot 1', 'Shot 1A', 'Shot 1B', 'Shot 2']);
 
-  await page
-    .getByLabel('New draft file')
-    .setInputFiles({
-      name: 'draft2.fountain',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(DRAFT_2),
-    });
+  await page.getByLabel('New draft file').setInputFiles({
+    name: 'draft2.fountain',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(DRAFT_2),
+  });
   const dialog = page.getByRole('dialog', { name: /New draft: draft2\.fountain/ });
   await dialog.waitFor();
   const text = await dialog.textContent();
