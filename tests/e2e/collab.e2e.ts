@@ -432,10 +432,9 @@ test('an alternate cut is a copy to switch to and back from', async () => {
     .toBe('Night Shift — alternate cut');
   await expect.poll(() => boards(anna).count()).toBe(3);
   const cut = anna.getByLabel('Cut', { exact: true });
-  expect(await cut.locator('option').allTextContents()).toEqual([
-    'Original: Night Shift',
-    'Night Shift — alternate cut',
-  ]);
+  await expect
+    .poll(() => cut.locator('option').allTextContents())
+    .toEqual(['Original: Night Shift', 'Night Shift — alternate cut']);
   await editAction(anna, '2', 'Only in the alternate cut.');
   await cut.selectOption({ label: 'Original: Night Shift' });
   await expect.poll(() => anna.getByLabel('Project title').inputValue()).toBe('Night Shift');
