@@ -1,6 +1,6 @@
 import { mixAudio } from './audioMix';
 import { chooseEngine } from './engine';
-import { loadCore, type CoreLoader } from './ffmpeg/core';
+import { compileCore, type CompiledCore } from './ffmpeg/core';
 import { encodeAac } from './ffmpeg/encodeAac';
 import { renderGifWithFfmpeg } from './ffmpeg/renderGif';
 import { renderVideoWithFfmpeg } from './ffmpeg/renderVideo';
@@ -25,8 +25,8 @@ export async function renderAnimatic(
 ): Promise<RenderResult> {
   const warnings = [...job.warnings];
   const heartbeat = createProgressReporter(job.plan.totalFrames, onProgress);
-  let loader: Promise<CoreLoader> | null = null;
-  const ffmpeg = () => (loader ??= loadCore());
+  let compiled: Promise<CompiledCore> | null = null;
+  const ffmpeg = () => (compiled ??= compileCore());
 
   let mixed: MixedAudio | null = null;
   if (job.audio?.kind === 'pcm') mixed = job.audio.mixed;
@@ -66,7 +66,7 @@ export async function renderAnimatic(
 async function audioTrackFor(
   mp4: boolean,
   mixed: MixedAudio,
-  ffmpeg: () => Promise<CoreLoader>,
+  ffmpeg: () => Promise<CompiledCore>,
   warnings: string[],
   onHeartbeat: () => void,
 ): Promise<AudioTrackPlan> {

@@ -73,6 +73,12 @@ export const DEFAULT_GIF_FRAME_RATE = fps(12);
 export const ENGINES = ['auto', 'webcodecs', 'ffmpeg'] as const;
 export type EnginePreference = (typeof ENGINES)[number];
 
+export const ENGINE_LABELS: Record<EnginePreference, string> = {
+  auto: 'Automatic',
+  webcodecs: 'WebCodecs (fast)',
+  ffmpeg: 'ffmpeg.wasm (slower, works everywhere)',
+};
+
 export interface RenderOptions {
   readonly format: OutputFormat;
   /** For MP4 and WebM; ignored for GIF. */

@@ -53,10 +53,15 @@ afterAll(async () => {
   await close();
 });
 
-/** Opens the render dialog, sets the options, renders and saves the file. */
-async function render(format: 'MP4' | 'WebM' | 'GIF', fileName: string): Promise<string> {
+/** Opens the render dialog, sets the options, renders and saves the file as `saveAs`. */
+async function render(
+  format: 'MP4' | 'WebM' | 'GIF',
+  fileName: string,
+  options: { encoder?: string; saveAs?: string } = {},
+): Promise<string> {
   await page.getByRole('button', { name: 'Render animatic' }).click();
   await page.getByLabel('Format').selectOption({ label: format });
+  if (options.encoder) await page.getByLabel('Encoder').selectOption({ label: options.encoder });
   await page.getByRole('button', { name: 'Start render' }).click();
   const link = page.getByRole('link', { name: 'Download animatic' });
   await link.waitFor({ timeout: RENDER_TIMEOUT_MS });
@@ -64,7 +69,7 @@ async function render(format: 'MP4' | 'WebM' | 'GIF', fileName: string): Promise
   await link.click();
   const saved = await download;
   expect(saved.suggestedFilename()).toBe(fileName);
-  const target = `${ARTIFACTS}/${fileName}`;
+  const target = `${ARTIFACTS}/${options.saveAs ?? fileName}`;
   await saved.saveAs(target);
   await page.getByRole('button', { name: 'Close' }).click();
   return target;
@@ -123,6 +128,22 @@ describe('rendering', () => {
     expect(colourDistance(middle, SHOT_COLOURS[1]!.rgb)).toBeGreaterThan(BLEND_MIN_DISTANCE);
   });
 
+  test('MP4 through ffmpeg.wasm (the universal encoder): H.264 and AAC, same length, same dissolve', async () => {
+    const file = await render('MP4', 'sound-and-motion-animatic.mp4', {
+      encoder: 'ffmpeg.wasm (slower, works everywhere)',
+      saveAs: 'sound-and-motion-ffmpegwasm.mp4',
+    });
+    const media = probeMedia(file);
+    expectTimelineLength(media.durationSeconds);
+    const video = media.streams.find((s) => s.type === 'video');
+    expect(video).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
+    expect(video?.frames).toBe(TOTAL_SECONDS * FRAME_RATE);
+    expect(media.streams.find((s) => s.type === 'audio')).toMatchObject({ codec: 'aac' });
+    const middle = meanRgbAt(file, SHOT_MS / 1000);
+    expect(colourDistance(middle, SHOT_COLOURS[0]!.rgb)).toBeGreaterThan(BLEND_MIN_DISTANCE);
+    expect(colourDistance(middle, SHOT_COLOURS[1]!.rgb)).toBeGreaterThan(BLEND_MIN_DISTANCE);
+  });
+
   test('GIF: an animated GIF, 480 px wide, silent', async () => {
     const file = await render('GIF', 'sound-and-motion-animatic.gif');
     const media = probeMedia(file);
@@ -132,6 +153,21 @@ describe('rendering', () => {
     expect(video?.frames).toBeGreaterThan(1);
     expect(media.streams.some((s) => s.type === 'audio')).toBe(false);
   });
+});
+
+test('a render can be cancelled; the dialog says so and offers to render again', async () => {
+  await page.getByRole('button', { name: 'Render animatic' }).click();
+  await page.getByLabel('Resolution').selectOption({ label: '4K (2160p)' });
+  await page
+    .getByLabel('Encoder')
+    .selectOption({ label: 'ffmpeg.wasm (slower, works everywhere)' });
+  await page.getByRole('button', { name: 'Start render' }).click();
+  await page.getByRole('button', { name: 'Cancel render' }).click();
+  await page.getByText('Render cancelled. Your project is unchanged.').waitFor();
+  await page.getByRole('button', { name: 'Render again' }).click();
+  await page.getByRole('button', { name: 'Start render' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  expect(await page.getByRole('button', { name: /^Shot / }).count()).toBe(4);
 });
 
 describe('subtitles', () => {

@@ -4,7 +4,6 @@ import { coreURL, wasmURL } from './coreAssets';
 export interface CoreFileSystem {
   writeFile(path: string, data: Uint8Array | string): void;
   readFile(path: string): Uint8Array;
-  unlink(path: string): void;
   makedev(major: number, minor: number): number;
   registerDevice(device: number, ops: DeviceOps): void;
   mkdev(path: string, device: number): void;
@@ -28,18 +27,18 @@ export interface FfmpegCore {
   readonly FS: CoreFileSystem;
   exec(...args: string[]): number;
   setLogger(logger: (entry: { type: string; message: string }) => void): void;
-  setProgress(handler: (entry: { progress: number; time: number }) => void): void;
 }
 
 type CoreFactory = (options: Record<string, unknown>) => Promise<FfmpegCore>;
 
-export interface CoreLoader {
-  /**
-   * A fresh core instance. ffmpeg's `main` is not re-entrant and a second `exec` on one instance
-   * degrades or crashes ("memory access out of bounds", ffmpeg.wasm#820), so every exec gets its
-   * own instance. The compiled module is shared, so an instance costs milliseconds.
-   */
-  create(): Promise<FfmpegCore>;
+/**
+ * The single-thread core, ready to instantiate: its JS factory's URL and its wasm compiled once.
+ * A compiled WebAssembly.Module can be posted to other workers, so the render worker compiles
+ * the 32 MB module once and every exec worker (ffmpeg/execClient.ts) only instantiates it.
+ */
+export interface CompiledCore {
+  readonly coreURL: string;
+  readonly module: WebAssembly.Module;
 }
 
 export interface CoreUrls {
@@ -47,10 +46,15 @@ export interface CoreUrls {
   readonly wasmURL: string;
 }
 
+function absolute(url: string): string {
+  return new URL(url, self.location.href).href;
+}
+
 async function compileWasm(url: string): Promise<WebAssembly.Module> {
   const response = await fetch(url);
-  if (!response.ok)
+  if (!response.ok) {
     throw new Error(`the ffmpeg core could not be fetched (HTTP ${response.status})`);
+  }
   try {
     return await WebAssembly.compileStreaming(response.clone());
   } catch {
@@ -59,60 +63,54 @@ async function compileWasm(url: string): Promise<WebAssembly.Module> {
   }
 }
 
-/**
- * Loads the single-thread core from the app's own origin: its JS as a module, its wasm compiled
- * once. Works in a worker (the render worker is fresh per job, so nothing outlives the job).
- */
-export async function loadCore(urls: CoreUrls = { coreURL, wasmURL }): Promise<CoreLoader> {
-  const absolute = (url: string) => new URL(url, self.location.href).href;
-  let factory: CoreFactory;
-  let module: WebAssembly.Module;
+/** Fetches and compiles the core from the app's own origin (never a CDN). */
+export async function compileCore(urls: CoreUrls = { coreURL, wasmURL }): Promise<CompiledCore> {
   try {
-    const imported = (await import(/* @vite-ignore */ absolute(urls.coreURL))) as {
-      default: CoreFactory;
-    };
-    factory = imported.default;
-    module = await compileWasm(absolute(urls.wasmURL));
+    return { coreURL: absolute(urls.coreURL), module: await compileWasm(absolute(urls.wasmURL)) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`The ffmpeg.wasm encoder could not be loaded (${detail}).`, { cause: error });
   }
-  return {
-    create: () =>
-      factory({
-        instantiateWasm(
-          imports: WebAssembly.Imports,
-          done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-        ) {
-          void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
-          return {};
-        },
-      }),
-  };
+}
+
+/**
+ * A fresh instance of the core. ffmpeg's `main` is not re-entrant and a second `exec` on one
+ * instance degrades or crashes ("memory access out of bounds", ffmpeg.wasm#820), so every exec
+ * gets its own instance, in its own worker.
+ */
+export async function instantiateCore(compiled: CompiledCore): Promise<FfmpegCore> {
+  const imported = (await import(/* @vite-ignore */ compiled.coreURL)) as { default: CoreFactory };
+  return imported.default({
+    instantiateWasm(
+      imports: WebAssembly.Imports,
+      done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+    ) {
+      void WebAssembly.instantiate(compiled.module, imports).then((instance) =>
+        done(instance, compiled.module),
+      );
+      return {};
+    },
+  });
 }
 
 /** How many log lines a failed exec quotes in its error. */
 const LOG_TAIL_LINES = 6;
 
 /**
- * Runs one ffmpeg command on a fresh instance of the core, keeping the end of its log so a
- * failure says what ffmpeg said. `prepare` mounts inputs before the run; `onLog` sees every line
- * (the caller turns `frame=` lines into progress).
+ * Runs one ffmpeg command on `core`, keeping the end of its log so a failure says what ffmpeg
+ * said. `onLog` sees every line (a heartbeat during steps without frames).
  */
-export async function runFfmpeg(
-  loader: CoreLoader,
+export function execOrThrow(
+  core: FfmpegCore,
   args: readonly string[],
-  prepare: (core: FfmpegCore) => void,
   onLog?: (line: string) => void,
-): Promise<FfmpegCore> {
-  const core = await loader.create();
+): void {
   const tail: string[] = [];
   core.setLogger(({ message }) => {
     tail.push(message);
     if (tail.length > LOG_TAIL_LINES * 4) tail.splice(0, tail.length - LOG_TAIL_LINES * 4);
     onLog?.(message);
   });
-  prepare(core);
   let code: number;
   try {
     code = core.exec(...args);
@@ -127,5 +125,4 @@ export async function runFfmpeg(
       .join(' / ');
     throw new Error(`ffmpeg.wasm failed (exit ${code}): ${said || 'no message'}`);
   }
-  return core;
 }

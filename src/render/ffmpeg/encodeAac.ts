@@ -1,28 +1,11 @@
 import type { MixedAudio } from '../renderTypes';
-import { runFfmpeg, type CoreLoader } from './core';
-import { mountReader } from './device';
-import { interleavedPcm } from './frames';
+import type { CompiledCore } from './core';
+import { execInFreshWorker } from './execClient';
 
-/** ffmpeg reads the PCM device a second of stereo at a time. */
-const PCM_CHUNK_FRAMES = 48_000;
-const PCM_DEVICE_MINOR = 1;
-
-/** Arguments that read `/pcm` (interleaved float32 stereo) as an input. */
+/** Arguments that read the `/pcm` stream (interleaved float32) as an input. */
 export function pcmInputArgs(mixed: MixedAudio): string[] {
-  return [
-    '-f',
-    'f32le',
-    '-ar',
-    String(mixed.sampleRate),
-    '-ac',
-    String(mixed.channels.length),
-    '-i',
-    '/pcm',
-  ];
-}
-
-export function mountPcm(core: Parameters<typeof mountReader>[0], mixed: MixedAudio): void {
-  mountReader(core, '/pcm', PCM_DEVICE_MINOR, interleavedPcm(mixed.channels, PCM_CHUNK_FRAMES));
+  const channels = String(mixed.channels.length);
+  return ['-f', 'f32le', '-ar', String(mixed.sampleRate), '-ac', channels, '-i', '/pcm'];
 }
 
 /**
@@ -31,25 +14,21 @@ export function mountPcm(core: Parameters<typeof mountReader>[0], mixed: MixedAu
  * and editor takes in an MP4.
  */
 export async function encodeAac(
-  loader: CoreLoader,
+  core: CompiledCore,
   mixed: MixedAudio,
   bitrate: number,
   onHeartbeat: () => void,
 ): Promise<Uint8Array> {
-  const core = await runFfmpeg(
-    loader,
-    [
-      ...pcmInputArgs(mixed),
-      '-c:a',
-      'aac',
-      '-b:a',
-      String(bitrate),
-      '-movflags',
-      '+faststart',
-      'audio.m4a',
-    ],
-    (c) => mountPcm(c, mixed),
-    onHeartbeat,
+  const outputs = await execInFreshWorker(
+    {
+      core,
+      args: [...pcmInputArgs(mixed), '-c:a', 'aac', '-b:a', String(bitrate), 'audio.m4a'],
+      streams: { '/pcm': { kind: 'pcm', channels: mixed.channels } },
+      outputs: ['audio.m4a'],
+    },
+    { onLog: onHeartbeat },
   );
-  return core.FS.readFile('audio.m4a').slice();
+  const bytes = outputs['audio.m4a'];
+  if (bytes === undefined) throw new Error('the AAC encoder wrote nothing');
+  return bytes;
 }

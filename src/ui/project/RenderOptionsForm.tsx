@@ -4,6 +4,9 @@ import { fps } from '../../model/units';
 import {
   CODECS_FOR_FORMAT,
   DEFAULT_GIF_FRAME_RATE,
+  ENGINE_LABELS,
+  ENGINES,
+  type EnginePreference,
   frameRatesFor,
   GIF_WIDTHS,
   OUTPUT_FORMAT_LABELS,
@@ -151,6 +154,21 @@ export function RenderOptionsForm({ options, onChange, projectFrameRate }: Props
           </label>
         )}
       </div>
+      {gif ? null : (
+        <label className="field">
+          <span>Encoder</span>
+          <select
+            value={options.engine}
+            onChange={(e) => set({ engine: e.target.value as EnginePreference })}
+          >
+            {ENGINES.map((engine) => (
+              <option key={engine} value={engine}>
+                {ENGINE_LABELS[engine]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className="burn-in">
         <legend className="muted">Burn into the picture</legend>
         {(
