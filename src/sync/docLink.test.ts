@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { REMOTE_ORIGIN } from '../store/projectDoc';
-import { memoryWirePair, type MemoryWire } from './memoryWire';
+import { memoryWirePair, memoryWiresSettled, type MemoryWire } from './memoryWire';
 import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol';
 import { SyncHub } from './syncHub';
 
@@ -32,7 +32,7 @@ function connect(a: Peer, b: Peer): [MemoryWire, MemoryWire] {
   return [wa, wb];
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const settle = () => memoryWiresSettled();
 
 function rawUpdateMessage(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();

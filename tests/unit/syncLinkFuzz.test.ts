@@ -13,7 +13,7 @@ import {
   updateShot,
   writeSnapshot,
 } from '../../src/store/projectDoc';
-import { memoryWirePair, type MemoryWire } from '../../src/sync/memoryWire';
+import { memoryWirePair, memoryWiresSettled, type MemoryWire } from '../../src/sync/memoryWire';
 import { SyncHub } from '../../src/sync/syncHub';
 
 /**
@@ -129,6 +129,7 @@ async function runSeed(seed: number) {
     }
   }
   for (let i = 0; i < peers.length; i++) for (let j = i + 1; j < peers.length; j++) connect(i, j);
+  await memoryWiresSettled();
   await quiet(peers);
   const first = readProject(peers[0]!.doc).snapshot;
   for (const peer of peers.slice(1)) {
