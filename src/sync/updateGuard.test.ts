@@ -93,14 +93,13 @@ describe('update guard', () => {
     expect(checkUpdate(Y.encodeStateAsUpdate(withSubdoc)).ok).toBe(false);
   });
 
-  test('random bytes never throw and never pass silently as something huge', () => {
+  test('random bytes never throw, and what passes also applies without throwing', () => {
     let seed = 99;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let i = 0; i < 2000; i++) {
       const bytes = new Uint8Array(1 + (next() % 64)).map(() => next() % 256);
-      const started = performance.now();
       expect(() => checkUpdate(bytes)).not.toThrow();
-      expect(performance.now() - started).toBeLessThan(50);
+      if (checkUpdate(bytes).ok) expect(() => Y.applyUpdate(new Y.Doc(), bytes)).not.toThrow();
     }
   });
 
