@@ -1,4 +1,3 @@
-import { canEncodeVideo } from 'mediabunny';
 import type { VideoCodecChoice } from './renderOptions';
 
 /** A size every encoder that exists at all accepts: enough to ask "is there one?". */
@@ -11,6 +10,8 @@ const PROBE_SIZE = { width: 1280, height: 720 } as const;
 export async function webCodecsCanEncode(codec: VideoCodecChoice): Promise<boolean> {
   if (typeof VideoEncoder === 'undefined') return false;
   try {
+    // mediabunny loads here, on first use: it belongs to the render worker, not the app shell.
+    const { canEncodeVideo } = await import('mediabunny');
     return await canEncodeVideo(codec, PROBE_SIZE);
   } catch {
     return false;

@@ -15,7 +15,7 @@ import { BroadcastWire, broadcastChannelName } from './broadcastWire';
 import { ServerConnection } from './serverConnection';
 import { SyncHub } from './syncHub';
 import { SyncLog } from './syncLog';
-import { WebrtcMesh } from './webrtcMesh';
+import type { WebrtcMesh } from './webrtcMesh';
 
 export interface RoomConfig {
   readonly roomId: string;
@@ -118,6 +118,9 @@ export class CollabRoom {
         this.refreshStatus(),
       );
     } else {
+      // y-webrtc and simple-peer load when a room opens, not with the app shell.
+      const { WebrtcMesh } = await import('./webrtcMesh');
+      if (this.stopped) return;
       this.mesh = new WebrtcMesh(
         { roomId, secret, signaling: this.config.signaling, iceServers: this.config.iceServers },
         (channels) => {

@@ -1,7 +1,11 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useState, useSyncExternalStore } from 'react';
 import { closeSettings, openSettings, settingsDialogStore } from './settingsDialogStore';
-import { SettingsDialog } from './SettingsDialog';
-import { UsageDialog } from './UsageDialog';
+
+// The dialogs (and the provider adapters behind them) load when opened, not with the app shell.
+const SettingsDialog = lazy(async () => ({
+  default: (await import('./SettingsDialog')).SettingsDialog,
+}));
+const UsageDialog = lazy(async () => ({ default: (await import('./UsageDialog')).UsageDialog }));
 
 /** "Settings" and "Usage" in the app header, and the dialogs they open. */
 export function AiHeaderButtons() {
@@ -17,8 +21,10 @@ export function AiHeaderButtons() {
       <button className="button quiet" type="button" onClick={() => setUsage(true)}>
         Usage
       </button>
-      {settings ? <SettingsDialog focus={settings} onClose={closeSettings} /> : null}
-      {usage ? <UsageDialog onClose={closeUsage} /> : null}
+      <Suspense fallback={null}>
+        {settings ? <SettingsDialog focus={settings} onClose={closeSettings} /> : null}
+        {usage ? <UsageDialog onClose={closeUsage} /> : null}
+      </Suspense>
     </nav>
   );
 }
