@@ -9,7 +9,13 @@ import {
   type ProjectSnapshot,
 } from '../../model/project';
 import { createScene, parseSceneHeading, type Scene } from '../../model/scene';
-import { createShot, type FrameSource, type Shot, type ShotInit } from '../../model/shot';
+import {
+  createShot,
+  type FrameSource,
+  type Shot,
+  type ShotInit,
+  type ShotPatch,
+} from '../../model/shot';
 import type { Take } from '../../model/take';
 import { clampShotDuration } from '../../model/units';
 import type { ReimportPlan } from '../../plan/reimport';
@@ -123,21 +129,8 @@ export function updateMeta(doc: Y.Doc, patch: Partial<Omit<ProjectMeta, 'schemaV
   }, USER_ORIGIN);
 }
 
-export type ShotFieldPatch = Partial<
-  Pick<
-    Shot,
-    | 'number'
-    | 'shotType'
-    | 'cameraAngle'
-    | 'cameraMove'
-    | 'durationMs'
-    | 'action'
-    | 'dialogue'
-    | 'notes'
-    | 'characterIds'
-    | 'prompt'
-  >
->;
+/** The shot fields a user edits directly (model/shot.ts). */
+export type ShotFieldPatch = ShotPatch;
 
 /** Sets only the fields that changed, so concurrent edits to other fields survive. */
 export function updateShot(doc: Y.Doc, shotId: ShotId, patch: ShotFieldPatch): void {

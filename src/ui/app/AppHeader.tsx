@@ -3,6 +3,7 @@ import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
 import { AiHeaderButtons } from '../ai/AiHeaderButtons';
 import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { HiddenFileInput } from './HiddenFileInput';
+import { ImportScreenplayButton } from './ImportScreenplayButton';
 import { PasteScreenplayDialog } from './PasteScreenplayDialog';
 import type { FileImports } from './useFileImports';
 
@@ -37,14 +38,7 @@ export function AppHeader({ imports, inProject }: Props) {
         </button>
         {inProject ? null : (
           <>
-            <button
-              className="button"
-              type="button"
-              disabled={imports.busy}
-              onClick={imports.chooseScreenplay}
-            >
-              Import screenplay
-            </button>
+            <ImportScreenplayButton imports={imports} />
             <button
               className="button quiet"
               type="button"

@@ -5,6 +5,7 @@ import { dropTarget, nudgeTarget, type ShotPlace } from '../../model/reorder';
 import { projectDoc, type ProjectSession } from '../../store';
 import { GenerateSceneButton } from '../ai/GenerateSceneButton';
 import { showToast } from '../app/toastStore';
+import { ImportScreenplayButton } from '../app/ImportScreenplayButton';
 import type { FileImports } from '../app/useFileImports';
 import { Board } from './Board';
 
@@ -76,14 +77,7 @@ export function BoardGrid({ session, snapshot, selectedId, onSelect, imports }: 
           Import a screenplay to board it shot by shot, or add a scene and build it up from scratch.
         </p>
         <div className="empty-actions">
-          <button
-            className="button primary"
-            type="button"
-            disabled={imports.busy}
-            onClick={imports.chooseScreenplay}
-          >
-            Import screenplay
-          </button>
+          <ImportScreenplayButton imports={imports} primary />
           <button
             className="button"
             type="button"
