@@ -165,13 +165,21 @@ async function audioFor(plan: RenderPlan): Promise<AudioMixInput | null> {
   return { plan: mix, sources: { [key]: await toneWav(durationMs / 1000) } };
 }
 
+/**
+ * Pieces an upload is cut into. Every request passes through Playwright's router (the bench
+ * refuses anything but loopback), and a 100 MB body in one request reaches Playwright as a single
+ * protocol message over its 512 MB string limit (the body is inlined and escaped, twice).
+ */
+const UPLOAD_PIECE_BYTES = 8 * 1024 * 1024;
+
 /** Saves a file through the bench server (127.0.0.1) into tests/.artifacts/render-bench. */
-async function saveArtifact(name: string, bytes: ArrayBuffer | Blob): Promise<void> {
-  const response = await fetch(`/__bench/artifact?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    body: bytes,
-  });
-  if (!response.ok) throw new Error(`saving ${name} failed: ${response.status}`);
+async function saveArtifact(name: string, bytes: ArrayBuffer): Promise<void> {
+  for (let offset = 0; offset === 0 || offset < bytes.byteLength; offset += UPLOAD_PIECE_BYTES) {
+    const piece = bytes.slice(offset, offset + UPLOAD_PIECE_BYTES);
+    const query = `name=${encodeURIComponent(name)}&offset=${offset}`;
+    const response = await fetch(`/__bench/artifact?${query}`, { method: 'POST', body: piece });
+    if (!response.ok) throw new Error(`saving ${name} failed: ${response.status}`);
+  }
 }
 
 function probesFor(plan: RenderPlan, board: AnimaticBoard): ProbeRequest[] {

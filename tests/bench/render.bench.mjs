@@ -27,7 +27,7 @@
 // Env: BENCH_SECONDS (default 120), BENCH_SHOTS (40), BENCH_MOVES (20), BENCH_CROSSFADES (10),
 //      BENCH_SIZE (1080), BENCH_RATE (30), BENCH_JPEG_QUALITY (0.92).
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,8 @@ function readBody(req) {
 }
 
 /**
- * Bench-server-only endpoints: POST /__bench/artifact?name=x.mp4 saves an output;
+ * Bench-server-only endpoints: POST /__bench/artifact?name=x.mp4&offset=N saves an output, in
+ * pieces (offset 0 starts the file, others append);
  * POST /__bench/frame?index=N&repeat=K writes frames/fNNNNN.jpg for N..N+K-1 (a hold is sent
  * once and written under each of its frame numbers).
  */
@@ -111,14 +112,17 @@ function benchUploadPlugin() {
     name: 'frameline-bench-uploads',
     configureServer(server) {
       server.middlewares.use('/__bench/artifact', (req, res) => {
-        const name = new URL(req.url ?? '', `http://${HOST}`).searchParams.get('name') ?? '';
-        if (req.method !== 'POST' || !/^[\w.-]+\.(mp4|webm|gif)$/.test(name)) {
+        const params = new URL(req.url ?? '', `http://${HOST}`).searchParams;
+        const name = params.get('name') ?? '';
+        const offset = Number(params.get('offset') ?? 0);
+        if (req.method !== 'POST' || !/^[\w.-]+\.(mp4|webm|gif)$/.test(name) || offset < 0) {
           res.statusCode = 400;
           res.end();
           return;
         }
+        const path = join(ARTIFACTS_DIR, name);
         readBody(req)
-          .then((body) => writeFile(join(ARTIFACTS_DIR, name), body))
+          .then((body) => (offset === 0 ? writeFile(path, body) : appendFile(path, body)))
           .then(
             () => res.end('ok'),
             (error) => fail(res, error),
@@ -432,7 +436,8 @@ async function main() {
   });
   try {
     const page = await browser.newPage();
-    // Loopback only: anything else the page tries is refused, not sent.
+    // Loopback only: anything else the page tries is refused, not sent. (Every request passes
+    // through Playwright here, which is why the page uploads big files in pieces: see below.)
     await page.route('**/*', (route) =>
       new URL(route.request().url()).hostname === HOST ? route.continue() : route.abort(),
     );
@@ -528,7 +533,7 @@ async function main() {
     console.log(
       `  peak memory over idle: (a) renderer +${mib(a.memory.peakProcessKib - a.before.largest)}, ` +
         `(b) renderer +${mib(b.memory.peakProcessKib - b.before.largest)}, (c) ffmpeg ${mib(native.peakKib)}; ` +
-        `one 1080p RGBA frame is ${mib((r.width * r.height * 4) / KIB)}`,
+        `one ${r.width}×${r.height} RGBA frame is ${mib((r.width * r.height * 4) / KIB)}`,
     );
     console.log(
       `render ratio webcodecs/native=${fmt(ratioA, 2)} ffmpegwasm/native=${fmt(ratioB, 2)}`,

@@ -13,7 +13,8 @@ export const FRAME_JPEG_QUALITY = 0.92;
 
 /**
  * Composes frames `from`..`to` (exclusive) and encodes each as JPEG; a hold is encoded once with
- * the number of frames it lasts. Every picture the range shows must be in `pictures`.
+ * the number of frames it lasts. Every picture the range shows must be in `pictures`. `onImage`
+ * is the heartbeat: preparing a 4K piece takes longer than the watchdog waits for news.
  */
 export async function encodeFrames(
   plan: RenderPlan,
@@ -22,6 +23,7 @@ export async function encodeFrames(
   canvas: OffscreenCanvas,
   ctx: OffscreenCanvasRenderingContext2D,
   pictures: PictureLookup,
+  onImage: () => void = () => undefined,
 ): Promise<EncodedImage[]> {
   const images: EncodedImage[] = [];
   const draw = async (frame: number, repeat: number) => {
@@ -29,6 +31,7 @@ export async function encodeFrames(
     drawComposition(ctx, plan, composition, pictures);
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: FRAME_JPEG_QUALITY });
     images.push({ bytes: new Uint8Array(await blob.arrayBuffer()), repeat });
+    onImage();
   };
   for (const run of plan.runs) {
     const start = Math.max(from, run.startFrame);

@@ -55,10 +55,13 @@ export async function renderVideoWithFfmpeg(
   for (let from = 0; from < plan.totalFrames; from += pieceFrames) {
     ranges.push([from, Math.min(plan.totalFrames, from + pieceFrames)]);
   }
+  let framesEncoded = 0;
+  // Re-sends the frames ffmpeg has done: keeps the watchdog quiet while pieces are prepared.
+  const heartbeat = () => progress.report(framesEncoded);
   const prepare = async ([from, to]: [number, number]): Promise<EncodedImage[]> => {
     const lastRun = runIndexAt(plan, to - 1);
     const lookup = await pictures.acquire(runIndexAt(plan, from), lastRun);
-    const images = await encodeFrames(plan, from, to, canvas, ctx, lookup);
+    const images = await encodeFrames(plan, from, to, canvas, ctx, lookup, heartbeat);
     // The last run of this piece may go on into the next one: keep its pictures.
     pictures.releaseThrough(lastRun - 1);
     return images;
@@ -86,7 +89,12 @@ export async function renderVideoWithFfmpeg(
           streams: { '/frames': { kind: 'images', images } },
           outputs: [name],
         },
-        { onFrames: (n) => progress.report(from + n) },
+        {
+          onFrames: (n) => {
+            framesEncoded = from + n;
+            progress.report(framesEncoded);
+          },
+        },
       );
       const piece = outputs[name];
       if (piece === undefined) throw new Error('ffmpeg.wasm wrote no video');
