@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Layers, lowest first (ARCHITECTURE.md): a folder may import only from folders before it.
- * `model` → `script`, `plan` → `store` → `sync` → `ai`, `render`, `export` → `ui`, `pwa`.
+ * `model` → `script`, `plan` → `store` → `sync` → `ai`, `render`, `export` → `workflows` →
+ * `ui`, `pwa`.
  */
 const LAYERS = [
   ['model'],
@@ -14,6 +15,7 @@ const LAYERS = [
   ['store'],
   ['sync'],
   ['ai', 'render', 'export'],
+  ['workflows'],
   ['ui', 'pwa'],
 ];
 
@@ -21,15 +23,41 @@ const LAYERS = [
 const LIBRARY_OWNERS = {
   dexie: ['store'],
   'y-webrtc': ['sync'],
-  yjs: ['store', 'sync', 'ui'],
+  yjs: ['store', 'sync'],
   react: ['ui', 'pwa'],
   'react-dom': ['ui', 'pwa'],
 };
 
+/**
+ * One write path (ARCHITECTURE.md): components change a project only through `session.run`.
+ * They may not import the document layout and its write operations, nor reach a session's
+ * Y.Doc, nor Yjs itself.
+ */
+const WRITE_PATH_ONLY = {
+  ui: [
+    {
+      group: ['**/store/projectDoc', '**/store/projectDoc/*'],
+      message:
+        'src/ui changes a project only through session.run(…) (store/commands); it may not use the document layout or its write operations.',
+    },
+    {
+      group: ['**/store/sessionDocument', '**/store/projectSession', '**/store/commands/*'],
+      message:
+        "src/ui may not reach a session's Y.Doc or the command internals: use session.run(…) and the types from store/commands.",
+    },
+  ],
+};
+
+/**
+ * Siblings in one group may use each other, except these: src/pwa is handed what it needs from
+ * the app shell (workflows/appServices.ts) and never imports src/ui.
+ */
+const SIBLINGS_APART = { pwa: ['ui'] };
+
 function restrictionsFor(folder) {
   const level = LAYERS.findIndex((group) => group.includes(folder));
-  // Siblings in one group (ui and pwa, say) may use each other; nothing may reach upwards.
-  const higher = LAYERS.slice(level + 1).flat();
+  // Nothing may reach upwards.
+  const higher = [...LAYERS.slice(level + 1).flat(), ...(SIBLINGS_APART[folder] ?? [])];
   const patterns = higher.map((other) => ({
     group: [`**/${other}/*`, `**/${other}`, `../${other}/**`],
     message: `src/${folder} sits below src/${other} (see ARCHITECTURE.md): it must not import it.`,
@@ -40,6 +68,7 @@ function restrictionsFor(folder) {
       name,
       message: `Only src/${owners.join(', src/')} may import ${name} (see ARCHITECTURE.md).`,
     }));
+  patterns.push(...(WRITE_PATH_ONLY[folder] ?? []));
   return {
     files: [`src/${folder}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
@@ -68,7 +97,34 @@ export default tseslint.config(
   },
   ...LAYERS.flat().map(restrictionsFor),
   {
-    files: ['tests/**', '*.config.*', '.ci/**'],
+    // A blob URL runs in the app's origin: only src/ui/common/objectUrl.ts makes them, with a
+    // type that cannot run script (issue 10).
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'URL',
+          property: 'createObjectURL',
+          message:
+            'Use inertObjectUrl (src/ui/common/objectUrl.ts): blob URLs must never carry an active type.',
+        },
+      ],
+      // The same, however it is reached: `window.URL.createObjectURL`, `self.URL[...]`,
+      // `const { createObjectURL } = URL`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[property.name='createObjectURL'][object.name!='URL'], MemberExpression[property.value='createObjectURL'], Property[key.name='createObjectURL']",
+          message:
+            'Use inertObjectUrl (src/ui/common/objectUrl.ts): blob URLs must never carry an active type.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', 'scripts/**', '*.config.*', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,10 +1,21 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
+import {
+  contentSecurityPolicy,
+  headersFile,
+  parseExtraConnectSources,
+  policyTargetFor,
+  SECURITY_HEADERS,
+  WASM_WORKER_DIR,
+  WASM_WORKERS,
+  WORKER_DIR,
+} from './src/pwa/contentSecurityPolicy.ts';
 
 /**
  * Which build this is, shown in the Storage panel and in `<meta name="frameline-build">`. Deploys
@@ -127,10 +138,74 @@ function headTags(): Plugin {
   };
 }
 
-export default defineConfig({
+/** Origins a deploy adds to connect-src (README, "Security"): space-separated. */
+const EXTRA_CONNECT = parseExtraConnectSources(process.env.FRAMELINE_CONNECT_SRC);
+/**
+ * The dev server's page has inline scripts of Vite's own (React Refresh): they carry this nonce,
+ * new every start, and the dev policy allows it. Built pages have no inline script and no nonce.
+ */
+const DEV_NONCE = randomBytes(18).toString('base64url');
+
+/**
+ * The Content-Security-Policy (src/pwa/contentSecurityPolicy.ts): a `<meta>` first in the built
+ * index.html, `dist/_headers` for static hosts, and the same headers from `vite preview` and the
+ * dev server (which alone can say `frame-ancestors` and reach workers).
+ */
+function contentSecurity(dev: boolean): Plugin {
+  const policyFor = (pathname: string) => {
+    const policy = contentSecurityPolicy({
+      target: policyTargetFor(pathname),
+      header: true,
+      extraConnect: EXTRA_CONNECT,
+    });
+    return dev
+      ? policy
+          .replace("script-src 'self'", `script-src 'self' 'nonce-${DEV_NONCE}'`)
+          .replace("style-src 'self'", `style-src 'self' 'nonce-${DEV_NONCE}'`)
+      : policy;
+  };
+  const sendHeaders: Connect.NextHandleFunction = (request, response, next) => {
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    response.setHeader('Content-Security-Policy', policyFor(pathname));
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    next();
+  };
+  return {
+    name: 'frameline-content-security',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () =>
+        dev
+          ? []
+          : [
+              {
+                tag: 'meta',
+                attrs: {
+                  'http-equiv': 'Content-Security-Policy',
+                  content: contentSecurityPolicy({
+                    target: 'document',
+                    header: false,
+                    extraConnect: EXTRA_CONNECT,
+                  }),
+                },
+                injectTo: 'head-prepend',
+              },
+            ],
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(EXTRA_CONNECT) });
+    },
+    configureServer: (server) => void server.middlewares.use(sendHeaders),
+    configurePreviewServer: (server) => void server.middlewares.use(sendHeaders),
+  };
+}
+
+export default defineConfig(({ command, isPreview }) => ({
   plugins: [
     react(),
     headTags(),
+    // The dev server alone; `vite preview` serves the build, whose page has no inline script.
+    contentSecurity(command === 'serve' && !isPreview),
     VitePWA({
       // An editor must never reload on its own (PITFALLS.md, vite-plugin-pwa#433): the app asks,
       // flushes, then activates the new worker (src/pwa/serviceWorker.ts registers it).
@@ -141,7 +216,8 @@ export default defineConfig({
       manifest,
       workbox: {
         // Everything needed to edit, sketch and render with WebCodecs, workers included.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
+        // licenses.txt: the third-party notice (npm run notices), readable offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm,txt}'],
         globIgnores: ['**/ffmpeg-core-*', 'screenshots/**'],
         // Anything else this big is a mistake worth failing the build for.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
@@ -157,6 +233,13 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: FFMPEG_CACHE_NAME, cacheableResponse: { statuses: [200] } },
           },
+          {
+            // The PDF boards' fonts (0.6 to 6 MB each, too big to precache): kept once fetched,
+            // so a PDF can be exported offline after the first one. Hashed names: never stale.
+            urlPattern: /\/assets\/NotoSans\w*-[\w-]+\.ttf$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'frameline-fonts', cacheableResponse: { statuses: [200] } },
+          },
         ],
       },
     }),
@@ -164,12 +247,24 @@ export default defineConfig({
   define: {
     __FRAMELINE_BUILD_ID__: JSON.stringify(BUILD_ID),
     __FFMPEG_CORE_BYTES__: JSON.stringify(FFMPEG_CORE_BYTES),
+    __FRAMELINE_EXTRA_CONNECT__: JSON.stringify(EXTRA_CONNECT),
   },
-  worker: { format: 'es' },
+  ...(command === 'serve' && !isPreview ? { html: { cspNonce: DEV_NONCE } } : {}),
+  worker: {
+    format: 'es' as const,
+    // Workers in folders of their own, so a static host's `_headers` can give the two that run
+    // ffmpeg.wasm their WebAssembly permission by path, and no other script gets it.
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk: { name: string }) =>
+          `${WASM_WORKERS.has(chunk.name) ? WASM_WORKER_DIR : WORKER_DIR}/[name]-[hash].js`,
+      },
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-});
+}));

@@ -13,5 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: on a loaded CI machine a page can take longer
+    // than that to get where a test waits for it (a state recorded a second after opening, say).
+    expect: { poll: { timeout: 15_000 } },
   },
 });

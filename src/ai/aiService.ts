@@ -4,7 +4,7 @@ import type { AssetStore } from '../store/assets';
 import { CallLog } from '../store/callLog';
 import type { FramelineDb } from '../store/db';
 import { GenerationQueueStore } from '../store/generationQueue';
-import { KeyVault } from '../store/keyVault';
+import { controlsOf, KeyVault, type KeyVaultControls } from '../store/keyVault';
 import { observe } from '../store/live';
 import { providerInfo, type AdapterDeps } from './providers/catalog';
 import { asProviderError, ERROR_ADVICE, ProviderError, scrub } from './providers/errors';
@@ -54,7 +54,13 @@ export const SKETCH_LABEL = 'Offline sketch';
  */
 export class AiService {
   readonly db: AiDb;
-  readonly vault: KeyVault;
+  /** Lock, unlock, hints: what the settings need. Reading a key is not among them. */
+  readonly vault: KeyVaultControls;
+  /**
+   * The vault itself, private to this class (a JS private field, not only a TypeScript one):
+   * keys are decrypted here, per call, for the adapter that sends them, and kept nowhere.
+   */
+  readonly #keys: KeyVault;
   readonly log: CallLog;
   readonly settingsStore: AiSettingsStore;
   readonly queue: GenerationQueueStore;
@@ -64,14 +70,15 @@ export class AiService {
 
   constructor(private readonly deps: AiServiceDeps) {
     this.db = aiTables(deps.db);
-    this.vault = new KeyVault(this.db);
+    this.#keys = new KeyVault(this.db);
+    this.vault = controlsOf(this.#keys);
     this.log = new CallLog(this.db);
     this.settingsStore = new AiSettingsStore(this.db);
     this.queue = new GenerationQueueStore(this.db);
     this.assets = deps.assets;
     this.router = new AiRouter({
       chain: (capability) => this.chain(capability),
-      keyFor: (id) => this.vault.get(id),
+      keyFor: (id) => this.#keys.get(id),
       log: (row) => this.log.append(row),
       costOf: (kind, model, usage) => estimateCostUsd(priceFor(this.prices, kind, model), usage),
       ...(deps.backoff ? { backoff: deps.backoff } : {}),
@@ -93,13 +100,18 @@ export class AiService {
     return (await this.chain(capability)).some((p) => p.adapter.kind !== 'sketch');
   }
 
+  /** Whether any provider can finish a frame from a drawing (the sketch cannot). */
+  async canDrawFrom(): Promise<boolean> {
+    return (await this.chain('image')).some((p) => p.adapter.capabilities.has('imageFromDrawing'));
+  }
+
   async saveProvider(config: ProviderConfig, key: KeyChange): Promise<void> {
     const valid = providerConfigSchema.parse(config);
     const problem = configProblem(valid);
     if (problem) throw new Error(problem);
     // The key first: a provider never sits saved with a half-changed key.
-    if (key === 'delete') await this.vault.delete(valid.id);
-    else if (key !== 'keep') await this.vault.put(valid.id, key.set);
+    if (key === 'delete') await this.#keys.delete(valid.id);
+    else if (key !== 'keep') await this.#keys.put(valid.id, key.set);
     const { providers } = await this.settings();
     const next = providers.some((p) => p.id === valid.id)
       ? providers.map((p) => (p.id === valid.id ? valid : p))
@@ -111,7 +123,7 @@ export class AiService {
   /** Removes the provider and its key. */
   async removeProvider(id: string): Promise<void> {
     const { providers, order } = await this.settings();
-    await this.vault.delete(id);
+    await this.#keys.delete(id);
     await this.settingsStore.set(
       SETTING_KEYS.providers,
       providers.filter((p) => p.id !== id),
@@ -154,7 +166,7 @@ export class AiService {
       TEST_TIMEOUT_MS,
     );
     try {
-      key = typedKey?.trim() || (await this.vault.get(config.id));
+      key = typedKey?.trim() || (await this.#keys.get(config.id));
       if (!key && providerInfo(config.kind)?.key === 'required')
         return { ok: false, message: 'Enter the API key first.' };
       const adapter = adapterFor(config, this.deps.adapterDeps);

@@ -1,8 +1,10 @@
 import type { Character } from '../model/character';
-import { aspectValue, type ProjectSnapshot } from '../model/project';
+import { aspectValue, type ProjectMeta, type ProjectSnapshot } from '../model/project';
 import type { Scene } from '../model/scene';
 import type { Shot } from '../model/shot';
 import { sketchSignature, type SketchInput } from './sketch/sketchInput';
+import { resolveStyle } from './frames/stylePresets';
+import { sketchLookForStyle, type SketchLook } from './sketch/look';
 
 /** Sketches are drawn this many pixels on their long side (720p renders need no upscaling). */
 export const SKETCH_LONG_SIDE_PX = 1280;
@@ -21,6 +23,8 @@ export function sketchInputFor(
   scene: Scene | undefined,
   characters: readonly Character[],
   aspectRatio: number,
+  look: SketchLook = 'marker',
+  captionBand = true,
 ): SketchInput {
   const names = new Map(characters.map((c) => [c.id, c.name]));
   return {
@@ -34,7 +38,25 @@ export function sketchInputFor(
     characters: shot.characterIds.flatMap((id) => names.get(id) ?? []),
     caption: captionOf(shot),
     aspectRatio,
+    ...(look !== 'marker' ? { look } : {}),
+    ...(captionBand ? {} : { captionBand: false }),
   };
+}
+
+/** The look of the project's offline sketches: the one stored when its style was chosen. */
+export function sketchLookOf(meta: ProjectSnapshot['meta']): SketchLook {
+  return meta.sketchLook;
+}
+
+/**
+ * A change of style as the settings patch to send: with the look the new style gives sketches,
+ * so choosing Noir redraws them dark (only a person's choice redraws them; see sketchLook.ts).
+ */
+export function styleChange<P extends Pick<Partial<ProjectMeta>, 'stylePresetId' | 'customStyles'>>(
+  meta: ProjectMeta,
+  patch: P,
+): P & { sketchLook: SketchLook } {
+  return { ...patch, sketchLook: sketchLookForStyle(resolveStyle({ ...meta, ...patch })) };
 }
 
 export function sketchSize(aspectRatio: number): { width: number; height: number } {
@@ -56,9 +78,17 @@ function jobFor(
   scene: Scene | undefined,
   snapshot: ProjectSnapshot,
   aspect: number,
+  look: SketchLook,
 ): SketchJob | null {
   if (shot.frameSource !== null && shot.frameSource !== 'sketch') return null;
-  const input = sketchInputFor(shot, scene, snapshot.characters, aspect);
+  const input = sketchInputFor(
+    shot,
+    scene,
+    snapshot.characters,
+    aspect,
+    look,
+    snapshot.meta.sketchCaptionBand,
+  );
   const signature = sketchSignature(input);
   const current = shot.frameHash !== null && shot.frameSignature === signature;
   return current ? null : { shotId: shot.id, input, signature };
@@ -71,9 +101,10 @@ function jobFor(
  */
 export function sketchJobsFor(snapshot: ProjectSnapshot): SketchJob[] {
   const aspect = aspectValue(snapshot.meta.aspectRatio);
+  const look = sketchLookOf(snapshot.meta);
   const scenes = new Map(snapshot.scenes.map((s) => [s.id, s]));
   return snapshot.shots.flatMap(
-    (shot) => jobFor(shot, scenes.get(shot.sceneId), snapshot, aspect) ?? [],
+    (shot) => jobFor(shot, scenes.get(shot.sceneId), snapshot, aspect, look) ?? [],
   );
 }
 
@@ -83,7 +114,12 @@ export function isSketchStillWanted(snapshot: ProjectSnapshot, job: SketchJob): 
   if (!shot) return false;
   const scene = snapshot.scenes.find((s) => s.id === shot.sceneId);
   return (
-    jobFor(shot, scene, snapshot, aspectValue(snapshot.meta.aspectRatio))?.signature ===
-    job.signature
+    jobFor(
+      shot,
+      scene,
+      snapshot,
+      aspectValue(snapshot.meta.aspectRatio),
+      sketchLookOf(snapshot.meta),
+    )?.signature === job.signature
   );
 }

@@ -1,6 +1,5 @@
 import type { ProjectSnapshot } from '../model/project';
 import type { AssetStore } from '../store/assets';
-import { setShotFrame } from '../store/projectDoc';
 import type { ProjectSession } from '../store/projectSession';
 import type { SketchInput } from './sketch/sketchInput';
 import { isSketchStillWanted, sketchJobsFor, sketchSize, type SketchJob } from './sketchForShot';
@@ -124,10 +123,9 @@ export class SketchScheduler {
       const bytes = await this.sketch(job.input, width, height);
       const hash = await this.assets.put(bytes, 'image/png');
       if (this.stopped || !stillWanted()) return;
-      setShotFrame(this.session.doc, job.shotId, {
-        hash,
-        source: 'sketch',
-        signature: job.signature,
+      this.session.run('frame/set', {
+        shotId: job.shotId,
+        frame: { hash, source: 'sketch', signature: job.signature },
       });
     } catch (error) {
       this.failedSignatures.add(job.signature);

@@ -4,9 +4,11 @@ import { aspectValue, timelineShots, type ProjectSnapshot } from '../model/proje
 import { buildAudioMixPlan } from '../render/audioPlan';
 import { composeShotsFor } from '../render/compose/fromSnapshot';
 import { buildRenderPlan } from '../render/renderPlan';
+import { snapshotForRange } from '../render/renderRange';
 import {
   codecFor,
   FILE_EXTENSIONS,
+  holdStrategyFor,
   outputSize,
   videoBitrate,
   type RenderOptions,
@@ -17,9 +19,14 @@ import { fileSlug } from './fileNames';
 
 const MICROSECONDS_PER_MILLISECOND = 1000;
 
-/** `<slug>-animatic.mp4` / `.webm` / `.gif`. */
-export function animaticFileNameFor(title: string, options: Pick<RenderOptions, 'format'>): string {
-  return `${fileSlug(title)}-animatic.${FILE_EXTENSIONS[options.format]}`;
+/** `<slug>-animatic.mp4` / `.webm` / `.gif`; a part is `<slug>-animatic-shots-3-7.mp4`. */
+export function animaticFileNameFor(
+  title: string,
+  options: Pick<RenderOptions, 'format'>,
+  rangeSuffix = '',
+): string {
+  const suffix = rangeSuffix === '' ? '' : `-${fileSlug(rangeSuffix)}`;
+  return `${fileSlug(title)}-animatic${suffix}.${FILE_EXTENSIONS[options.format]}`;
 }
 
 async function blobsFor(
@@ -42,11 +49,15 @@ async function blobsFor(
  * sound file is left out with a warning, rather than failing the whole animatic.
  */
 export async function prepareAnimaticRequest(
-  snapshot: ProjectSnapshot,
+  project: ProjectSnapshot,
   assets: AssetStore,
   options: RenderOptions,
 ): Promise<RenderRequest> {
+  const snapshot = snapshotForRange(project, options.range);
   const shots = timelineShots(snapshot);
+  if (shots.length === 0 && options.range.kind !== 'all') {
+    throw new RangeError('Nothing to render: the chosen part of the animatic has no shots.');
+  }
   const frames = await blobsFor(
     shots.map((s) => s.frameHash),
     assets,
@@ -58,6 +69,7 @@ export async function prepareAnimaticRequest(
     ...size,
     overlays: options.burnIn,
     captions: options.burnIn.captions ? captionsFor(snapshot) : [],
+    fit: snapshot.meta.frameFit,
   });
   const codec = codecFor(options);
   return {
@@ -70,6 +82,7 @@ export async function prepareAnimaticRequest(
       engine: options.engine,
     },
     audio: options.format === 'gif' ? null : await audioFor(snapshot, plan.totalDurationUs, assets),
+    holds: holdStrategyFor(options.frameRateMode),
   };
 }
 

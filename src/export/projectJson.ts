@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import type { AssetHash } from '../model/ids';
-import { projectSnapshotSchema, type ProjectSnapshot } from '../model/project';
-import { fps } from '../model/units';
-import { hashBytes } from '../store/assets';
+import { assetHashSchema, type AssetHash } from '../model/ids';
+import {
+  PROJECT_SCHEMA_VERSION,
+  projectSnapshotSchema,
+  type ProjectSnapshot,
+} from '../model/project';
+import { migrateSnapshotJson } from '../model/recordMigrations';
+import type { DeepReadonly } from '../model/stored';
+import { checkStoredAsset, hashBytes } from '../store/assets';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 /**
@@ -27,7 +32,7 @@ const fileSchema = z.object({
   project: projectSnapshotSchema,
   assets: z.array(
     z.object({
-      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      hash: assetHashSchema,
       mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/),
       data: z.string(),
     }),
@@ -35,12 +40,11 @@ const fileSchema = z.object({
 });
 
 export function projectToJson(snapshot: ProjectSnapshot, assets: readonly AssetBytes[]): string {
-  const file: z.input<typeof fileSchema> = {
+  const file: DeepReadonly<z.input<typeof fileSchema>> = {
     format: PROJECT_JSON_FORMAT,
     version: PROJECT_JSON_VERSION,
     exportedAt: new Date().toISOString(),
-    // The schema sees branded numbers as plain ones; the shape is the same.
-    project: snapshot as unknown as z.input<typeof projectSnapshotSchema>,
+    project: snapshot,
     assets: assets.map((a) => ({
       hash: a.hash,
       mimeType: a.mimeType,
@@ -78,7 +82,9 @@ function fail(error: string): ProjectJsonImport {
 
 /**
  * Validates everything before anything is stored: JSON syntax, the schema (the message names
- * the path of the first bad field), each asset's bytes against its hash, and that every frame a
+ * the path of the first bad field), the bytes of each asset the project refers to against its
+ * hash and against the formats Frameline accepts (its type is what the bytes are, not what the
+ * file says; assets it does not refer to are skipped, never returned), and that every frame a
  * shot points at is in the file.
  */
 export async function projectFromJson(
@@ -107,14 +113,36 @@ export async function projectFromJson(
       `${fileName} was exported by a newer Frameline (format ${version}). Update Frameline to open it.`,
     );
   }
-  const parsed = fileSchema.safeParse(raw);
+  const project = (raw as { project?: unknown }).project;
+  const schemaVersion = (project as { meta?: { schemaVersion?: unknown } } | undefined)?.meta
+    ?.schemaVersion;
+  if (typeof schemaVersion === 'number' && schemaVersion > PROJECT_SCHEMA_VERSION) {
+    return fail(
+      `${fileName} holds a project saved by a newer Frameline (its format is ${schemaVersion}, this one reads up to ${PROJECT_SCHEMA_VERSION}). Update Frameline to open it.`,
+    );
+  }
+  // A project saved by an older build is brought to this build's shape before it is checked.
+  let current: unknown;
+  try {
+    current = migrateSnapshotJson(project);
+  } catch (e) {
+    return fail(
+      `${fileName} is damaged: ${e instanceof Error ? e.message : 'unreadable project'}.`,
+    );
+  }
+  const parsed = fileSchema.safeParse({ ...raw, project: current });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') || 'file';
     return fail(`${fileName} is damaged: ${path}: ${issue?.message ?? 'invalid'}.`);
   }
+  const { project: snapshot } = parsed.data;
+  // Only what the project refers to is decoded and kept: a file may carry any number of other
+  // assets, and storing them would fill the disk with images nothing shows.
+  const referenced = new Set<string>(assetHashesOf(snapshot));
   const assets: AssetBytes[] = [];
   for (const asset of parsed.data.assets) {
+    if (!referenced.has(asset.hash)) continue;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = base64ToBytes(asset.data);
@@ -126,25 +154,22 @@ export async function projectFromJson(
         `${fileName} is damaged: asset ${asset.hash.slice(0, 12)}… does not match its hash.`,
       );
     }
-    assets.push({ hash: asset.hash as AssetHash, mimeType: asset.mimeType, bytes });
+    const checked = checkStoredAsset(bytes, asset.mimeType);
+    if (!checked.ok) {
+      return fail(
+        `${fileName} cannot be imported: asset ${asset.hash.slice(0, 12)}… is ${checked.reason}.`,
+      );
+    }
+    assets.push({ hash: asset.hash, mimeType: checked.mimeType, bytes });
   }
   const known = new Set(assets.map((a) => a.hash));
-  const project = parsed.data.project;
-  const missing = project.shots.find(
-    (s) => s.frameHash !== null && !known.has(s.frameHash as AssetHash),
-  );
+  const missing = snapshot.shots.find((s) => s.frameHash !== null && !known.has(s.frameHash));
   if (missing)
     return fail(`${fileName} is incomplete: the frame of shot ${missing.number} is not in it.`);
-  const silent = project.shots.find((s) =>
-    s.audio.some((c) => !known.has(c.assetHash as AssetHash)),
-  );
+  const silent = snapshot.shots.find((s) => s.audio.some((c) => !known.has(c.assetHash)));
   if (silent)
     return fail(`${fileName} is incomplete: a sound of shot ${silent.number} is not in it.`);
-  if (project.meta.music && !known.has(project.meta.music.assetHash as AssetHash))
+  if (snapshot.meta.music && !known.has(snapshot.meta.music.assetHash))
     return fail(`${fileName} is incomplete: the music is not in it.`);
-  const snapshot = {
-    ...project,
-    meta: { ...project.meta, frameRate: fps(project.meta.frameRate) },
-  } as unknown as ProjectSnapshot;
   return { ok: true, snapshot, assets };
 }

@@ -6,16 +6,16 @@ import { createShot } from '../model/shot';
 import { ms } from '../model/units';
 import { hashBytes } from '../store/assets';
 import { assetHashesOf, projectFromJson, projectToJson, type AssetBytes } from './projectJson';
+import { pngBytes, wavBytes } from '../../tests/helpers/mediaBytes';
 
-async function asset(bytes: number[], mimeType: string): Promise<AssetBytes> {
-  const data = new Uint8Array(bytes);
+async function asset(data: Uint8Array<ArrayBuffer>, mimeType: string): Promise<AssetBytes> {
   return { hash: await hashBytes(data), mimeType, bytes: data };
 }
 
 async function sample() {
-  const frame = await asset([137, 80, 78, 71], 'image/png');
-  const voice = await asset([82, 73, 70, 70, 1], 'audio/wav');
-  const music = await asset([82, 73, 70, 70, 2], 'audio/wav');
+  const frame = await asset(pngBytes(1), 'image/png');
+  const voice = await asset(wavBytes(1), 'audio/wav');
+  const music = await asset(wavBytes(2), 'audio/wav');
   const scene = createScene({ id: 's' as SceneId, number: '1', heading: 'INT. ROOM - DAY' });
   const snapshot: ProjectSnapshot = {
     meta: {

@@ -1,7 +1,14 @@
 import { createProjectMeta, type ProjectSnapshot } from '../model/project';
-import { breakdownScript } from '../plan';
+import { breakdownScript, type Breakdown } from '../plan';
 import { parseScript } from '../script';
 import type { ScriptDocument } from '../script/types';
+import {
+  checkBreakdownBudget,
+  checkParsedBudget,
+  describeSource,
+  SCREENPLAY_BUDGET,
+  type ScreenplayBudget,
+} from './screenplayBudget';
 
 /** Screenplays larger than this are not scripts (a feature film is ~200 KB of Fountain). */
 export const MAX_SCREENPLAY_BYTES = 5 * 1024 * 1024;
@@ -30,9 +37,7 @@ export function titleFromFileName(fileName: string): string {
   return base || 'Untitled screenplay';
 }
 
-function describeFile(fileName: string): string {
-  return fileName ? `“${fileName}”` : 'The pasted text';
-}
+const describeFile = describeSource;
 
 /** Accepts a parsed script or says, with the line, why it cannot be boarded. */
 export function checkScript(script: ScriptDocument, fileName: string): ScriptRead {
@@ -67,9 +72,28 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** Screenplay → a new project's snapshot (scenes, shots, characters). Pure. */
-export function scriptToSnapshot(read: ScriptRead, fileName: string): ScreenplayImport {
+export type BreakdownRead =
+  | {
+      readonly ok: true;
+      readonly script: ScriptDocument;
+      readonly breakdown: Breakdown;
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * A read script → its board (scenes, shots, characters), within the budget: a script with more
+ * paragraphs than the budget is refused before planning, a board larger than it after, each with
+ * the count, the limit and where to split (screenplayBudget.ts). Pure.
+ */
+export function scriptToBreakdown(
+  read: ScriptRead,
+  fileName: string,
+  budget: ScreenplayBudget = SCREENPLAY_BUDGET,
+): BreakdownRead {
   if (!read.ok) return read;
+  const tooLong = checkParsedBudget(read.script, fileName, budget);
+  if (tooLong) return { ok: false, error: tooLong };
   const breakdown = breakdownScript(read.script);
   if (breakdown.shots.length === 0) {
     return {
@@ -77,15 +101,31 @@ export function scriptToSnapshot(read: ScriptRead, fileName: string): Screenplay
       error: `${describeFile(fileName)} has no scenes, action or dialogue to board.`,
     };
   }
-  const titleKey = Object.keys(read.script.titlePage).find((key) => key.toLowerCase() === 'title');
-  const titleText = titleKey ? read.script.titlePage[titleKey] : undefined;
+  const tooBig = checkBreakdownBudget(read.script, breakdown, fileName, budget);
+  if (tooBig) return { ok: false, error: tooBig };
+  return { ok: true, script: read.script, breakdown, warnings: read.warnings };
+}
+
+/** Screenplay → a new project's snapshot (scenes, shots, characters), within the budget. Pure. */
+export function scriptToSnapshot(
+  read: ScriptRead,
+  fileName: string,
+  budget: ScreenplayBudget = SCREENPLAY_BUDGET,
+): ScreenplayImport {
+  const planned = scriptToBreakdown(read, fileName, budget);
+  if (!planned.ok) return planned;
+  const { breakdown } = planned;
+  const titleKey = Object.keys(planned.script.titlePage).find(
+    (key) => key.toLowerCase() === 'title',
+  );
+  const titleText = titleKey ? planned.script.titlePage[titleKey] : undefined;
   const title =
     titleText?.replace(/[*_]/g, '').split('\n')[0]?.trim() || titleFromFileName(fileName);
   return {
     ok: true,
     snapshot: { meta: createProjectMeta(title), ...breakdown },
-    script: read.script,
-    warnings: read.warnings,
+    script: planned.script,
+    warnings: planned.warnings,
   };
 }
 
@@ -93,6 +133,10 @@ export function scriptToSnapshot(read: ScriptRead, fileName: string): Screenplay
  * Screenplay text → a new project's snapshot. A text the parser cannot read as a screenplay
  * gives an error saying why and where, and no snapshot, so nothing is created or changed.
  */
-export function screenplayToSnapshot(text: string, fileName: string): ScreenplayImport {
-  return scriptToSnapshot(readScreenplayText(text, fileName), fileName);
+export function screenplayToSnapshot(
+  text: string,
+  fileName: string,
+  budget: ScreenplayBudget = SCREENPLAY_BUDGET,
+): ScreenplayImport {
+  return scriptToSnapshot(readScreenplayText(text, fileName), fileName, budget);
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { ShotId } from './ids';
-import { participantSchema, type Participant } from './participant';
+import { shotIdSchema } from './ids';
+import { migrationSequence } from './migrations';
+import { participantSchema } from './participant';
+import type { Stored } from './stored';
 
 /** Where a shot stands in review. A shot no one has set is a draft. */
 export const APPROVAL_STATES = ['draft', 'in-review', 'changes-requested', 'approved'] as const;
@@ -18,22 +20,19 @@ export const APPROVAL_LABELS: Record<ApprovalState, string> = {
  * `approvalSigningPayload`. The whole record is replaced on each change (last writer wins), so the
  * state and the name beside it always come from the same person.
  */
-export interface Approval {
-  readonly shotId: ShotId;
-  readonly state: ApprovalState;
-  readonly author: Participant;
-  /** Milliseconds since the epoch, by the author's clock. */
-  readonly setAt: number;
-  readonly signature: string;
-}
-
 export const approvalSchema = z.object({
-  shotId: z.string().min(1),
+  shotId: shotIdSchema,
   state: z.enum(APPROVAL_STATES),
   author: participantSchema,
+  /** Milliseconds since the epoch, by the author's clock. */
   setAt: z.number().finite(),
   signature: z.string(),
 });
+
+export type Approval = Stored<typeof approvalSchema>;
+
+/** Approvals are plain values in the `approvals` map, replaced whole when migrated. */
+export const approvalMigrations = migrationSequence('approval', []);
 
 export function approvalSigningPayload(approval: Omit<Approval, 'signature'>): object {
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AssetHash } from './ids';
-import { clampShotDuration, ms, type Milliseconds } from './units';
+import { assetHashSchema } from './ids';
+import type { Stored } from './stored';
+import { clampShotDuration, millisecondsSchema, ms, type Milliseconds } from './units';
 
 /**
  * Sound for the animatic. The bytes of every recording live in the asset store (Dexie blob keyed
@@ -22,56 +23,42 @@ export const AUDIO_CLIP_KIND_LABELS: Record<AudioClipKind, string> = {
   import: 'Imported sound',
 };
 
-export interface AudioClip {
-  /** Random id, unique within the shot, so an edit can name the clip it changes. */
-  readonly id: string;
-  readonly assetHash: AssetHash;
-  readonly kind: AudioClipKind;
-  /** Linear gain: 1 plays the recording as recorded, 0 silences it, 2 doubles its amplitude. */
-  readonly volume: number;
-  /**
-   * Where the clip starts, from the shot's start. Negative starts it before the cut (a pre-lap:
-   * the next line heard over the end of the previous shot). Clips are not cut at the shot's end.
-   */
-  readonly offsetMs: Milliseconds;
-  /**
-   * Length of the recording, measured when it was attached. Kept here so the model can fit a
-   * shot to its sound without decoding audio (decoding needs a browser).
-   */
-  readonly durationMs: Milliseconds;
-}
-
-/** The project's music bed: starts with the animatic, fades in and out, stops at its end. */
-export interface MusicTrack {
-  readonly assetHash: AssetHash;
-  readonly volume: number;
-  readonly fadeInMs: Milliseconds;
-  /** Fade at the end of the animatic (or of the music, if it ends first). */
-  readonly fadeOutMs: Milliseconds;
-}
-
 export const MAX_VOLUME = 2;
 export const DEFAULT_MUSIC_VOLUME = 0.5;
 /** Recordings and offsets beyond an hour are mistakes, not animatics. */
 export const MAX_AUDIO_MS = ms(3_600_000);
 
-const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+/** Linear gain: 1 plays the recording as recorded, 0 silences it, 2 doubles its amplitude. */
+const volumeSchema = z.number().min(0).max(MAX_VOLUME);
 
 export const audioClipSchema = z.object({
+  /** Random id, unique within the shot, so an edit can name the clip it changes. */
   id: z.string().min(1),
-  assetHash: hashSchema,
+  assetHash: assetHashSchema,
   kind: z.enum(AUDIO_CLIP_KINDS),
-  volume: z.number().min(0).max(MAX_VOLUME),
-  offsetMs: z.number().int().min(-MAX_AUDIO_MS).max(MAX_AUDIO_MS),
-  durationMs: z.number().int().min(1).max(MAX_AUDIO_MS),
+  volume: volumeSchema,
+  /**
+   * Where the clip starts, from the shot's start. Negative starts it before the cut (a pre-lap:
+   * the next line heard over the end of the previous shot). Clips are not cut at the shot's end.
+   */
+  offsetMs: millisecondsSchema(-MAX_AUDIO_MS, MAX_AUDIO_MS),
+  /**
+   * Length of the recording, measured when it was attached. Kept here so the model can fit a
+   * shot to its sound without decoding audio (decoding needs a browser).
+   */
+  durationMs: millisecondsSchema(1, MAX_AUDIO_MS),
 });
+export type AudioClip = Stored<typeof audioClipSchema>;
 
+/** The project's music bed: starts with the animatic, fades in and out, stops at its end. */
 export const musicTrackSchema = z.object({
-  assetHash: hashSchema,
-  volume: z.number().min(0).max(MAX_VOLUME),
-  fadeInMs: z.number().int().min(0).max(MAX_AUDIO_MS),
-  fadeOutMs: z.number().int().min(0).max(MAX_AUDIO_MS),
+  assetHash: assetHashSchema,
+  volume: volumeSchema,
+  fadeInMs: millisecondsSchema(0, MAX_AUDIO_MS),
+  /** Fade at the end of the animatic (or of the music, if it ends first). */
+  fadeOutMs: millisecondsSchema(0, MAX_AUDIO_MS),
 });
+export type MusicTrack = Stored<typeof musicTrackSchema>;
 
 export function newAudioClipId(): string {
   return crypto.randomUUID();

@@ -1,43 +1,42 @@
 import { z } from 'zod';
-import type { AssetHash, CharacterId } from './ids';
+import { assetHashSchema, characterIdSchema } from './ids';
+import { migrationSequence } from './migrations';
+import type { Stored } from './stored';
 
-export interface Character {
-  readonly id: CharacterId;
+export const characterSchema = z.object({
+  id: characterIdSchema,
   /** As the script prints it above dialogue, uppercase for Latin names (`BRICK`). Unique per project. */
-  readonly name: string;
+  name: z.string().min(1),
   /** Free text the artist keeps about the look; empty until someone writes it. */
-  readonly description: string;
+  description: z.string().default(''),
   /**
    * The character bible: face, build, age, hair (`look`) and clothes (`wardrobe`), kept apart
    * from the description so a costume change is one edit. Sent with every generated frame the
    * character is in, so they look the same from shot to shot.
    */
-  readonly look: string;
-  readonly wardrobe: string;
+  look: z.string().default(''),
+  wardrobe: z.string().default(''),
   /**
    * A character sheet (turnaround or portrait) in the asset store. Providers that accept
    * reference images receive it for every shot the character is in; null until made or uploaded.
    */
-  readonly sheetHash: AssetHash | null;
-}
-
-export const characterSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  description: z.string(),
-  look: z.string().default(''),
-  wardrobe: z.string().default(''),
-  sheetHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
-    .default(null),
+  sheetHash: assetHashSchema.nullable().default(null),
 });
+
+export type Character = Stored<typeof characterSchema>;
+
+export const characterMigrations = migrationSequence('character', []);
+
+/** The schema's defaults, read once from the schema itself. */
+const CHARACTER_DEFAULTS: Omit<Character, 'id' | 'name'> = characterSchema
+  .omit({ id: true, name: true })
+  .parse({});
 
 export function createCharacter(
   props: Pick<Character, 'id' | 'name'> & Partial<Character>,
 ): Character {
-  return { description: '', look: '', wardrobe: '', sheetHash: null, ...props };
+  // Object.assign onto a fresh literal, as createShot does: one hidden class for all.
+  return Object.assign({}, CHARACTER_DEFAULTS, props);
 }
 
 /** The bible fields a user edits. */

@@ -1,15 +1,20 @@
 import { z } from 'zod';
-import type { Brand } from './brand';
-import type { SceneId, ShotId } from './ids';
+import { sceneIdSchema, shotIdSchema } from './ids';
+import { migrationSequence } from './migrations';
 import { participantSchema, type Participant } from './participant';
+import type { Stored } from './stored';
 
-export type CommentId = Brand<string, 'CommentId'>;
+export const commentIdSchema = z.string().min(1).brand<'CommentId'>();
+export type CommentId = z.output<typeof commentIdSchema>;
 /** A thread is named by its first comment's id. */
 export type ThreadId = CommentId;
 
 /** What a thread is about: one shot, or a whole scene. */
-export type CommentTarget =
-  { readonly kind: 'shot'; readonly id: ShotId } | { readonly kind: 'scene'; readonly id: SceneId };
+export const commentTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shot'), id: shotIdSchema }),
+  z.object({ kind: z.literal('scene'), id: sceneIdSchema }),
+]);
+export type CommentTarget = Stored<typeof commentTargetSchema>;
 
 /** A comment's text is capped so a thread stays a thread (and a record stays small). */
 export const COMMENT_MAX_CHARS = 4000;
@@ -19,51 +24,38 @@ export const COMMENT_MAX_CHARS = 4000;
  * author's device key over `commentSigningPayload` (the content, the author with their public key,
  * and the time). A reply carries its thread's id; the first comment's `threadId` is its own id.
  */
-export interface Comment {
-  readonly id: CommentId;
-  readonly threadId: ThreadId;
-  readonly target: CommentTarget;
-  readonly body: string;
+export const commentSchema = z.object({
+  id: commentIdSchema,
+  threadId: commentIdSchema,
+  target: commentTargetSchema,
+  body: z.string().min(1).max(COMMENT_MAX_CHARS),
   /** Public keys of the participants @mentioned in the body. */
-  readonly mentions: readonly string[];
-  readonly author: Participant;
+  mentions: z.array(z.string()).max(50),
+  author: participantSchema,
   /** Milliseconds since the epoch, by the author's clock. */
-  readonly createdAt: number;
+  createdAt: z.number().finite(),
   /** ECDSA P-256 / SHA-256 signature, base64url; empty when the author could not sign. */
-  readonly signature: string;
-}
+  signature: z.string(),
+});
+export type Comment = Stored<typeof commentSchema>;
 
 /**
  * Whether a thread is resolved. Last writer wins (a plain record, not merged): resolving and
  * reopening are whole decisions, and the latest one is the state.
  */
-export interface ThreadResolution {
-  readonly resolved: boolean;
-  readonly by: string;
-  readonly at: number;
-}
-
-export const commentTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('shot'), id: z.string().min(1) }),
-  z.object({ kind: z.literal('scene'), id: z.string().min(1) }),
-]);
-
-export const commentSchema = z.object({
-  id: z.string().min(1),
-  threadId: z.string().min(1),
-  target: commentTargetSchema,
-  body: z.string().min(1).max(COMMENT_MAX_CHARS),
-  mentions: z.array(z.string()).max(50),
-  author: participantSchema,
-  createdAt: z.number().finite(),
-  signature: z.string(),
-});
-
 export const threadResolutionSchema = z.object({
   resolved: z.boolean(),
   by: z.string(),
   at: z.number().finite(),
 });
+export type ThreadResolution = Stored<typeof threadResolutionSchema>;
+
+/**
+ * Comments are plain values in the `comments` map, replaced whole when migrated. A step must
+ * leave the signed fields (commentSigningPayload) as they are, or every signature breaks.
+ */
+export const commentMigrations = migrationSequence('comment', []);
+export const threadResolutionMigrations = migrationSequence('thread', []);
 
 /** The bytes a comment's signature covers: everything but the signature itself. */
 export function commentSigningPayload(comment: Omit<Comment, 'signature'>): object {

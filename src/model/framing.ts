@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import type { CameraMove } from './camera';
-
-/**
- * Camera moves over a still frame. A shot's picture is a drawing; the "camera" is a rectangle
- * over it that the animatic shows, moving from a start framing to an end framing over the shot.
- *
- * Coordinates are normalised to the source picture: `x` and `w` are fractions of its width, `y`
- * and `h` of its height, so a framing stays right when the picture is redrawn at another size.
- * The full frame is `{ x: 0, y: 0, w: 1, h: 1 }`. A rectangle always lies inside the picture
- * (`clampRect`), so a move never reveals an edge.
- */
-export interface FramingRect {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+import type { Stored } from './stored';
 
 /** CSS-style easing names: how progress through the move is spread over the shot's time. */
 export const EASINGS = ['linear', 'ease-in', 'ease-out', 'ease-in-out'] as const;
@@ -28,43 +13,47 @@ export const EASING_LABELS: Record<Easing, string> = {
   'ease-in-out': 'Ease in and out',
 };
 
-/**
- * One shot's camera: from `start` to `end` with `easing`, plus optional handheld wobble. The move
- * spans the whole time the shot is visible, including its halves of the transitions on either
- * side (see transition.ts), so the picture never stops moving mid-dissolve.
- */
-export interface ShotFraming {
-  readonly start: FramingRect;
-  readonly end: FramingRect;
-  readonly easing: Easing;
-  /**
-   * Handheld wobble: the largest drift of the framing, as a fraction of the framing's own size
-   * (0.01 = 1 % of the visible width/height). 0 means locked off. The wobble is seeded by the
-   * shot's id, so it is the same in every preview and every render.
-   */
-  readonly shake: number;
-}
-
 /** Smaller than this the "camera" shows a few source pixels blown up to the whole frame. */
 export const MIN_FRAMING_SIZE = 0.05;
 /** More than this reads as an earthquake, not a handheld camera. */
 export const MAX_SHAKE = 0.1;
 
-export const FULL_FRAME: FramingRect = { x: 0, y: 0, w: 1, h: 1 };
-
-const rectSchema = z.object({
+/**
+ * Camera moves over a still frame. A shot's picture is a drawing; the "camera" is a rectangle
+ * over it that the animatic shows, moving from a start framing to an end framing over the shot.
+ *
+ * Coordinates are normalised to the source picture: `x` and `w` are fractions of its width, `y`
+ * and `h` of its height, so a framing stays right when the picture is redrawn at another size.
+ * The full frame is `{ x: 0, y: 0, w: 1, h: 1 }`. A rectangle always lies inside the picture
+ * (`clampRect`), so a move never reveals an edge.
+ */
+export const framingRectSchema = z.object({
   x: z.number().min(0).max(1),
   y: z.number().min(0).max(1),
   w: z.number().min(MIN_FRAMING_SIZE).max(1),
   h: z.number().min(MIN_FRAMING_SIZE).max(1),
 });
+export type FramingRect = Stored<typeof framingRectSchema>;
 
+/**
+ * One shot's camera: from `start` to `end` with `easing`, plus optional handheld wobble. The move
+ * spans the whole time the shot is visible, including its halves of the transitions on either
+ * side (see transition.ts), so the picture never stops moving mid-dissolve.
+ */
 export const shotFramingSchema = z.object({
-  start: rectSchema,
-  end: rectSchema,
+  start: framingRectSchema,
+  end: framingRectSchema,
   easing: z.enum(EASINGS),
+  /**
+   * Handheld wobble: the largest drift of the framing, as a fraction of the framing's own size
+   * (0.01 = 1 % of the visible width/height). 0 means locked off. The wobble is seeded by the
+   * shot's id, so it is the same in every preview and every render.
+   */
   shake: z.number().min(0).max(MAX_SHAKE).default(0),
 });
+export type ShotFraming = Stored<typeof shotFramingSchema>;
+
+export const FULL_FRAME: FramingRect = { x: 0, y: 0, w: 1, h: 1 };
 
 /** Forces a rectangle inside the picture: size within [MIN_FRAMING_SIZE, 1], then position. */
 export function clampRect(rect: FramingRect): FramingRect {

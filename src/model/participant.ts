@@ -1,27 +1,24 @@
 import { z } from 'zod';
-
-/**
- * A person as the review records and presence name them. Anyone in a room can claim any name, so
- * the name is a label; the device's public key (ECDSA P-256, raw point as base64url) is what a
- * signature is checked against, and what tells two people with one name apart.
- */
-export interface Participant {
-  readonly name: string;
-  /** A CSS colour, `#rrggbb`: their cursor, avatar and selection ring. */
-  readonly color: string;
-  readonly publicKey: string;
-}
+import type { Stored } from './stored';
 
 /** Longest display name kept; longer ones are cut (a peer cannot push a novel into the toolbar). */
 export const PARTICIPANT_NAME_MAX_CHARS = 60;
 /** A raw uncompressed P-256 point is 65 bytes: 87 base64url characters. */
 const PUBLIC_KEY_MAX_CHARS = 128;
 
+/**
+ * A person as the review records and presence name them. Anyone in a room can claim any name, so
+ * the name is a label; the device's public key (ECDSA P-256, raw point as base64url) is what a
+ * signature is checked against, and what tells two people with one name apart.
+ */
 export const participantSchema = z.object({
   name: z.string().min(1).max(PARTICIPANT_NAME_MAX_CHARS),
+  /** A CSS colour, `#rrggbb`: their cursor, avatar and selection ring. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   publicKey: z.string().max(PUBLIC_KEY_MAX_CHARS),
 });
+
+export type Participant = Stored<typeof participantSchema>;
 
 /** `Anna Lee` → `AL`, `anna` → `A`: the avatar's letters. */
 export function initialsOf(name: string): string {

@@ -1,46 +1,60 @@
 import { z } from 'zod';
-import type { ShotId } from './ids';
-import { participantSchema, type Participant } from './participant';
+import { MAX_COORD, STROKE_TOOLS } from './drawing';
+import { shotIdSchema } from './ids';
+import { participantSchema } from './participant';
+import type { Stored } from './stored';
+
+const unit = z.number().min(0).max(1);
+/** Presence carries a shot id from anyone in the room: bounded like everything it sends. */
+const presenceShotIdSchema = shotIdSchema.max(64).nullable();
 
 /**
  * Where someone's pointer is, in coordinates that survive different window sizes: relative to
  * the board it is over (`board`), to the frame preview in the inspector (`frame`), both with the
  * shot's id, or to the boards pane when between boards (`grid`). x and y are in [0, 1].
  */
-export interface PresenceCursor {
-  readonly area: 'board' | 'frame' | 'grid';
-  readonly shotId: ShotId | null;
-  readonly x: number;
-  readonly y: number;
-}
-
-/** What one person shares about themselves through awareness (never stored, never signed). */
-export interface PresenceState {
-  readonly user: Participant;
-  /** The shot they have selected: the one they are on. */
-  readonly shotId: ShotId | null;
-  readonly cursor: PresenceCursor | null;
-}
-
-const unit = z.number().min(0).max(1);
-
 export const presenceCursorSchema = z.object({
   area: z.enum(['board', 'frame', 'grid']),
-  shotId: z.string().max(64).nullable(),
+  shotId: presenceShotIdSchema,
   x: unit,
   y: unit,
 });
 
+/** Most points a live stroke is sent with: a long one is thinned out (model/drawingUnits.ts). */
+export const MAX_LIVE_STROKE_POINTS = 400;
+
+/**
+ * The stroke someone is drawing right now in the frame editor (on `shotId`), so others see it
+ * appear before it is committed to the document. Points as a drawing stores them (x, y,
+ * pressure triples in frame units), thinned out to at most MAX_LIVE_STROKE_POINTS.
+ */
+export const presenceStrokeSchema = z.object({
+  shotId: shotIdSchema.max(64),
+  tool: z.enum(STROKE_TOOLS),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  size: z.number().min(1).max(5_000),
+  points: z.array(z.number().int().min(-MAX_COORD).max(MAX_COORD)).max(MAX_LIVE_STROKE_POINTS * 3),
+});
+
+/** What one person shares about themselves through awareness (never stored, never signed). */
 export const presenceStateSchema = z.object({
   user: participantSchema,
-  shotId: z.string().max(64).nullable(),
+  /** The shot they have selected: the one they are on. */
+  shotId: presenceShotIdSchema,
   cursor: presenceCursorSchema.nullable(),
+  /** Absent from builds before the frame editor, and whenever they are not drawing. */
+  drawing: presenceStrokeSchema.nullable().optional(),
 });
+
+export type PresenceStroke = Stored<typeof presenceStrokeSchema>;
+
+export type PresenceCursor = Stored<typeof presenceCursorSchema>;
+export type PresenceState = Stored<typeof presenceStateSchema>;
 
 /** A peer's state as received: anything that is not a presence state is ignored, not trusted. */
 export function parsePresence(raw: unknown): PresenceState | null {
   const parsed = presenceStateSchema.safeParse(raw);
-  return parsed.success ? (parsed.data as unknown as PresenceState) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** Someone else in the room, as the UI shows them. */

@@ -1,35 +1,40 @@
 import { z } from 'zod';
-import type { SceneId } from './ids';
+import { sceneIdSchema } from './ids';
+import { migrationSequence } from './migrations';
+import type { Stored } from './stored';
 
 export const INT_EXT_VALUES = ['INT', 'EXT', 'INT/EXT', 'NONE'] as const;
 export type IntExt = (typeof INT_EXT_VALUES)[number];
 
-export interface Scene {
-  readonly id: SceneId;
+export const sceneSchema = z.object({
+  id: sceneIdSchema,
   /**
    * The scene's number as printed: the script's own (`#12A#`) when it has one, else its position
    * at import time. A string because production numbers are `12A`, and because it must stay put
    * when scenes are inserted later (shot numbers are built on it).
    */
-  readonly number: string;
-  /** The full heading as written, e.g. `INT. KITCHEN - NIGHT`. */
-  readonly heading: string;
-  readonly intExt: IntExt;
-  /** `KITCHEN`; empty when the heading names no place. */
-  readonly location: string;
-  /** `NIGHT`; empty when the heading gives no time. */
-  readonly timeOfDay: string;
-}
-
-export const sceneSchema = z.object({
-  id: z.string().min(1),
   number: z.string(),
+  /** The full heading as written, e.g. `INT. KITCHEN - NIGHT`. */
   heading: z.string(),
   intExt: z.enum(INT_EXT_VALUES),
+  /** `KITCHEN`; empty when the heading names no place. */
   location: z.string(),
+  /** `NIGHT`; empty when the heading gives no time. */
   timeOfDay: z.string(),
 });
 
+export type Scene = Stored<typeof sceneSchema>;
+
+/** What a scene added by hand is called until someone writes its heading. */
+export const NEW_SCENE_HEADING = 'INT. NEW SCENE - DAY';
+
+/** A scene's own fields (its shot order is structure, not a field, and is never migrated here). */
+export const sceneMigrations = migrationSequence('scene', []);
+
+/**
+ * A new scene. Its place and time of day have no fixed default: they are read from the heading
+ * (`parseSceneHeading`) unless given.
+ */
 export function createScene(
   props: Omit<Scene, 'intExt' | 'location' | 'timeOfDay'> & Partial<Scene>,
 ): Scene {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ms, type Milliseconds } from './units';
+import type { Stored } from './stored';
+import { millisecondsSchema, ms, type Milliseconds } from './units';
 
 /**
  * How one shot hands over to the next. Stored on the OUTGOING shot as `transitionOut`; the last
@@ -29,27 +30,23 @@ export const TRANSITION_LABELS: Record<TransitionKind, string> = {
 export const WIPE_DIRECTIONS = ['left', 'right', 'up', 'down'] as const;
 export type WipeDirection = (typeof WIPE_DIRECTIONS)[number];
 
-export interface Transition {
-  readonly kind: TransitionKind;
+/** Longer dissolves than this are a different effect (a superimposition), not a transition. */
+export const MAX_TRANSITION_DURATION_MS = ms(10_000);
+
+export const transitionSchema = z.object({
+  kind: z.enum(TRANSITION_KINDS),
   /** Total length, centred on the cut. Ignored for `cut`. */
-  readonly durationMs: Milliseconds;
+  durationMs: millisecondsSchema(0, MAX_TRANSITION_DURATION_MS),
   /** Only wipes have one; a wipe without it travels `right`. */
-  readonly direction?: WipeDirection;
-}
+  direction: z.enum(WIPE_DIRECTIONS).optional(),
+});
+export type Transition = Stored<typeof transitionSchema>;
 
 export const CUT: Transition = { kind: 'cut', durationMs: ms(0) };
 
 /** What a newly chosen dissolve starts at: long enough to read, short enough to keep the pace. */
 export const DEFAULT_TRANSITION_DURATION_MS = ms(500);
-/** Longer dissolves than this are a different effect (a superimposition), not a transition. */
-export const MAX_TRANSITION_DURATION_MS = ms(10_000);
 export const DEFAULT_WIPE_DIRECTION: WipeDirection = 'right';
-
-export const transitionSchema = z.object({
-  kind: z.enum(TRANSITION_KINDS),
-  durationMs: z.number().int().min(0).max(MAX_TRANSITION_DURATION_MS),
-  direction: z.enum(WIPE_DIRECTIONS).optional(),
-});
 
 /** A transition made safe to store: whole milliseconds within bounds, direction only on wipes. */
 export function normaliseTransition(transition: Transition): Transition {

@@ -1,8 +1,14 @@
+import { z } from 'zod';
 import type { Brand } from './brand';
 
 export type Milliseconds = Brand<number, 'Milliseconds'>;
 export type FramesPerSecond = Brand<number, 'FramesPerSecond'>;
 export type FrameCount = Brand<number, 'FrameCount'>;
+
+/** A stored time or duration: whole milliseconds within [min, max]. */
+export function millisecondsSchema(min: number, max: number) {
+  return z.number().int().min(min).max(max).brand<'Milliseconds'>();
+}
 
 export function ms(value: number): Milliseconds {
   return value as Milliseconds;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Brand } from './brand';
-import type { AssetHash } from './ids';
+import { assetHashSchema } from './ids';
+import { migrationSequence } from './migrations';
+import type { Stored } from './stored';
 
-export type VersionId = Brand<string, 'VersionId'>;
+export const versionIdSchema = z.string().min(1).brand<'VersionId'>();
+export type VersionId = z.output<typeof versionIdSchema>;
 
 /** Longest version name kept. */
 export const VERSION_NAME_MAX_CHARS = 120;
@@ -12,23 +14,18 @@ export const VERSION_NAME_MAX_CHARS = 120;
  * moment) is an asset, named by its SHA-256 like a frame: it is stored once, travels to peers on
  * demand in chunks, and the document only carries this small record.
  */
-export interface ProjectVersion {
-  readonly id: VersionId;
-  readonly name: string;
-  readonly createdAt: number;
-  readonly authorName: string;
-  readonly stateHash: AssetHash;
-  readonly shotCount: number;
-}
-
 export const projectVersionSchema = z.object({
-  id: z.string().min(1),
+  id: versionIdSchema,
   name: z.string().min(1).max(VERSION_NAME_MAX_CHARS),
   createdAt: z.number().finite(),
   authorName: z.string(),
-  stateHash: z.string().regex(/^[0-9a-f]{64}$/),
+  stateHash: assetHashSchema,
   shotCount: z.number().int().nonnegative(),
 });
+
+export type ProjectVersion = Stored<typeof projectVersionSchema>;
+
+export const versionMigrations = migrationSequence('version', []);
 
 /** The media type version states are stored under in the asset store. */
 export const VERSION_STATE_MIME = 'application/x-frameline-yjs-state';

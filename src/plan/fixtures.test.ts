@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readScreenplay } from '../../tests/helpers/fixtures';
 import { sceneSchema } from '../model/scene';
 import { shotSchema, type Shot } from '../model/shot';
 import { parseScript } from '../script';
 import { breakdownScript, type Breakdown } from './breakdown';
 
-/** Real screenplays shared by the team, outside the repo (see ARCHITECTURE.md). */
 function breakdownFixture(name: string): Breakdown {
-  const url = new URL(`../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-  return breakdownScript(parseScript(readFileSync(url, 'utf8')));
+  return breakdownScript(parseScript(readScreenplay(name)));
 }
 
 function shotsPerScene(result: Breakdown): number[] {

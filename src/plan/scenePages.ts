@@ -9,9 +9,24 @@ import { scriptFromProject } from './scriptFromProject';
  */
 export function pagesByScene(snapshot: ProjectSnapshot): Map<string, number> {
   const pages = new Map<string, number>();
+  const shotsByScene = new Map<string, ProjectSnapshot['shots'][number][]>();
+  for (const shot of snapshot.shots) {
+    const list = shotsByScene.get(shot.sceneId) ?? [];
+    list.push(shot);
+    shotsByScene.set(shot.sceneId, list);
+  }
   for (const scene of snapshot.scenes) {
-    const one = scriptFromProject({ ...snapshot, scenes: [scene] });
-    pages.set(scene.id, scriptStats(one).estimatedPages);
+    pages.set(scene.id, pagesOfScene(snapshot, scene, shotsByScene.get(scene.id) ?? []));
   }
   return pages;
+}
+
+/** Estimated script pages of one scene with its shots (in board order). */
+export function pagesOfScene(
+  snapshot: ProjectSnapshot,
+  scene: ProjectSnapshot['scenes'][number],
+  shots: readonly ProjectSnapshot['shots'][number][],
+): number {
+  const one = scriptFromProject({ ...snapshot, scenes: [scene], shots: [...shots] });
+  return scriptStats(one).estimatedPages;
 }

@@ -17,12 +17,17 @@ export function scriptFromProject(snapshot: ProjectSnapshot): ScriptDocument {
     elements.push({ ...element, line } as ScriptElement);
     line += element.text.split('\n').length + (gap ? 1 : 0);
   };
-  const shots = timelineShots(snapshot);
+  // Grouped once, in board order: a big project is thousands of shots in hundreds of scenes.
+  const shotsByScene = new Map<string, ProjectSnapshot['shots'][number][]>();
+  for (const shot of timelineShots(snapshot)) {
+    const list = shotsByScene.get(shot.sceneId) ?? [];
+    list.push(shot);
+    shotsByScene.set(shot.sceneId, list);
+  }
   for (const scene of snapshot.scenes) {
     if (scene.heading)
       push({ type: 'scene_heading', text: scene.heading, sceneNumber: scene.number });
-    for (const shot of shots) {
-      if (shot.sceneId !== scene.id) continue;
+    for (const shot of shotsByScene.get(scene.id) ?? []) {
       const action = shot.action.trim();
       // The establishing shot repeats the heading when the scene opens without action.
       if (action && action !== scene.heading) push({ type: 'action', text: action });

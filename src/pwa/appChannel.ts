@@ -1,7 +1,6 @@
 import type { ProjectId } from '../model/ids';
 import { PROJECT_SCHEMA_VERSION } from '../model/project';
-import { getActiveSession } from '../ui/app/activeSession';
-import { showToast } from '../ui/app/toastStore';
+import type { AppServices } from '../workflows/appServices';
 import { BUILD_ID } from './buildInfo';
 
 /**
@@ -18,6 +17,7 @@ const CHANNEL_NAME = 'frameline-app';
 const RECHECK_MS = 1000;
 
 let channel: BroadcastChannel | null = null;
+let services: AppServices | null = null;
 let writesBlocked = false;
 const listeners = new Set<() => void>();
 
@@ -36,7 +36,7 @@ function blockWrites() {
   if (writesBlocked) return;
   writesBlocked = true;
   for (const listener of listeners) listener();
-  const enforce = () => void getActiveSession()?.forceReadOnly(NEWER_ELSEWHERE);
+  const enforce = () => void services?.activeSession()?.forceReadOnly(NEWER_ELSEWHERE);
   enforce();
   setInterval(enforce, RECHECK_MS);
 }
@@ -47,10 +47,10 @@ export function handleAppMessage(message: AppMessage): void {
     if (message.schemaVersion > PROJECT_SCHEMA_VERSION) blockWrites();
     return;
   }
-  const session = getActiveSession();
+  const session = services?.activeSession() ?? null;
   if (message.type === 'project-replaced' && session?.id === message.projectId) {
     void session.forceReadOnly('This project was replaced by an import in another tab.');
-    showToast({
+    services?.notify({
       kind: 'error',
       title: 'This project was replaced in another tab',
       detail: 'This tab stopped saving to it. Reload to see the imported version.',
@@ -59,7 +59,8 @@ export function handleAppMessage(message: AppMessage): void {
   }
 }
 
-export function startAppChannel(): void {
+export function startAppChannel(app: AppServices): void {
+  services = app;
   if (channel || typeof BroadcastChannel === 'undefined') return;
   channel = new BroadcastChannel(CHANNEL_NAME);
   channel.onmessage = (event: MessageEvent<AppMessage>) => handleAppMessage(event.data);

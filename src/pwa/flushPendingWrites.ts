@@ -1,4 +1,4 @@
-import { getActiveSession } from '../ui/app/activeSession';
+import type { ProjectSession } from '../store';
 
 /**
  * Puts everything the user did on disk before the page goes away (an update's reload). A field
@@ -6,10 +6,9 @@ import { getActiveSession } from '../ui/app/activeSession';
  * then the open project's pending writes are flushed. Throws when they could not be saved (a full
  * disk): the caller must not reload then, or those edits are gone.
  */
-export async function flushPendingWrites(): Promise<void> {
+export async function flushPendingWrites(session: ProjectSession | null): Promise<void> {
   const focused = document.activeElement;
   if (focused instanceof HTMLElement) focused.blur();
-  const session = getActiveSession();
   if (!session) return;
   await session.flush();
   // A sketch landing meanwhile makes one more write; it is the app's own, and redone if lost.

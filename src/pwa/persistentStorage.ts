@@ -1,4 +1,4 @@
-import { showToast } from '../ui/app/toastStore';
+import type { AppServices } from '../workflows/appServices';
 
 /**
  * Persistent storage: without it the browser may clear everything Frameline stores when the disk
@@ -22,14 +22,14 @@ export async function requestPersistence(): Promise<PersistenceState> {
 }
 
 /** Once per browser, when there is a project to keep: asks and says what the browser decided. */
-export async function askPersistenceOnce(): Promise<void> {
+export async function askPersistenceOnce(notify: AppServices['notify']): Promise<void> {
   if (localStorage.getItem(ASKED_KEY) !== null) return;
   if ((await persistenceState()) !== 'best-effort') {
     localStorage.setItem(ASKED_KEY, String(Date.now()));
     return;
   }
   const result = await requestPersistence();
-  showToast(
+  notify(
     result === 'persisted'
       ? {
           kind: 'info',

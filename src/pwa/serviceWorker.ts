@@ -1,5 +1,5 @@
 import type { Workbox } from 'workbox-window';
-import { showError, showToast } from '../ui/app/toastStore';
+import { errorNotice, type AppServices } from '../workflows/appServices';
 import { flushPendingWrites } from './flushPendingWrites';
 
 /**
@@ -26,6 +26,7 @@ let status: ServiceWorkerStatus = 'installing';
 let workbox: Workbox | null = null;
 let accepting = false;
 let started = false;
+let services: AppServices | null = null;
 const listeners = new Set<() => void>();
 
 function setStatus(next: ServiceWorkerStatus) {
@@ -52,9 +53,10 @@ export async function checkForUpdate(): Promise<void> {
 }
 
 /** Registers the worker once (production builds only) and starts the periodic update checks. */
-export async function startServiceWorker(): Promise<void> {
+export async function startServiceWorker(app: AppServices): Promise<void> {
   if (started) return;
   started = true;
+  services = app;
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return setStatus('unsupported');
   const { Workbox } = await import('workbox-window');
   const wb = new Workbox('/sw.js', { scope: '/' });
@@ -68,7 +70,7 @@ export async function startServiceWorker(): Promise<void> {
     if (event.isUpdate || wasControlled) setStatus('updated-elsewhere');
     else {
       setStatus('ready');
-      showToast({
+      app.notify({
         kind: 'info',
         title: 'Frameline works offline now',
         detail: 'It is stored in this browser and opens without a network.',
@@ -97,10 +99,11 @@ export async function acceptUpdate(): Promise<void> {
   const before = status;
   setStatus('updating');
   try {
-    await flushPendingWrites();
+    await flushPendingWrites(services?.activeSession() ?? null);
   } catch (error) {
     setStatus(before);
-    showError('Not updated yet: your latest edits could not be saved', error);
+    console.error(error);
+    services?.notify(errorNotice('Not updated yet: your latest edits could not be saved', error));
     return;
   }
   accepting = true;

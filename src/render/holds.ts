@@ -7,8 +7,11 @@ import type { RenderSegment } from './renderPlan';
  * - `once`: one key frame per shot carrying the shot's whole duration.
  * - `repeat-1s`: a key frame at the shot start, the same picture again once a second as a delta
  *   frame (35–350 bytes each at 1080p), and a one-frame "tail" sample at the end of the hold.
- * - `cfr`: every frame of the timeline encoded (constant frame rate). Only for comparison: it
- *   encodes duration × fps identical pictures.
+ * - `cfr`: every frame of the timeline is a sample (constant frame rate), the default for files
+ *   meant for editing (renderOptions.ts FrameRateMode). The hold's picture becomes one VideoFrame
+ *   that is encoded again for each frame; the encoder turns an unchanged picture into a
+ *   near-empty delta frame (~130 bytes at 720p), which is several times cheaper than encoding a
+ *   new picture (see render.bench.mjs for the figures).
  *
  * Measured with tests/bench/render.bench.mjs (Chromium 156 headless, software H.264 through
  * mediabunny, 2 cores shared with other jobs so timings wobble; 40 shots, 120 s; range of the
@@ -37,12 +40,13 @@ import type { RenderSegment } from './renderPlan';
  * the last second of a hold, and its tail frame limits it to one frame: ffmpeg then shows the
  * right shot at the middle of shot 3 and 1.5 frames before its end.
  *
- * Choice: `repeat-1s`. It costs up to ~0.5 s more per minute than `once` and ~3% more bytes,
+ * Choice for variable frame rate: `repeat-1s`. It costs up to ~0.5 s more per minute than `once` and ~3% more bytes,
  * stays 3–5× (720p) and 6–11× (1080p) faster than CFR at less than half its size, and no sample
  * lasts over a second.
  */
 export type HoldStrategy = 'once' | 'repeat-1s' | 'cfr';
 
+/** What "Variable frame rate" uses; "Constant frame rate" uses `cfr`. */
 export const DEFAULT_HOLD_STRATEGY: HoldStrategy = 'repeat-1s';
 
 /** `repeat-1s` re-emits the picture this often. */

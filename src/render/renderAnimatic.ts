@@ -1,7 +1,7 @@
 import { mixAudio } from './audioMix';
 import { chooseEngine } from './engine';
 import { compileCore, type CompiledCore } from './ffmpeg/core';
-import { encodeAac } from './ffmpeg/encodeAac';
+import { encodeAudioWithFfmpeg } from './ffmpeg/encodeAudio';
 import { renderGifWithFfmpeg } from './ffmpeg/renderGif';
 import { renderVideoWithFfmpeg } from './ffmpeg/renderVideo';
 import { createProgressReporter } from './progress';
@@ -9,10 +9,10 @@ import { AUDIO_BITRATE } from './renderOptions';
 import type { MixedAudio, ProgressListener, RenderJob, RenderResult } from './renderTypes';
 import {
   canEncodeAacWithWebCodecs,
-  copiedFromM4a,
+  copiedFromFile,
   encodedByWebCodecs,
   type AudioTrackPlan,
-} from './webcodecs/audioTrack';
+} from './mux/audioTrack';
 import { canEncodeWithWebCodecs, renderWithWebCodecs } from './webcodecs/renderWebCodecs';
 
 /**
@@ -74,7 +74,14 @@ async function audioTrackFor(
   if (await canEncodeAacWithWebCodecs(mixed)) return encodedByWebCodecs('aac', mixed);
   try {
     onHeartbeat();
-    return await copiedFromM4a(await encodeAac(await ffmpeg(), mixed, AUDIO_BITRATE, onHeartbeat));
+    const aac = await encodeAudioWithFfmpeg(
+      await ffmpeg(),
+      mixed,
+      'aac',
+      AUDIO_BITRATE,
+      onHeartbeat,
+    );
+    return await copiedFromFile(aac, 'aac');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     warnings.push(

@@ -72,6 +72,8 @@ export function startRender(
   const { onProgress, createWorker = createRenderWorker, mixOnPage = mixAudio } = options;
   const watchdogTimeoutMs = options.watchdogTimeoutMs ?? WATCHDOG_TIMEOUT_MS;
   const worker = createWorker();
+  // Held until the render settles (export/workerJob.ts says why).
+  const remote = Comlink.wrap<RenderWorkerApi>(worker);
   let settled = false;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let settle: (outcome: { result: RenderResult } | { error: Error }) => void = () => undefined;
@@ -83,6 +85,7 @@ export function startRender(
       clearTimeout(watchdog);
       worker.removeEventListener('error', onWorkerError);
       worker.removeEventListener('messageerror', onMessageError);
+      remote[Comlink.releaseProxy]();
       worker.terminate();
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
@@ -123,8 +126,6 @@ export function startRender(
     armWatchdog();
     onProgress?.(progress);
   };
-  const remote = Comlink.wrap<RenderWorkerApi>(worker);
-
   async function run(): Promise<RenderResult> {
     const { audio, ...rest } = request;
     const warnings: string[] = [];

@@ -3,7 +3,9 @@ import { fps } from '../model/units';
 import {
   codecFor,
   defaultRenderOptions,
+  frameRateLabel,
   frameRatesFor,
+  holdStrategyFor,
   outputSize,
   videoBitrate,
 } from './renderOptions';
@@ -16,7 +18,10 @@ describe('render options', () => {
       videoCodec: 'avc',
       resolution: 720,
       frameRate: 25,
+      frameRateMode: 'constant',
     });
+    expect(holdStrategyFor(options.frameRateMode)).toBe('cfr');
+    expect(holdStrategyFor('variable')).toBe('repeat-1s');
     expect(outputSize(options, 16 / 9)).toEqual({ width: 1280, height: 720 });
   });
 
@@ -51,6 +56,6 @@ describe('render options', () => {
 
   test('GIFs offer slower frame rates than video', () => {
     expect(frameRatesFor('gif')).toEqual([10, 12, 15]);
-    expect(frameRatesFor('mp4')).toEqual([24, 25, 30]);
+    expect(frameRatesFor('mp4').map(frameRateLabel)).toEqual(['23.976', '24', '25', '29.97', '30']);
   });
 });

@@ -1,6 +1,8 @@
 import { FRAME_RATES } from '../model/project';
 import { fps, type FramesPerSecond } from '../model/units';
+import { DEFAULT_HOLD_STRATEGY, type HoldStrategy } from './holds';
 import { NO_OVERLAYS, type OverlayOptions } from './compose/timeline';
+import { WHOLE_ANIMATIC, type RenderRange } from './renderRange';
 import { evenDimensions, resolutionFor, type Dimensions, type ResolutionClass } from './resolution';
 
 /** What the user picks in the render dialog. Pure data and pure functions: no browser needed. */
@@ -79,6 +81,37 @@ export const ENGINE_LABELS: Record<EnginePreference, string> = {
   ffmpeg: 'ffmpeg.wasm (slower, works everywhere)',
 };
 
+/**
+ * Constant frame rate writes every frame of the grid (what editing applications expect: they
+ * count frames and mis-time or refuse a file whose frames last different times); variable frame
+ * rate writes each hold as a few long samples (holds.ts), the smallest and fastest file.
+ */
+export const FRAME_RATE_MODES = ['constant', 'variable'] as const;
+export type FrameRateMode = (typeof FRAME_RATE_MODES)[number];
+
+export const FRAME_RATE_MODE_LABELS: Record<FrameRateMode, string> = {
+  constant: 'Constant frame rate — for editing',
+  variable: 'Variable frame rate — smallest file',
+};
+
+/** How holds are encoded for a frame-rate mode. */
+export function holdStrategyFor(mode: FrameRateMode): HoldStrategy {
+  return mode === 'constant' ? 'cfr' : DEFAULT_HOLD_STRATEGY;
+}
+
+/**
+ * Rates a video can be rendered at: the project rates and the NTSC ones editors work in.
+ * 23.976 and 29.97 are exactly 24000/1001 and 30000/1001 (the container stores them so).
+ */
+export const NTSC_FILM = fps(24000 / 1001);
+export const NTSC_VIDEO = fps(30000 / 1001);
+export const VIDEO_FRAME_RATES: readonly number[] = [NTSC_FILM, 24, 25, NTSC_VIDEO, 30];
+
+/** `23.976`, `24`, `29.97`: how a rate reads in the dialog. */
+export function frameRateLabel(rate: number): string {
+  return String(Math.round(rate * 1000) / 1000);
+}
+
 export interface RenderOptions {
   readonly format: OutputFormat;
   /** For MP4 and WebM; ignored for GIF. */
@@ -88,9 +121,13 @@ export interface RenderOptions {
   /** For GIF. */
   readonly gifWidth: GifWidth;
   readonly frameRate: FramesPerSecond;
+  /** For MP4 and WebM (a GIF's frames are always constant). */
+  readonly frameRateMode: FrameRateMode;
   readonly quality: Quality;
   readonly burnIn: OverlayOptions;
   readonly engine: EnginePreference;
+  /** Which shots: the whole animatic, a scene, the selected boards or a span of shots. */
+  readonly range: RenderRange;
 }
 
 /** 720p: frames are drawn at 1280 px on their long side, so a bigger render only adds bytes. */
@@ -103,15 +140,17 @@ export function defaultRenderOptions(projectFrameRate: FramesPerSecond): RenderO
     resolution: DEFAULT_RESOLUTION,
     gifWidth: DEFAULT_GIF_WIDTH,
     frameRate: FRAME_RATES.includes(projectFrameRate as 24) ? projectFrameRate : fps(24),
+    frameRateMode: 'constant',
     quality: 'medium',
     burnIn: NO_OVERLAYS,
     engine: 'auto',
+    range: WHOLE_ANIMATIC,
   };
 }
 
 /** Frame rates offered for a format: the project rates for video, slower ones for GIF. */
 export function frameRatesFor(format: OutputFormat): readonly number[] {
-  return format === 'gif' ? GIF_FRAME_RATES : FRAME_RATES;
+  return format === 'gif' ? GIF_FRAME_RATES : VIDEO_FRAME_RATES;
 }
 
 /** Output size for the options and the project's aspect ratio (width / height). */

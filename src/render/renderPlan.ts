@@ -2,7 +2,9 @@ import type { Brand } from '../model/brand';
 import type { CaptionCue } from '../model/captions';
 import { FULL_FRAME, type ShotFraming } from '../model/framing';
 import { CUT, type Transition } from '../model/transition';
+import type { FrameFit } from '../model/project';
 import type { FrameCount, FramesPerSecond, Milliseconds } from '../model/units';
+import type { ShotInfo } from './compose/shotInfo';
 import {
   buildCompositionTimeline,
   type CompositionTimeline,
@@ -29,6 +31,8 @@ export interface RenderShotInput {
   readonly framing?: ShotFraming;
   /** Hand-over to the next shot; a cut when absent. */
   readonly transitionOut?: Transition;
+  /** What the shot info overlay prints, when `overlays.shotInfo`. */
+  readonly info?: ShotInfo;
 }
 
 export interface RenderPlanInput {
@@ -40,6 +44,8 @@ export interface RenderPlanInput {
   readonly overlays?: OverlayOptions;
   /** Cues to burn in when `overlays.captions` (model/captions.ts `captionsFor`). */
   readonly captions?: readonly CaptionCue[];
+  /** How pictures of another shape than the output sit in it; letterbox when absent. */
+  readonly fit?: FrameFit;
 }
 
 /**
@@ -131,11 +137,13 @@ export function buildRenderPlan(input: RenderPlanInput): RenderPlan {
       label: shot.number ?? String(index + 1),
       framing: shot.framing ?? LOCKED_OFF,
       transitionOut: shot.transitionOut ?? CUT,
+      ...(shot.info ? { info: shot.info } : {}),
     })),
     {
       frameRate,
       ...(input.overlays ? { overlays: input.overlays } : {}),
       ...(input.captions ? { captions: input.captions } : {}),
+      ...(input.fit ? { fit: input.fit } : {}),
     },
   );
   const frameAt = (tMs: number) => firstFrameAtOrAfter(tMs, frameRate);

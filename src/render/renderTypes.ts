@@ -33,7 +33,7 @@ export interface RenderRequest {
   readonly output: OutputSpec;
   /** Null: a silent animatic (and GIFs are always silent). */
   readonly audio: AudioMixInput | null;
-  /** Benchmarks compare strategies; the app leaves this to DEFAULT_HOLD_STRATEGY. */
+  /** How holds are encoded (renderOptions.ts holdStrategyFor); DEFAULT_HOLD_STRATEGY when absent. */
   readonly holds?: HoldStrategy;
 }
 

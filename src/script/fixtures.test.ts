@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { readScreenplay } from '../../tests/helpers/fixtures';
 import {
   comparableDocument,
   parseScript,
@@ -11,14 +11,8 @@ import {
   type ScriptElement,
 } from './index';
 
-/** Real screenplays shared by the team, outside the repo (see ARCHITECTURE.md). */
-function readFixture(name: string): string {
-  const url = new URL(`../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-  return readFileSync(url, 'utf8');
-}
-
 function parseFixture(name: string): ScriptDocument {
-  return parseScript(readFixture(name));
+  return parseScript(readScreenplay(name));
 }
 
 const ALL_FIXTURES = [
@@ -242,7 +236,7 @@ describe('one script from three programs agrees', () => {
 });
 
 describe('sfss Croatian FDX (Croatian text, mixed-case names, parentheticals without brackets)', () => {
-  const source = readFixture('sfss_croatian.finaldraft.fdx');
+  const source = readScreenplay('sfss_croatian.finaldraft.fdx');
   const doc = parseScript(source);
 
   test('has 26 scenes, numbered 1 to 26, and two speakers in capitals', () => {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readScreenplay } from '../../tests/helpers/fixtures';
 import { parseScript, scriptStats } from './index';
 import {
   ACTION_CHARS_PER_LINE,
@@ -10,15 +10,8 @@ import {
   wrappedLines,
 } from './stats';
 
-function fixture(name: string): string {
-  return readFileSync(
-    new URL(`../../../shared/fixtures/screenplays/${name}`, import.meta.url),
-    'utf8',
-  );
-}
-
 describe('scriptStats', () => {
-  const brick = scriptStats(parseScript(fixture('brick_and_steel.fountain')));
+  const brick = scriptStats(parseScript(readScreenplay('brick_and_steel.fountain')));
 
   test('Brick & Steel: 8 scenes, 7 speaking characters (the published figures)', () => {
     expect(brick.scenes).toBe(8);
@@ -38,7 +31,7 @@ describe('scriptStats', () => {
     // markup and `--` included; the printed script body has 432 words.
     expect(brick.words).toBe(432);
     expect(
-      fixture('brick_and_steel.fountain')
+      readScreenplay('brick_and_steel.fountain')
         .split(/\s+/)
         .filter((token) => token !== ''),
     ).toHaveLength(483);
@@ -104,8 +97,10 @@ describe('scriptStats', () => {
   });
 
   test('the same script counts the same from FDX', () => {
-    const fromFountain = scriptStats(parseScript(fixture('wildwinter_TestFDX-FD.fountain')));
-    const fromFdx = scriptStats(parseScript(fixture('wildwinter_TestFDX-FD.finaldraft.fdx')));
+    const fromFountain = scriptStats(parseScript(readScreenplay('wildwinter_TestFDX-FD.fountain')));
+    const fromFdx = scriptStats(
+      parseScript(readScreenplay('wildwinter_TestFDX-FD.finaldraft.fdx')),
+    );
     expect(fromFdx).toEqual(fromFountain);
   });
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isAssetHash, type AssetHash } from '../model/ids';
 import { rootsOf } from './projectDoc';
+import { screenStoredLog } from './storedLog';
 
 /**
  * Every asset hash a project document mentions, read from the raw Y.Doc rather than the typed
@@ -25,9 +26,14 @@ export function referencedAssetHashes(doc: Y.Doc): Set<AssetHash> {
   return found;
 }
 
-/** Loads a stored update log into a fresh document (callers destroy it). */
+/**
+ * Loads a stored update log into a fresh document (callers destroy it). The log is screened
+ * like any project opening (storedLog.ts); what is unsafe is left out, so a damaged project
+ * still shows its size in Storage and still exports.
+ */
 export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
-  if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates([...updates]));
+  const { update } = screenStoredLog(updates);
+  if (update) Y.applyUpdate(doc, update);
   return doc;
 }

@@ -106,12 +106,19 @@ export class CollabSettingsStore {
   async getProfile(): Promise<Profile> {
     const stored = await this.readProfile();
     if (stored) return stored;
-    const profile: Profile = {
-      name: `Guest ${1 + Math.floor(Math.random() * 998)}`,
-      color: PARTICIPANT_COLORS[Math.floor(Math.random() * PARTICIPANT_COLORS.length)] ?? '#3d7fd9',
-    };
-    await this.db.collabSettings.put({ key: PROFILE_KEY, value: profile });
-    return profile;
+    // Read again and made in one transaction: several views ask at once when a project opens,
+    // and each making its own would leave the last one's random name, over a name typed since.
+    return this.db.transaction('rw', this.db.collabSettings, async () => {
+      const now = await this.readProfile();
+      if (now) return now;
+      const profile: Profile = {
+        name: `Guest ${1 + Math.floor(Math.random() * 998)}`,
+        color:
+          PARTICIPANT_COLORS[Math.floor(Math.random() * PARTICIPANT_COLORS.length)] ?? '#3d7fd9',
+      };
+      await this.db.collabSettings.put({ key: PROFILE_KEY, value: profile });
+      return profile;
+    });
   }
 
   async setProfile(profile: Profile): Promise<Profile> {

@@ -66,5 +66,9 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
     readMarkers: 'id, projectId',
     projectLinks: 'projectId, familyId',
   });
+  // Recovery (row type in recovery.ts): per project, the last state that opened and displayed.
+  db.version(5).stores({
+    lastGoodStates: 'projectId',
+  });
   return db;
 }

@@ -1,9 +1,17 @@
-export { hashBytes, type AssetStore } from './assets';
+export { AssetRefusedError, checkStoredAsset, hashBytes, type AssetStore } from './assets';
 export { openDb, type FramelineDb, type ProjectRow } from './db';
-export { describeWriteError, PERSIST_THROTTLE_MS, type PersistenceStatus } from './docPersistence';
-export * as projectDoc from './projectDoc';
-export { ProjectRepository, DELETE_UNDO_WINDOW_MS, type OpenProject } from './projects';
+export { type PersistenceStatus } from './docPersistence';
+export { SaveError } from './durability/saveError';
+export {
+  ProjectRepository,
+  DELETE_UNDO_WINDOW_MS,
+  type NewProjectSummary,
+  type OpenProject,
+} from './projects';
 export { ProjectSession, type SessionState } from './projectSession';
+export { DamagedProjectError, describeDamage, type LogDamage } from './storedLog';
+export { ProjectRecovery, type LastGoodInfo, type RawLog, type RawLogRow } from './recovery';
+export type { ReviewSnapshot } from './projectDoc';
 
 // PWA and storage durability (bundles, Storage panel). The app's asset store reports a full disk
 // in words, like document writes do (quota.ts wraps assets.ts).
@@ -22,3 +30,4 @@ export type {
 export { clearRenderCaches, computeStorageUsage, deleteUnreferencedAssets } from './storageUsage';
 export type { ProjectStorageUsage, SizeCount, StorageUsage } from './storageUsage';
 export { referencedAssetHashes } from './assetRefs';
+export { nextTask } from './nextTask';

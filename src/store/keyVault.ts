@@ -14,7 +14,8 @@ import {
  * 600,000 iterations) and then held only in memory until the tab closes or the user locks.
  *
  * Plain keys leave this class only through `get`, to the code that puts them in a request
- * header. They are never logged, and errors raised here never include them.
+ * header (the AI router, per call; nothing keeps them). They are never logged, and errors raised
+ * here never include them. Everything else gets `KeyVaultControls`, which cannot read a key.
  */
 
 export type VaultMode = 'device' | 'passphrase';
@@ -45,6 +46,34 @@ export function hintOf(secret: string): string {
 /** `•••• 3f9a`: what the UI shows for a saved key. */
 export function maskedKey(hint: string): string {
   return hint ? `•••• ${hint}` : '••••••••';
+}
+
+/**
+ * What code outside the AI layer may do with the vault: see whether it is locked, show masked
+ * hints, lock, unlock and change how keys are protected. Never read a key: that is `KeyVault.get`,
+ * which only the AI layer holds (src/ai/aiService.ts), and calls per request.
+ */
+export interface KeyVaultControls {
+  state(): Promise<VaultState>;
+  subscribe(listener: () => void): () => void;
+  hints(): Promise<Map<string, string>>;
+  unlock(passphrase: string): Promise<boolean>;
+  lock(): void;
+  usePassphrase(passphrase: string): Promise<void>;
+  useDeviceKey(): Promise<void>;
+}
+
+/** The controls of `vault`, as plain functions: holding them gives no way to the vault itself. */
+export function controlsOf(vault: KeyVault): KeyVaultControls {
+  return {
+    state: () => vault.state(),
+    subscribe: (listener) => vault.subscribe(listener),
+    hints: () => vault.hints(),
+    unlock: (passphrase) => vault.unlock(passphrase),
+    lock: () => vault.lock(),
+    usePassphrase: (passphrase) => vault.usePassphrase(passphrase),
+    useDeviceKey: () => vault.useDeviceKey(),
+  };
 }
 
 export class KeyVault {

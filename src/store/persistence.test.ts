@@ -3,11 +3,14 @@ import * as Y from 'yjs';
 import type { ShotId } from '../model/ids';
 import { createProjectMeta } from '../model/project';
 import { ms } from '../model/units';
-import { createAssetStore, hashBytes } from './assets';
+import { VERSION_STATE_MIME } from '../model/version';
+import { AssetRefusedError, createAssetStore, hashBytes } from './assets';
 import { openDb, type FramelineDb } from './db';
-import { COMPACT_AFTER_ROWS, DocPersistence, PERSIST_THROTTLE_MS } from './docPersistence';
+import { COMPACT_AFTER_ROWS, DocPersistence, SUMMARY_INTERVAL_MS } from './docPersistence';
 import { addScene, insertShot, readProject, updateMeta, updateShot } from './projectDoc';
 import { ProjectRepository } from './projects';
+import { pngBytes } from '../../tests/helpers/mediaBytes';
+import { scriptedSvg } from '../../tests/helpers/hostileAssets';
 
 let db: FramelineDb;
 let repo: ProjectRepository;
@@ -41,15 +44,34 @@ describe('document persistence', () => {
     await again.close();
   });
 
-  test('edits within the throttle window become a single row', async () => {
+  test('the edits of one task become one row, written without waiting for a timer', async () => {
     const id = await repo.create({ title: 'Pilot' });
     const project = await repo.open(id);
     const before = await rowCount(id);
     for (let i = 0; i < 20; i++) updateMeta(project.doc, { title: `Pilot ${i}` });
-    expect(await rowCount(id)).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, PERSIST_THROTTLE_MS * 3));
-    expect(await rowCount(id)).toBe(before + 1);
-    expect((await repo.get(id))?.title).toBe('Pilot 19');
+    expect(project.persistence.hasPendingWrites).toBe(true);
+    await vi.waitFor(async () => expect(await rowCount(id)).toBe(before + 1));
+    expect(project.persistence.hasPendingWrites).toBe(false);
+    // The list row follows in a task of its own (SUMMARY_INTERVAL_MS), or at the latest on flush.
+    await vi.waitFor(async () => expect((await repo.get(id))?.title).toBe('Pilot 19'), {
+      timeout: SUMMARY_INTERVAL_MS * 5,
+    });
+    await project.close();
+  });
+
+  test('edits made while a write is in flight become the next row', async () => {
+    const id = await repo.create({ title: 'Pilot' });
+    const project = await repo.open(id);
+    const before = await rowCount(id);
+    const add = vi.spyOn(db.docUpdates, 'add');
+    updateMeta(project.doc, { title: 'First' });
+    await vi.waitFor(() => expect(add).toHaveBeenCalledTimes(1)); // its write has started
+    for (let i = 0; i < 20; i++) updateMeta(project.doc, { title: `Next ${i}` });
+    await project.persistence.flush();
+    expect(add).toHaveBeenCalledTimes(2);
+    add.mockRestore();
+    expect(await rowCount(id)).toBe(before + 2);
+    expect((await repo.readSnapshot(id)).meta.title).toBe('Next 19');
     await project.close();
   });
 
@@ -81,6 +103,29 @@ describe('document persistence', () => {
     await project.close();
     expect((await repo.readSnapshot(id)).meta.title).toBe(`Draft ${COMPACT_AFTER_ROWS + 1}`);
   });
+
+  test('compacting a large project folds the edits and leaves its base row as it is', async () => {
+    const id = await repo.create({ title: 'Pilot' });
+    const project = await repo.open(id);
+    const sceneId = addScene(project.doc, 'INT. LAB - DAY');
+    project.doc.transact(() => {
+      for (let i = 0; i < 300; i++) insertShot(project.doc, sceneId, i);
+    });
+    await project.persistence.flush();
+    const base = await db.docUpdates.where('projectId').equals(id).last();
+    const shotId = readProject(project.doc).snapshot.shots[0]!.id;
+    for (let i = 0; i <= COMPACT_AFTER_ROWS; i++) {
+      updateShot(project.doc, shotId, { notes: `take ${i}` });
+      await project.persistence.flush();
+    }
+    const rows = await db.docUpdates.where('projectId').equals(id).toArray();
+    expect(rows.length).toBeLessThanOrEqual(4);
+    expect(rows.find((r) => r.seq === base?.seq)?.update).toEqual(base?.update);
+    await project.close();
+    const snapshot = await repo.readSnapshot(id);
+    expect(snapshot.shots).toHaveLength(300);
+    expect(snapshot.shots[0]?.notes).toBe(`take ${COMPACT_AFTER_ROWS}`);
+  }, 60_000);
 
   test('compaction keeps rows another tab wrote that this tab never saw', async () => {
     const id = await repo.create({ title: 'Pilot' });
@@ -116,6 +161,7 @@ describe('document persistence', () => {
     await project.persistence.flush();
     expect(statuses.at(-1)).toBe('error');
     expect(errors[0]).toMatch(/storage is full/);
+    expect(project.persistence.hasUnsavedEdits).toBe(true);
     expect(project.persistence.hasPendingWrites).toBe(true);
     add.mockRestore();
     await project.persistence.flush();
@@ -158,13 +204,58 @@ describe('project list', () => {
 });
 
 describe('asset store', () => {
+  test('only bytes of an allowed format are stored, with the type they are', async () => {
+    const assets = createAssetStore(db);
+    const svg = scriptedSvg('store');
+    await expect(assets.put(svg, 'image/svg+xml')).rejects.toThrow(AssetRefusedError);
+    await expect(assets.put(svg, 'image/png')).rejects.toThrow(
+      /SVG image, which can carry scripts/,
+    );
+    expect(await db.assets.count()).toBe(0);
+    const hash = await assets.put(pngBytes(4), 'image/svg+xml');
+    expect((await db.assets.get(hash))?.mimeType).toBe('image/png');
+    expect((await assets.get(hash))?.type).toBe('image/png');
+  });
+
+  test('a version’s saved state is stored only when its bytes read as a Yjs update', async () => {
+    const assets = createAssetStore(db);
+    // The one non-media type is inert, but no file or peer may park a page (or anything) under it.
+    const page = new TextEncoder().encode('<html><script>localStorage.x=1</script></html>');
+    await expect(assets.put(page, VERSION_STATE_MIME)).rejects.toThrow(
+      /cannot be used: it is not a saved version of a project/,
+    );
+    expect(await db.assets.count()).toBe(0);
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'Saved');
+    const hash = await assets.put(Y.encodeStateAsUpdate(doc), VERSION_STATE_MIME);
+    expect((await db.assets.get(hash))?.mimeType).toBe(VERSION_STATE_MIME);
+  });
+
+  test('a row stored before types were sniffed is served as plain bytes, never as SVG', async () => {
+    const svg = scriptedSvg('legacy');
+    const hash = await hashBytes(svg);
+    await db.assets.add({
+      hash,
+      blob: new Blob([svg], { type: 'image/svg+xml' }),
+      mimeType: 'image/svg+xml',
+      size: svg.byteLength,
+      createdAt: Date.now(),
+    });
+    const blob = await createAssetStore(db).get(hash);
+    expect(blob?.type).toBe('application/octet-stream');
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(svg);
+  });
+
   test('assets are keyed by the SHA-256 of their bytes and stored once', async () => {
     const assets = createAssetStore(db);
-    const bytes = new TextEncoder().encode('abc');
-    const hash = await assets.put(bytes, 'text/plain');
     // Known SHA-256 of "abc".
-    expect(hash).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await assets.put(bytes, 'text/plain')).toBe(hash);
+    expect(await hashBytes(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    const bytes = pngBytes(3);
+    const hash = await assets.put(bytes, 'image/png');
+    expect(hash).toBe(await hashBytes(bytes));
+    expect(await assets.put(bytes, 'image/png')).toBe(hash);
     expect(await db.assets.count()).toBe(1);
     const blob = await assets.get(hash);
     expect(new Uint8Array(await (blob as Blob).arrayBuffer())).toEqual(bytes);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
+import { nestedMapsUpdate } from '../../tests/helpers/hostileUpdates';
 import { projectWithFrames } from '../../tests/helpers/projectWithFrames';
 import { PROJECT_SCHEMA_VERSION } from '../model/project';
-import { createAssetStore } from './assets';
+import { createAssetStore, hashBytes } from './assets';
 import { openDb, type FramelineDb } from './db';
 import { readProject, rootsOf, updateMeta } from './projectDoc';
 import { ProjectRepository } from './projects';
@@ -80,6 +81,37 @@ describe('project state for bundles', () => {
     expect((await repo.readSnapshot(project.id)).meta.title).toBe('Bundle me');
   });
 
+  test('an asset the document does not refer to is never written', async () => {
+    const { project, state, assets } = await exported();
+    const stray = new Uint8Array([137, 80, 78, 71, 42]);
+    const strayAsset = { hash: await hashBytes(stray), mimeType: 'image/png', bytes: stray };
+    const input = {
+      update: state.update,
+      createdAt: state.row.createdAt,
+      assets: [...assets, strayAsset],
+    };
+    await importProjectState(target, input, { keepId: project.id });
+    expect((await target.assets.toCollection().primaryKeys()).sort()).toEqual(
+      [...project.hashes].sort(),
+    );
+  });
+
+  test('what a worker already read is stored as it is, and only the assets it refers to', async () => {
+    const { project, state, assets } = await exported();
+    const [kept, ...others] = project.hashes;
+    const input = {
+      update: state.update,
+      createdAt: state.row.createdAt,
+      assets,
+      readAs: { snapshot: state.snapshot, referenced: new Set([kept!]) },
+    };
+    const id = await importProjectState(target, input, { keepId: project.id });
+    expect(await new ProjectRepository(target).readSnapshot(id)).toEqual(project.snapshot);
+    expect(await target.projects.get(id)).toMatchObject({ title: 'Bundle me', shotCount: 2 });
+    expect(await target.assets.toCollection().primaryKeys()).toEqual([kept]);
+    expect(others.length).toBeGreaterThan(0);
+  });
+
   test('a full disk during import writes nothing and says so', async () => {
     const { project, state, assets } = await exported();
     vi.spyOn(target.assets, 'bulkAdd').mockRejectedValueOnce(
@@ -134,4 +166,12 @@ describe('inspecting a document before import', () => {
     expect(result.ok ? '' : result.error).toMatch(/cannot be read/);
     expect(readProject(doc).problems.length).toBeGreaterThan(0);
   });
+
+  // 4 s on the busy two-core machine, near Vitest's 5 s default: room, since it is no timing.
+  test('refuses a document holding shared types nested 100,000 deep, and says where', () => {
+    const doc = valid();
+    Y.applyUpdate(doc, nestedMapsUpdate({ depth: 100_000, root: 'versions', key: 'v1' }));
+    const result = inspectProjectState(Y.encodeStateAsUpdate(doc));
+    expect(result.ok ? '' : result.error).toMatch(/nested more than 16 levels deep.*versions › v1/);
+  }, 60_000);
 });

@@ -1,10 +1,18 @@
 import * as Y from 'yjs';
 import { newId, type AssetHash, type ProjectId } from '../model/ids';
 import { totalDuration, type ProjectSnapshot } from '../model/project';
+import { AssetRefusedError, checkStoredAsset } from './assets';
 import { docFromUpdates, referencedAssetHashes } from './assetRefs';
+import { nextTask } from './nextTask';
 import type { FramelineDb, ProjectRow } from './db';
+import {
+  browserJournalStorage,
+  discardJournal,
+  type JournalStorage,
+} from './durability/editJournal';
 import { readProject, schemaStatus, updateMeta } from './projectDoc';
 import { isQuotaExceeded, reportStorageFull, StorageFullError } from './quota';
+import { checkUpdate } from './updateGuard';
 
 /**
  * A project's whole document as one Yjs update, for bundles: exported from the stored rows,
@@ -53,10 +61,14 @@ export type StateInspection =
 /**
  * Applies an update to a fresh document and reads it as a project. Refuses what this version
  * could not open cleanly: an update that does not apply or depends on parts that are missing, no
- * project in it, a newer schema, or any record that does not validate.
+ * project in it, a newer schema, any record that does not validate, or anything the update guard
+ * refuses (shared types nested too deep or too many of them, malformed bytes).
  */
 export function inspectProjectState(update: Uint8Array): StateInspection {
   const fail = (error: string): StateInspection => ({ ok: false, error });
+  // A bundle is anyone's bytes: the same bounds as a peer's update, before Yjs reads them.
+  const check = checkUpdate(update);
+  if (!check.ok) return fail(`its document is damaged or unsafe to open (${check.reason})`);
   const doc = new Y.Doc();
   try {
     try {
@@ -93,6 +105,36 @@ export interface ProjectStateImport {
   readonly createdAt: number;
   /** Bytes already checked against their hashes. */
   readonly assets: readonly AssetToStore[];
+  /**
+   * What inspectProjectState read from `update` (a worker did it, see export/bundle): given, the
+   * document is not applied again here, so a big project is stored without blocking the page.
+   * A copy still needs the document (its title changes).
+   */
+  readonly readAs?: {
+    readonly snapshot: ProjectSnapshot;
+    readonly referenced: ReadonlySet<AssetHash>;
+  };
+}
+
+/** Images written per request while storing an import: each batch's blobs are made in one go. */
+export const ASSETS_PER_WRITE = 50;
+
+/** The document to store, what its list row says, and which assets it refers to. */
+function prepare(input: ProjectStateImport, target: ImportTarget) {
+  if (input.readAs && target !== 'copy') {
+    return { update: input.update, ...input.readAs };
+  }
+  const doc = docFromUpdates([input.update]);
+  try {
+    let update = input.update;
+    if (target === 'copy') {
+      updateMeta(doc, { title: `${readProject(doc).snapshot.meta.title} (copy)` });
+      update = Y.encodeStateAsUpdate(doc);
+    }
+    return { update, snapshot: readProject(doc).snapshot, referenced: referencedAssetHashes(doc) };
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**
@@ -105,16 +147,23 @@ export async function importProjectState(
   db: FramelineDb,
   input: ProjectStateImport,
   target: ImportTarget,
+  journal: JournalStorage | null = browserJournalStorage(),
 ): Promise<ProjectId> {
-  const doc = docFromUpdates([input.update]);
-  let update = input.update;
   const id = target === 'copy' ? newId<ProjectId>() : target.keepId;
-  if (target === 'copy') {
-    updateMeta(doc, { title: `${readProject(doc).snapshot.meta.title} (copy)` });
-    update = Y.encodeStateAsUpdate(doc);
+  // The store's own guarantee, whatever the reader let through: an asset the document does not
+  // refer to is never written (it would only take space until a clean-up found it).
+  const { update, snapshot, referenced } = prepare(input, target);
+  // Nor is one of a format Frameline does not accept: readers check first and say which file and
+  // asset; this is the store's own guarantee too.
+  // Checked in batches, the page drawing in between: a thousand frames take a tenth of a second.
+  const assets: AssetToStore[] = [];
+  for (const asset of input.assets) {
+    if (!referenced.has(asset.hash)) continue;
+    const checked = checkStoredAsset(asset.bytes, asset.mimeType);
+    if (!checked.ok) throw new AssetRefusedError(checked.reason);
+    assets.push({ ...asset, mimeType: checked.mimeType });
+    if (assets.length % ASSETS_PER_WRITE === 0) await nextTask();
   }
-  const { snapshot } = readProject(doc);
-  doc.destroy();
   const now = Date.now();
   try {
     await db.transaction('rw', db.projects, db.docUpdates, db.assets, async () => {
@@ -132,20 +181,23 @@ export async function importProjectState(
       const known = new Set(
         await db.assets
           .where('hash')
-          .anyOf(input.assets.map((a) => a.hash))
+          .anyOf(assets.map((a) => a.hash))
           .primaryKeys(),
       );
-      await db.assets.bulkAdd(
-        input.assets
-          .filter((asset) => !known.has(asset.hash))
-          .map((asset) => ({
+      // In batches, inside the one transaction: making a thousand blobs and their requests at
+      // once blocked the page for half a second; between batches it gets to draw.
+      const fresh = assets.filter((asset) => !known.has(asset.hash));
+      for (let at = 0; at < fresh.length; at += ASSETS_PER_WRITE) {
+        await db.assets.bulkAdd(
+          fresh.slice(at, at + ASSETS_PER_WRITE).map((asset) => ({
             hash: asset.hash,
             blob: new Blob([asset.bytes], { type: asset.mimeType }),
             mimeType: asset.mimeType,
             size: asset.bytes.byteLength,
             createdAt: now,
           })),
-      );
+        );
+      }
     });
   } catch (cause) {
     if (!isQuotaExceeded(cause)) throw cause;
@@ -153,5 +205,7 @@ export async function importProjectState(
     reportStorageFull(error);
     throw error;
   }
+  // The replaced document's journaled edits belong to what was replaced: never replay them into it.
+  if (journal && target !== 'copy') discardJournal(journal, { dbName: db.name, projectId: id });
   return id;
 }

@@ -1,49 +1,57 @@
 import { liveQuery } from 'dexie';
-import * as Y from 'yjs';
 import { newId, type ProjectId } from '../model/ids';
-import { createProjectMeta, totalDuration, type ProjectSnapshot } from '../model/project';
+import type { ProjectSnapshot } from '../model/project';
 import type { FramelineDb, ProjectRow } from './db';
-import { DocPersistence, type PersistenceEvents } from './docPersistence';
-import { readProject, updateMeta, writeSnapshot } from './projectDoc';
+import type { PersistenceEvents } from './docPersistence';
+import {
+  browserJournalStorage,
+  discardJournal,
+  type JournalStorage,
+} from './durability/editJournal';
+import { lastGoodTables } from './lastGoodTable';
+import type { NewProjectSummary, OpenProject } from './openProject';
+
+export type { NewProjectSummary, OpenProject } from './openProject';
 
 /** How long a deleted project can be brought back before it is purged for good. */
 export const DELETE_UNDO_WINDOW_MS = 60_000;
 
-export interface OpenProject {
-  readonly id: ProjectId;
-  readonly doc: Y.Doc;
-  readonly persistence: DocPersistence;
-  /** Flushes and detaches. */
-  close(): Promise<void>;
-}
+/** The document half (Yjs, schemas, migrations), loaded with the first project made or opened. */
+const loadDocuments = () => import('./projectDocuments');
 
 /** Project-level storage: the list, creation, deletion with undo, and opening a document. */
 export class ProjectRepository {
-  constructor(readonly db: FramelineDb) {}
+  constructor(
+    readonly db: FramelineDb,
+    /** Where open projects journal their edits (localStorage in a page; tests bring their own). */
+    private readonly journal: JournalStorage | null = browserJournalStorage(),
+  ) {}
 
   /** Creates a project from a snapshot (empty, a breakdown, or an imported JSON) and saves it. */
   async create(snapshot: ProjectSnapshot | { title: string }): Promise<ProjectId> {
-    const full: ProjectSnapshot =
-      'meta' in snapshot
-        ? snapshot
-        : { meta: createProjectMeta(snapshot.title), scenes: [], shots: [], characters: [] };
+    const { newProjectUpdate } = await loadDocuments();
+    const { update, summary } = newProjectUpdate(snapshot);
+    return this.createFromUpdate(update, summary);
+  }
+
+  /**
+   * Saves a new project whose whole document was built elsewhere (`snapshotToUpdate`, run by the
+   * screenplay worker for big imports so the page writes no document). `summary` is what the
+   * project list shows; the persistence client keeps it in step once the project is edited.
+   */
+  async createFromUpdate(update: Uint8Array, summary: NewProjectSummary): Promise<ProjectId> {
     const id = newId<ProjectId>();
-    const doc = new Y.Doc();
-    writeSnapshot(doc, full);
     const now = Date.now();
     await this.db.transaction('rw', this.db.projects, this.db.docUpdates, async () => {
       await this.db.projects.add({
         id,
-        title: full.meta.title,
+        ...summary,
         createdAt: now,
         updatedAt: now,
-        shotCount: full.shots.length,
-        durationMs: totalDuration(full),
         deletedAt: null,
       });
-      await this.db.docUpdates.add({ projectId: id, update: Y.encodeStateAsUpdate(doc) });
+      await this.db.docUpdates.add({ projectId: id, update });
     });
-    doc.destroy();
     return id;
   }
 
@@ -67,36 +75,35 @@ export class ProjectRepository {
     return row && row.deletedAt === null ? row : undefined;
   }
 
-  async open(id: ProjectId, events: PersistenceEvents = {}): Promise<OpenProject> {
+  /**
+   * Opens a project's document. A stored log with damage (storedLog.ts) rejects with a
+   * DamagedProjectError; `{ skipDamage: true }` opens what can be opened safely instead, and then
+   * never writes (the document lacks parts the log still has).
+   */
+  async open(
+    id: ProjectId,
+    events: PersistenceEvents = {},
+    options: { readonly skipDamage?: boolean } = {},
+  ): Promise<OpenProject> {
     if (!(await this.get(id))) throw new Error('This project does not exist any more.');
-    const doc = new Y.Doc();
-    const persistence = new DocPersistence(this.db, id, doc, events);
-    await persistence.load();
-    return {
-      id,
-      doc,
-      persistence,
-      close: async () => {
-        await persistence.destroy();
-        doc.destroy();
-      },
-    };
+    const { openProjectDocument } = await loadDocuments();
+    return openProjectDocument(this.db, this.journal, id, events, options);
   }
 
   /** Reads a project's snapshot without keeping it open (exports, duplicates). */
   async readSnapshot(id: ProjectId): Promise<ProjectSnapshot> {
-    const project = await this.open(id);
+    const [{ readSnapshotOf }, project] = await Promise.all([loadDocuments(), this.open(id)]);
     try {
-      return readProject(project.doc).snapshot;
+      return readSnapshotOf(project);
     } finally {
       await project.close();
     }
   }
 
   async rename(id: ProjectId, title: string): Promise<void> {
-    const project = await this.open(id);
+    const [{ retitle }, project] = await Promise.all([loadDocuments(), this.open(id)]);
     try {
-      updateMeta(project.doc, { title });
+      retitle(project, title);
     } finally {
       await project.close();
     }
@@ -111,17 +118,35 @@ export class ProjectRepository {
     await this.db.projects.update(id, { deletedAt: null });
   }
 
-  /** Removes projects deleted longer ago than the undo window, with their document logs. */
+  /**
+   * Removes projects deleted longer ago than the undo window, with their document logs and last
+   * good states.
+   */
   async purgeDeleted(now = Date.now(), windowMs = DELETE_UNDO_WINDOW_MS): Promise<number> {
-    return this.db.transaction('rw', this.db.projects, this.db.docUpdates, async () => {
-      const gone = (await this.db.projects.toArray()).filter(
-        (row) => row.deletedAt !== null && now - row.deletedAt >= windowMs,
-      );
+    const { lastGoodStates } = lastGoodTables(this.db);
+    const gone = await this.db.transaction(
+      'rw',
+      this.db.projects,
+      this.db.docUpdates,
+      lastGoodStates,
+      async () => {
+        const doomed = (await this.db.projects.toArray()).filter(
+          (row) => row.deletedAt !== null && now - row.deletedAt >= windowMs,
+        );
+        for (const row of doomed) {
+          await this.db.docUpdates.where('projectId').equals(row.id).delete();
+          await lastGoodStates.delete(row.id);
+          await this.db.projects.delete(row.id);
+        }
+        return doomed;
+      },
+    );
+    // Edits a crashed tab journaled for them would otherwise linger in localStorage.
+    if (this.journal) {
       for (const row of gone) {
-        await this.db.docUpdates.where('projectId').equals(row.id).delete();
-        await this.db.projects.delete(row.id);
+        discardJournal(this.journal, { dbName: this.db.name, projectId: row.id });
       }
-      return gone.length;
-    });
+    }
+    return gone.length;
   }
 }

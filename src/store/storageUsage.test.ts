@@ -11,6 +11,7 @@ import {
   deleteUnreferencedAssets,
   GC_GRACE_MS,
 } from './storageUsage';
+import { pngBytes } from '../../tests/helpers/mediaBytes';
 
 let db: FramelineDb;
 let count = 0;
@@ -25,7 +26,7 @@ afterEach(() => {
 });
 
 async function orphan(fill: number) {
-  return createAssetStore(db).put(new Uint8Array(100).fill(fill), 'image/png');
+  return createAssetStore(db).put(pngBytes(fill, 100), 'image/png');
 }
 
 describe('storage usage', () => {

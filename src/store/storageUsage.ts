@@ -4,8 +4,8 @@ import type { DocUpdateRow, FramelineDb } from './db';
 
 /**
  * Assets younger than this are never collected: another tab may have stored a sketch and not yet
- * written the document row that points at it (that write follows within PERSIST_THROTTLE_MS, or
- * later if the disk was full and the edit waits in memory).
+ * written the document row that points at it (that write follows at once, or later if the disk
+ * was full and the edit waits in the journal).
  */
 export const GC_GRACE_MS = 60_000;
 

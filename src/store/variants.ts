@@ -6,6 +6,8 @@ import { collabTables, type ProjectLinkRow } from './collabTables';
 import type { FramelineDb } from './db';
 import { observe } from './live';
 import { readProject, updateMeta } from './projectDoc';
+import type { ProjectSession } from './projectSession';
+import { documentOf } from './sessionDocument';
 
 /**
  * Alternate cuts: a project duplicated whole (boards, comments, versions; frames are shared by
@@ -27,6 +29,10 @@ export class VariantStore {
   }
 
   /** Duplicates the open document into a new project titled `title`; returns its id. */
+  async createVariantOf(session: ProjectSession, title: string): Promise<ProjectId> {
+    return this.createVariant(session.id, documentOf(session), title);
+  }
+
   async createVariant(sourceId: ProjectId, source: Y.Doc, title: string): Promise<ProjectId> {
     const id = newId<ProjectId>();
     const copy = new Y.Doc();

@@ -3,7 +3,8 @@ import { newId, type ProjectId } from '../model/ids';
 import type { ProjectVersion, VersionId } from '../model/version';
 import { VERSION_NAME_MAX_CHARS, VERSION_STATE_MIME } from '../model/version';
 import type { AssetStore } from './assets';
-import { addVersion, readProject } from './projectDoc';
+import type { ProjectSession } from './projectSession';
+import { documentOf } from './sessionDocument';
 
 /**
  * Saving a named version. The state is the whole document as one Yjs update, stored as a
@@ -12,12 +13,12 @@ import { addVersion, readProject } from './projectDoc';
  * peer's copy). A version costs about one copy of the document's current size, once.
  */
 export async function saveVersion(
-  doc: Y.Doc,
+  session: ProjectSession,
   assets: AssetStore,
   name: string,
   authorName: string,
 ): Promise<ProjectVersion> {
-  const state = Y.encodeStateAsUpdate(doc);
+  const state = Y.encodeStateAsUpdate(documentOf(session));
   const stateHash = await assets.put(state, VERSION_STATE_MIME);
   const version: ProjectVersion = {
     id: newId<ProjectId>() as string as VersionId,
@@ -25,8 +26,9 @@ export async function saveVersion(
     createdAt: Date.now(),
     authorName,
     stateHash,
-    shotCount: readProject(doc).snapshot.shots.length,
+    shotCount: session.getState().snapshot.shots.length,
   };
-  addVersion(doc, version);
+  const listed = session.run('version/add', { version });
+  if (!listed.ok) throw listed.error;
   return version;
 }

@@ -2,7 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { AssetHash } from '../model/ids';
 import type { Participant } from '../model/participant';
-import type { PresenceCursor, PresenceState } from '../model/presence';
+import type { PresenceCursor, PresenceState, PresenceStroke } from '../model/presence';
 import type { ShotId } from '../model/ids';
 import { notifyAssetStored } from '../store/assetEvents';
 import type { AssetStore } from '../store/assets';
@@ -168,6 +168,11 @@ export class CollabRoom {
 
   setCursor(cursor: PresenceCursor | null): void {
     this.patchPresence({ cursor });
+  }
+
+  /** The stroke being drawn in the frame editor, or null when the pen is up (callers throttle). */
+  setLiveStroke(drawing: PresenceStroke | null): void {
+    this.patchPresence({ drawing });
   }
 
   getStatus = (): RoomStatus => this.status;

@@ -6,6 +6,19 @@ export const CHANNEL_HIGH_WATER_BYTES = 1024 * 1024;
 /** …and resume when it has drained to this. */
 export const CHANNEL_LOW_WATER_BYTES = 256 * 1024;
 
+/** What the wire uses of an RTCDataChannel: a real one, or the contract tests' fake pair. */
+export type DataChannelLike = Pick<
+  RTCDataChannel,
+  | 'binaryType'
+  | 'bufferedAmount'
+  | 'bufferedAmountLowThreshold'
+  | 'readyState'
+  | 'send'
+  | 'close'
+  | 'addEventListener'
+  | 'removeEventListener'
+>;
+
 /**
  * A WebRTC data channel as a Wire: messages are cut into ≤ 16 KiB frames (frames.ts), queued
  * until the channel opens, and fed to it only while its own buffer is below the high-water mark,
@@ -22,7 +35,7 @@ export class DataChannelWire implements Wire {
 
   constructor(
     readonly label: string,
-    private readonly channel: RTCDataChannel,
+    private readonly channel: DataChannelLike,
   ) {
     channel.binaryType = 'arraybuffer';
     channel.bufferedAmountLowThreshold = CHANNEL_LOW_WATER_BYTES;

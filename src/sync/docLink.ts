@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MAX_AWARENESS_UPDATE_BYTES, REJECTIONS_BEFORE_DISCONNECT } from './limits';
+import type { LinkHost } from './linkHost';
 import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
@@ -12,7 +13,6 @@ import {
   SYNC_STEP_2,
   SYNC_UPDATE,
 } from './protocol';
-import type { SyncHub } from './syncHub';
 import { checkAwarenessUpdate, checkStateVector } from './updateGuard';
 import type { Wire } from './wire';
 
@@ -31,7 +31,7 @@ export class DocLink {
   private readonly remoteClients = new Set<number>();
 
   constructor(
-    private readonly hub: SyncHub,
+    private readonly hub: LinkHost<DocLink>,
     readonly wire: Wire,
   ) {
     wire.listen({
@@ -52,6 +52,19 @@ export class DocLink {
       encoding.writeVarUint8Array(e, Y.encodeStateVector(this.hub.doc));
     });
     this.sendAwareness([this.hub.doc.clientID]);
+  }
+
+  /**
+   * Sends our whole state unasked, as a catch-up (sync step 2). Over a BroadcastChannel only the
+   * tab that arrives says step 1, so the tabs already there would never ask for what it brought
+   * (edits replayed from a crashed tab's journal, say): it offers them instead.
+   */
+  offerState(): void {
+    this.send((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, SYNC_STEP_2);
+      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.hub.doc));
+    });
   }
 
   sendUpdate(update: Uint8Array): void {

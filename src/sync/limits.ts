@@ -20,14 +20,8 @@ export const MAX_AWARENESS_UPDATE_BYTES = 64 * 1024;
 /** A reassembled message may not be larger than the largest thing anyone may send. */
 export const MAX_REASSEMBLED_MESSAGE_BYTES = MAX_REMOTE_UPDATE_BYTES + 1024;
 
-/** Deepest nesting of a JSON-ish value inside an update (our records are 3 deep). */
-export const MAX_VALUE_DEPTH = 32;
-
-/** Distinct root names one update may create; a project has fewer than a dozen. */
-export const MAX_ROOT_NAMES_PER_UPDATE = 256;
-
-/** A single struct's length (a run of deleted items, say); real documents stay far below. */
-export const MAX_STRUCT_LENGTH = 2 ** 32;
+// The shape of an update (nesting, shared types, struct counts) is bounded wherever updates
+// come from, so those limits live with the guard: store/updateGuard/limits.ts.
 
 /** A peer whose messages are refused this many times is disconnected. */
 export const REJECTIONS_BEFORE_DISCONNECT = 3;

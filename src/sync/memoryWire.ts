@@ -18,10 +18,10 @@ export async function memoryWiresSettled(timeoutMs = 5_000): Promise<void> {
 
 export function memoryWirePair(
   labels: readonly [string, string] = ['a', 'b'],
-  options: { readonly maxMessageBytes?: number; readonly manual?: boolean } = {},
+  options: { readonly manual?: boolean } = {},
 ): [MemoryWire, MemoryWire] {
-  const a = new MemoryWire(labels[0], options.maxMessageBytes, options.manual);
-  const b = new MemoryWire(labels[1], options.maxMessageBytes, options.manual);
+  const a = new MemoryWire(labels[0], options.manual);
+  const b = new MemoryWire(labels[1], options.manual);
   a.other = b;
   b.other = a;
   return [a, b];
@@ -39,7 +39,6 @@ export class MemoryWire implements Wire {
 
   constructor(
     readonly label: string,
-    private readonly maxMessageBytes = Number.POSITIVE_INFINITY,
     private readonly manual = false,
   ) {}
 
@@ -49,9 +48,6 @@ export class MemoryWire implements Wire {
 
   send(message: Uint8Array): void {
     if (this.closed) return;
-    if (message.byteLength > this.maxMessageBytes) {
-      throw new Error(`message of ${message.byteLength} bytes over the wire's limit`);
-    }
     this.sent.push(message);
     const copy = message.slice();
     const target = this.other;

@@ -1,6 +1,7 @@
-import type * as Y from 'yjs';
 import type { Participant } from '../model/participant';
 import type { AssetStore } from '../store/assets';
+import type { ProjectSession } from '../store/projectSession';
+import { documentOf } from '../store/sessionDocument';
 import { CollabRoom, type RoomConfig } from './collabRoom';
 
 /**
@@ -14,14 +15,14 @@ const open = new Map<string, CollabRoom>();
 
 export async function openRoom(
   config: RoomConfig,
-  doc: Y.Doc,
+  session: ProjectSession,
   assets: AssetStore,
   user: Participant,
 ): Promise<CollabRoom> {
   await closing.get(config.roomId);
   const previous = open.get(config.roomId);
   if (previous) await closeRoom(previous);
-  const room = new CollabRoom(config, doc, assets, user);
+  const room = new CollabRoom(config, documentOf(session), assets, user);
   open.set(config.roomId, room);
   await room.start();
   return room;

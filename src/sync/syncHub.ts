@@ -2,6 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { REMOTE_ORIGIN } from '../store/projectDoc';
 import { DocLink } from './docLink';
+import type { LinkHost } from './linkHost';
 import { SyncLog } from './syncLog';
 import { checkUpdate } from './updateGuard';
 import type { Wire } from './wire';
@@ -13,7 +14,7 @@ import type { Wire } from './wire';
  * document: checked by the guard, applied with REMOTE_ORIGIN (never on anyone's undo stack),
  * and refused with a log entry when they do not check or do not apply.
  */
-export class SyncHub {
+export class SyncHub implements LinkHost<DocLink> {
   private readonly links = new Set<DocLink>();
   private readonly listeners = new Set<() => void>();
   /** The link whose update is being applied right now, and whether to pass it on. */
@@ -52,7 +53,7 @@ export class SyncHub {
 
   /** Checks and applies an update from `from`. False when it was refused. */
   applyRemote(update: Uint8Array, from: DocLink, relay: boolean): boolean {
-    const check = checkUpdate(update);
+    const check = checkUpdate(update, { doc: this.doc });
     if (!check.ok) {
       from.reject(check.reason);
       return false;

@@ -19,7 +19,8 @@ export class WebSocketWire implements Wire {
       for (const message of this.outbox.splice(0)) socket.send(message as Uint8Array<ArrayBuffer>);
     });
     socket.addEventListener('message', (event: MessageEvent) => {
-      if (!(event.data instanceof ArrayBuffer)) return;
+      // A socket still hands over what arrives while it closes (Node's `ws` does): not ours now.
+      if (this.finished || !(event.data instanceof ArrayBuffer)) return;
       const message = new Uint8Array(event.data);
       if (this.handlers) this.handlers.onMessage(message);
       else this.early.push(message);

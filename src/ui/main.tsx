@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, preloadRoute } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { parseRoute } from './app/route';
 import { createBrowserServices } from './app/services';
 import { ServicesContext } from './app/servicesContext';
 import './styles/theme.css';
@@ -11,16 +12,23 @@ import './styles/boards.css';
 import './styles/ai.css';
 import './styles/collab.css';
 import './styles/pwa.css';
+import './styles/structure.css';
+import './styles/recovery.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary area="Frameline">
-      <ServicesContext.Provider value={createBrowserServices()}>
-        <App />
-      </ServicesContext.Provider>
-    </ErrorBoundary>
-  </StrictMode>,
+const services = createBrowserServices();
+// Opened on a project (a reload, a link): its code loads before the first render, which then
+// shows the project without a fallback in between (App.tsx, preloadRoute).
+void preloadRoute(parseRoute(window.location.hash)).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="Frameline">
+        <ServicesContext.Provider value={services}>
+          <App />
+        </ServicesContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readScreenplay } from '../helpers/fixtures';
 
 /**
- * A feature-length Fountain script for the parse benchmark, built from the shared fixtures: the
+ * A feature-length Fountain script for the parse benchmark, built from the screenplay fixtures: the
  * bodies of the Fountain samples, title pages dropped, repeated until the text reaches the target
  * size, every scene heading renumbered `#1#`, `#2#`, … so the script reads as one long film.
  */
@@ -17,8 +17,7 @@ const HEADING = /^(?:(?:INT|EXT|EST|INT\.?\/EXT|EXT\.?\/INT|I\/E)[.\s]|\.[\p{L}\
 const SCENE_NUMBER_SUFFIX = /\s*#[^#\s]+#\s*$/;
 
 function readFixture(name: string): string {
-  const url = new URL(`../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-  return readFileSync(url, 'utf8')
+  return readScreenplay(name)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n');
 }

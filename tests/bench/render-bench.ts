@@ -5,6 +5,7 @@ import { buildAudioMixPlan } from '../../src/render/audioPlan';
 import { compositionAt } from '../../src/render/compose/composition';
 import { drawComposition } from '../../src/render/compose/draw';
 import { createPictureCache } from '../../src/render/pictureCache';
+import type { HoldStrategy } from '../../src/render/holds';
 import { startRender } from '../../src/render/renderClient';
 import { buildRenderPlan, frameTimeMs, type RenderPlan } from '../../src/render/renderPlan';
 import {
@@ -31,6 +32,8 @@ export interface BenchConfig {
   readonly crossfades: number;
   /** A music bed (a generated tone) mixed under the animatic. */
   readonly audio?: boolean;
+  /** How holds are encoded: `cfr` (constant frame rate, the app's default) or `repeat-1s` (VFR). */
+  readonly holds?: HoldStrategy;
 }
 
 export interface BenchRun {
@@ -211,6 +214,7 @@ async function run(config: BenchConfig): Promise<BenchRun> {
       plan,
       frames: board.frames,
       audio,
+      ...(config.holds ? { holds: config.holds } : {}),
       output: {
         format: config.format,
         codec: config.codec,

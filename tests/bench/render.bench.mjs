@@ -5,7 +5,10 @@
 // The animatic: 40 shots, 2 minutes, 1080p at 30 fps, 20 camera moves and 10 crossfades (a
 // synthetic board of sketch-like pictures, tests/bench/bench-board.ts). It is rendered
 //   (a) by the app's fast path: renderClient → render worker → compose → WebCodecs H.264 →
-//       mediabunny MP4, holds encoded once (holds.ts), moves and crossfades frame by frame;
+//       mediabunny MP4, moves and crossfades frame by frame, holds (holds.ts) either
+//       (a) at constant frame rate, the app's default: every frame a sample, the hold's picture
+//           encoded again each frame (the encoder makes it a near-empty delta frame), or
+//       (a') at variable frame rate ("smallest file"): each hold a few long samples;
 //   (b) by the app's universal path: the same worker with ffmpeg.wasm (single-thread core,
 //       libx264 ultrafast) fed raw composed frames;
 //   (c) by native ffmpeg on this machine: the same composed frames, written once to disk as JPEG
@@ -22,7 +25,8 @@
 //
 // Every output is checked (ffprobe streams/duration/frames, ffmpeg seeks, Chromium <video>
 // duration and seeking for (a)). It prints; it never asserts. The last line is
-//   render ratio webcodecs/native=<x> ffmpegwasm/native=<y>
+//   render ratio webcodecs/native=<x> webcodecs_vfr/native=<v> ffmpegwasm/native=<y>
+// where webcodecs is the constant-frame-rate render (what the app makes by default).
 //
 // Env: BENCH_SECONDS (default 120), BENCH_SHOTS (40), BENCH_MOVES (20), BENCH_CROSSFADES (10),
 //      BENCH_SIZE (1080), BENCH_RATE (30), BENCH_JPEG_QUALITY (0.92).
@@ -259,7 +263,7 @@ async function ffprobe(file) {
     'error',
     '-count_frames',
     '-show_entries',
-    'format=duration,format_name:stream=codec_type,codec_name,profile,width,height,nb_read_frames,duration,r_frame_rate',
+    'format=duration,format_name:stream=codec_type,codec_name,profile,width,height,nb_read_frames,nb_frames,avg_frame_rate,duration,r_frame_rate',
     '-of',
     'json',
     file,
@@ -275,6 +279,8 @@ async function ffprobe(file) {
     width: video.width,
     height: video.height,
     readFrames: Number(video.nb_read_frames),
+    containerFrames: Number(video.nb_frames),
+    avgFrameRate: video.avg_frame_rate,
     audioCodec: audio?.codec_name ?? null,
   };
 }
@@ -333,7 +339,7 @@ function describeCheck(label, check) {
   const ok = (flag) => (flag ? 'ok' : 'FAIL');
   return (
     `    ${label}: ffprobe ${p.codec} ${p.profile ?? ''} ${p.width}×${p.height}, ` +
-    `${p.readFrames} frames, duration ${fmt(p.formatDurationS, 4)} s vs plan ${fmt(check.planS, 4)} s ` +
+    `${p.readFrames} frames (nb_frames ${p.containerFrames}, avg_frame_rate ${p.avgFrameRate}), duration ${fmt(p.formatDurationS, 4)} s vs plan ${fmt(check.planS, 4)} s ` +
     `(Δ ${fmt(check.deltaFrames, 2)} frames)${p.audioCodec ? `, audio ${p.audioCodec}` : ''}; ` +
     `ffmpeg -ss mid shot 3 ${ok(check.thirdMid.ok)}, 1.5 frames before its end ${ok(check.thirdLate.ok)}`
   );
@@ -479,7 +485,7 @@ async function main() {
 
     const a = await renderMeasured(
       page,
-      { ...base, name: 'a-webcodecs', engine: 'webcodecs' },
+      { ...base, name: 'a-webcodecs', engine: 'webcodecs', holds: 'cfr' },
       true,
     );
     const r = a.result;
@@ -488,11 +494,21 @@ async function main() {
         `${CONFIG.shotCount} shots, ${r.moveCount} camera moves, ${r.crossfadeCount} crossfades; ` +
         `${r.motionFrames} frames composed one by one, ${r.holdRuns} holds.\n`,
     );
-    console.log(describeRun('(a) WebCodecs', a));
+    console.log(describeRun('(a) WebCodecs CFR', a));
     const fileA = join(ARTIFACTS_DIR, 'a-webcodecs.mp4');
     console.log(describeCheck('check', await verify(fileA, r)));
     console.log(await crossfadeCheck(fileA, r));
     console.log(describeVideo(r.video));
+
+    const v = await renderMeasured(
+      page,
+      { ...base, name: 'a-webcodecs-vfr', engine: 'webcodecs', holds: 'repeat-1s' },
+      true,
+    );
+    console.log(describeRun("(a') WebCodecs VFR", v));
+    const fileV = join(ARTIFACTS_DIR, 'a-webcodecs-vfr.mp4');
+    console.log(describeCheck('check', await verify(fileV, v.result)));
+    console.log(describeVideo(v.result.video));
 
     const b = await renderMeasured(page, {
       ...base,
@@ -521,10 +537,14 @@ async function main() {
     await rm(FRAMES_DIR, { recursive: true, force: true });
 
     const ratioA = a.result.wallMs / native.wallMs;
+    const ratioV = v.result.wallMs / native.wallMs;
     const ratioB = b.result.wallMs / native.wallMs;
     console.log('\nSummary (wall time; lower is better):');
     console.log(
-      `  (a) WebCodecs     ${fmt(a.result.wallMs / 1000, 2)} s  = ${fmt(ratioA, 2)}× native (target ≤ 1.0×)`,
+      `  (a) WebCodecs CFR ${fmt(a.result.wallMs / 1000, 2)} s  = ${fmt(ratioA, 2)}× native (target ≤ 1.0×), ${fmt(a.result.sizeBytes / 1e6, 1)} MB`,
+    );
+    console.log(
+      `  (a') WebCodecs VFR ${fmt(v.result.wallMs / 1000, 2)} s = ${fmt(ratioV, 2)}× native, ${fmt(v.result.sizeBytes / 1e6, 1)} MB`,
     );
     console.log(
       `  (b) ffmpeg.wasm   ${fmt(b.result.wallMs / 1000, 2)} s  = ${fmt(ratioB, 2)}× native (target ≤ 15×)`,
@@ -536,7 +556,7 @@ async function main() {
         `one ${r.width}×${r.height} RGBA frame is ${mib((r.width * r.height * 4) / KIB)}`,
     );
     console.log(
-      `render ratio webcodecs/native=${fmt(ratioA, 2)} ffmpegwasm/native=${fmt(ratioB, 2)}`,
+      `render ratio webcodecs/native=${fmt(ratioA, 2)} webcodecs_vfr/native=${fmt(ratioV, 2)} ffmpegwasm/native=${fmt(ratioB, 2)}`,
     );
   } finally {
     await browser.close();

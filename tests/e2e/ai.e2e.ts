@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { launchPersistent, trackPageErrors, chooseExport } from '../helpers/browser';
 
 /**
  * AI providers as a user meets them, in Chromium against the production build, with every
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 async function exportProject(): Promise<{ text: string; json: ExportedProject }> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export project' }).click();
+  await chooseExport(page, 'Project file (.json)');
   const text = readFileSync(await (await download).path(), 'utf8');
   return { text, json: JSON.parse(text) as ExportedProject };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { launchPersistent, trackPageErrors, chooseExport } from '../helpers/browser';
 import { HOSTILE_KINDS, hostileBundle } from '../helpers/bundle';
 import { boardCounts, openStoragePanel, pasteScript } from '../helpers/pwa';
 
@@ -50,7 +50,7 @@ async function waitForAllFrames(page: Page) {
 
 async function exportProjectJson(page: Page) {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export project' }).click();
+  await chooseExport(page, 'Project file (.json)');
   return JSON.parse(readFileSync(await (await download).path(), 'utf8'));
 }
 
@@ -92,7 +92,7 @@ test('a project exports as one .frameline bundle', async () => {
   await page.getByLabel('Duration (seconds)').press('Enter');
   original = await exportProjectJson(page);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await chooseExport(page, 'Frameline bundle (.frameline)');
   const file = await download;
   expect(file.suggestedFilename()).toBe('night-shift.frameline');
   bundlePath = await file.path();

@@ -222,6 +222,23 @@ test('sharing makes an invite link that carries the room, the secret and the sig
   await closeShare(anna);
 });
 
+test('typing in the share dialog stays where it is while the project view re-renders', async () => {
+  await openShare(anna);
+  const name = anna.getByLabel('Your name');
+  await name.fill('Anna B');
+  await anna.getByText('Connection settings', { exact: true }).click();
+  const ice = anna.getByLabel(/STUN \/ TURN servers/);
+  // Focusing the field saves the name (on blur), which re-renders the toolbar that owns the dialog.
+  await ice.focus();
+  await expect.poll(() => anna.locator('.profile-fields .avatar').textContent()).toBe('AB');
+  await anna.keyboard.type('stun:127.0.0.1:3478');
+  expect(await ice.inputValue()).toBe('stun:127.0.0.1:3478');
+  expect(await name.inputValue()).toBe('Anna B');
+  await ice.fill('');
+  await setName(anna, 'Anna');
+  await closeShare(anna);
+});
+
 test('a second browser joins by the link, gets the project, and the 1 MB frame arrives intact', async () => {
   ben = await peer('ben');
   await join(ben, invite, 'Ben');

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { launchPersistent, trackPageErrors, chooseExport } from '../helpers/browser';
 import { probeVideo } from '../helpers/ffprobe';
 import { readScreenplay, screenplayPath } from '../helpers/fixtures';
 import { countFountainFigures } from '../helpers/fountainFigures';
@@ -33,17 +33,31 @@ afterAll(async () => {
 });
 
 const boards = () => page.getByRole('button', { name: /^Shot / });
+/** Every board of the project: the grid mounts only those near the viewport, but says how many. */
+const boardCount = async () =>
+  Number(await page.locator('li:has(> .board)').first().getAttribute('aria-setsize'));
 
 async function waitForAllFrames() {
-  // Every board shows an image once its sketch is stored; none is left "Sketching…".
+  // Every shot has a frame once its sketch is stored, and no board on screen is "Sketching…".
   await expect
-    .poll(async () => page.locator('.board img').count(), { timeout: 60_000, interval: 250 })
-    .toBe(expected.shots);
+    .poll(
+      async () => (await exportProjectJson()).project.shots.filter((s) => !s.frameHash).length,
+      { timeout: 60_000, interval: 1000 },
+    )
+    .toBe(0);
+  await expect
+    .poll(
+      async () =>
+        (await page.locator('.board').count()) - (await page.locator('.board img').count()),
+    )
+    .toBe(0);
 }
 
-async function exportProjectJson(): Promise<{ project: { shots: { durationMs: number }[] } }> {
+async function exportProjectJson(): Promise<{
+  project: { shots: { durationMs: number; frameHash: string | null }[] };
+}> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export project' }).click();
+  await chooseExport(page, 'Project file (.json)');
   const file = await (await download).path();
   return JSON.parse(readFileSync(file, 'utf8'));
 }
@@ -55,7 +69,7 @@ test('an empty browser shows the first-run state', async () => {
 test('importing a Fountain screenplay gives its scenes and one board per planned shot', async () => {
   await page.getByLabel('Screenplay file').setInputFiles(screenplayPath(FIXTURE));
   await page.getByRole('navigation', { name: 'Scenes' }).waitFor();
-  await expect.poll(() => boards().count()).toBe(expected.shots);
+  await expect.poll(boardCount).toBe(expected.shots);
   const sceneItems = page.getByRole('navigation', { name: 'Scenes' }).getByRole('listitem');
   expect(await sceneItems.count()).toBe(expected.scenes);
   await waitForAllFrames();
@@ -96,7 +110,7 @@ test('the rendered animatic is an H.264 MP4 exactly as long as the boards', asyn
 
 test('after a reload everything is still there', async () => {
   await page.reload();
-  await expect.poll(() => boards().count()).toBe(expected.shots);
+  await expect.poll(boardCount).toBe(expected.shots);
   await waitForAllFrames();
   expect(await boards().nth(1).textContent()).toContain('4.5s');
   const json = await exportProjectJson();

@@ -135,7 +135,7 @@ test('offline, the app loads, opens a project, sketches a new shot and renders a
   await page.getByRole('button', { name: 'Close' }).click();
 });
 
-test('a screenplay shared to the app (share target) becomes a project, offline too', async () => {
+test('a screenplay shared to the app (share target) becomes a project once accepted, offline too', async () => {
   await page.evaluate(() => {
     const form = document.createElement('form');
     form.method = 'POST';
@@ -152,6 +152,9 @@ test('a screenplay shared to the app (share target) becomes a project, offline t
     document.body.append(form);
     form.submit();
   });
+  // Nothing is imported until the person accepts (shareTarget.e2e.ts tests the refusals).
+  const consent = page.getByRole('dialog', { name: 'Import what was shared with Frameline?' });
+  await consent.getByRole('button', { name: 'Import', exact: true }).click();
   await expect
     .poll(() =>
       page
@@ -164,7 +167,7 @@ test('a screenplay shared to the app (share target) becomes a project, offline t
   await context.setOffline(false);
 });
 
-test('a file opened from the OS (launchQueue) is imported', async () => {
+test('a file opened from the OS (launchQueue) is imported once accepted', async () => {
   const launched = await context.newPage();
   const launchedErrors = trackPageErrors(launched);
   // Chromium has a real (empty) launchQueue: replace it with one the test can feed.
@@ -187,6 +190,8 @@ test('a file opened from the OS (launchQueue) is imported', async () => {
       .launchConsumer;
     consume({ files: [{ getFile: async () => new File([text], 'opened.fountain') }] });
   });
+  const consent = launched.getByRole('dialog', { name: 'Open these files in Frameline?' });
+  await consent.getByRole('button', { name: 'Import', exact: true }).click();
   await expect
     .poll(() =>
       launched

@@ -53,18 +53,43 @@ afterAll(async () => {
   await close();
 });
 
+/** Waits for the finished file's link; a failed render fails the test at once, with its message. */
+async function waitForDownloadLink() {
+  const link = page.getByRole('link', { name: 'Download animatic' });
+  const failure = page.getByRole('dialog').getByRole('alert');
+  await Promise.race([
+    link.waitFor({ timeout: RENDER_TIMEOUT_MS }),
+    failure.waitFor({ timeout: RENDER_TIMEOUT_MS }).then(async () => {
+      throw new Error(`render failed: ${await failure.textContent()}`);
+    }),
+  ]);
+  return link;
+}
+
 /** Opens the render dialog, sets the options, renders and saves the file as `saveAs`. */
 async function render(
   format: 'MP4' | 'WebM' | 'GIF',
   fileName: string,
-  options: { encoder?: string; saveAs?: string } = {},
+  options: {
+    encoder?: string;
+    saveAs?: string;
+    frames?: string;
+    scene?: string;
+    shotInfo?: boolean;
+  } = {},
 ): Promise<string> {
   await page.getByRole('button', { name: 'Render animatic' }).click();
   await page.getByLabel('Format').selectOption({ label: format });
   if (options.encoder) await page.getByLabel('Encoder').selectOption({ label: options.encoder });
+  if (options.frames) await page.getByLabel('Frames').selectOption({ label: options.frames });
+  if (options.shotInfo) await page.getByLabel('Shot info overlay').check();
+  if (options.scene) {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /^Render/ }).selectOption({ label: 'One scene' });
+    await dialog.getByRole('combobox', { name: /^Scene/ }).selectOption({ label: options.scene });
+  }
   await page.getByRole('button', { name: 'Start render' }).click();
-  const link = page.getByRole('link', { name: 'Download animatic' });
-  await link.waitFor({ timeout: RENDER_TIMEOUT_MS });
+  const link = await waitForDownloadLink();
   const download = page.waitForEvent('download');
   await link.click();
   const saved = await download;
@@ -89,6 +114,10 @@ describe('rendering', () => {
     const audio = media.streams.find((s) => s.type === 'audio');
     expect(video).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
     expectTimelineLength(video?.durationSeconds ?? 0);
+    // Constant frame rate (the default): every frame is in the file, at the nominal rate.
+    expect(video?.containerFrames).toBe(TOTAL_SECONDS * FRAME_RATE);
+    expect(video?.frames).toBe(TOTAL_SECONDS * FRAME_RATE);
+    expect(video?.avgFrameRate).toBe(`${FRAME_RATE}/1`);
     expect(audio).toMatchObject({ codec: 'aac', channels: 2 });
     // The music bed and the dialogue are there: far above digital silence (-91 dB).
     expect(meanVolumeDb(file)).toBeGreaterThan(-40);
@@ -112,6 +141,57 @@ describe('rendering', () => {
     expect(Math.max(...dip)).toBeLessThan(30);
   });
 
+  test('MP4 at variable frame rate: fewer samples than frames, same length', async () => {
+    const file = await render('MP4', 'sound-and-motion-animatic.mp4', {
+      frames: 'Variable frame rate — smallest file',
+      saveAs: 'sound-and-motion-vfr.mp4',
+    });
+    const media = probeMedia(file);
+    expectTimelineLength(media.durationSeconds);
+    const video = media.streams.find((s) => s.type === 'video');
+    expect(video?.containerFrames).toBeLessThan(TOTAL_SECONDS * FRAME_RATE);
+    expect(video?.avgFrameRate).not.toBe(`${FRAME_RATE}/1`);
+  });
+
+  test('one scene: only its shot, as long as that shot, every frame at the rate', async () => {
+    const file = await render('MP4', 'sound-and-motion-animatic-shot-1c.mp4', {
+      scene: '2. EXT. GARDEN - NIGHT',
+    });
+    const media = probeMedia(file);
+    const shotSeconds = SHOT_MS / 1000;
+    expect(Math.abs(media.durationSeconds - shotSeconds)).toBeLessThanOrEqual(ONE_FRAME_S + 1e-6);
+    const video = media.streams.find((s) => s.type === 'video');
+    expect(video?.containerFrames).toBe(shotSeconds * FRAME_RATE);
+    expect(video?.avgFrameRate).toBe(`${FRAME_RATE}/1`);
+    // The picture is the last shot's from the first frame.
+    const first = meanRgbAt(file, ONE_FRAME_S / 2);
+    expect(colourDistance(first, SHOT_COLOURS[3]!.rgb)).toBeLessThanOrEqual(
+      SAME_COLOUR_MAX_DISTANCE,
+    );
+  });
+
+  test('the shot info overlay is drawn over the bottom of the picture only when asked for', async () => {
+    const plain = `${ARTIFACTS}/sound-and-motion-animatic.mp4`;
+    const withInfo = await render('MP4', 'sound-and-motion-animatic.mp4', {
+      shotInfo: true,
+      saveAs: 'sound-and-motion-shot-info.mp4',
+    });
+    // The middle of shot 4 (a plain hold): the band's dark strip across the bottom 5%.
+    const at = 3.5 * (SHOT_MS / 1000);
+    const band = 'iw:ih*0.05:0:ih*0.95';
+    const top = 'iw:ih*0.3:0:ih*0.3';
+    expect(colourDistance(meanRgbAt(plain, at, band), SHOT_COLOURS[3]!.rgb)).toBeLessThanOrEqual(
+      SAME_COLOUR_MAX_DISTANCE,
+    );
+    expect(
+      colourDistance(meanRgbAt(withInfo, at, band), meanRgbAt(plain, at, band)),
+    ).toBeGreaterThan(BLEND_MIN_DISTANCE);
+    // Above the band the picture is the same.
+    expect(
+      colourDistance(meanRgbAt(withInfo, at, top), meanRgbAt(plain, at, top)),
+    ).toBeLessThanOrEqual(SAME_COLOUR_MAX_DISTANCE);
+  });
+
   test('WebM: VP9 and Opus, as long as the boards', async () => {
     const file = await render('WebM', 'sound-and-motion-animatic.webm');
     const media = probeMedia(file);
@@ -121,6 +201,8 @@ describe('rendering', () => {
       codec: 'vp9',
       width: 1280,
       height: 720,
+      frames: TOTAL_SECONDS * FRAME_RATE,
+      avgFrameRate: `${FRAME_RATE}/1`,
     });
     expect(media.streams.find((s) => s.type === 'audio')).toMatchObject({ codec: 'opus' });
     const middle = meanRgbAt(file, SHOT_MS / 1000);
@@ -138,10 +220,36 @@ describe('rendering', () => {
     const video = media.streams.find((s) => s.type === 'video');
     expect(video).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
     expect(video?.frames).toBe(TOTAL_SECONDS * FRAME_RATE);
+    expect(video?.avgFrameRate).toBe(`${FRAME_RATE}/1`);
     expect(media.streams.find((s) => s.type === 'audio')).toMatchObject({ codec: 'aac' });
     const middle = meanRgbAt(file, SHOT_MS / 1000);
     expect(colourDistance(middle, SHOT_COLOURS[0]!.rgb)).toBeGreaterThan(BLEND_MIN_DISTANCE);
     expect(colourDistance(middle, SHOT_COLOURS[1]!.rgb)).toBeGreaterThan(BLEND_MIN_DISTANCE);
+  });
+
+  test('WebM through ffmpeg.wasm: VP8 (its VP9 encoder crashes at HD) and Opus, and it says so', async () => {
+    await page.getByRole('button', { name: 'Render animatic' }).click();
+    await page.getByLabel('Format').selectOption({ label: 'WebM' });
+    await page
+      .getByLabel('Encoder')
+      .selectOption({ label: 'ffmpeg.wasm (slower, works everywhere)' });
+    await page.getByRole('button', { name: 'Start render' }).click();
+    const link = await waitForDownloadLink();
+    expect(await page.getByRole('dialog').textContent()).toMatch(/the video is VP8/);
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = `${ARTIFACTS}/sound-and-motion-ffmpegwasm.webm`;
+    await (await download).saveAs(file);
+    await page.getByRole('button', { name: 'Close' }).click();
+    const media = probeMedia(file);
+    expectTimelineLength(media.durationSeconds);
+    expect(media.streams.find((s) => s.type === 'video')).toMatchObject({
+      codec: 'vp8',
+      width: 1280,
+      height: 720,
+      frames: TOTAL_SECONDS * FRAME_RATE,
+    });
+    expect(media.streams.find((s) => s.type === 'audio')).toMatchObject({ codec: 'opus' });
   });
 
   test('GIF: an animated GIF, 480 px wide, silent', async () => {

@@ -60,6 +60,8 @@ test('a screenplay PDF is read from its text layer', async () => {
 
 test('a PDF without text says it looks scanned and changes nothing', async () => {
   await page.getByRole('link', { name: /all projects/ }).click();
+  // The list reads IndexedDB before it shows: count once the earlier projects are on it.
+  await page.locator('.project-card').first().waitFor();
   const before = await page.locator('.project-card').count();
   const empty = screenplayPdf({ titlePage: {}, elements: [], diagnostics: [] });
   await page

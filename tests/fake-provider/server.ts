@@ -41,7 +41,7 @@ export interface FakeProviderServer {
   close(): Promise<void>;
 }
 
-const MAX_RECORDED_BODY_BYTES = 64 * 1024;
+const MAX_RECORDED_BODY_BYTES = 4 * 1024 * 1024;
 const DEFAULT_SLOW_MS = 1500;
 const PREFIX = /^\/s\/([\w-]+)(\/.*)$/;
 

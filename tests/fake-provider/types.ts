@@ -9,7 +9,7 @@ export interface RecordedRequest {
   readonly path: string;
   readonly query: string;
   readonly headers: IncomingHttpHeaders;
-  /** The body as latin1 text (multipart bodies included), cut at 64 KiB. */
+  /** The body as latin1 text (multipart bodies included), cut at 4 MiB. */
   readonly body: string;
 }
 

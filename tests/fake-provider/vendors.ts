@@ -55,8 +55,11 @@ const openai: VendorHandler = (request, reply, state) => {
     });
   }
   if (route === 'POST /v1/images/generations' || route === 'POST /v1/images/edits') {
-    if (route.endsWith('edits') && !request.body.includes('name="image[]"'))
-      return reply.json(400, { error: { message: 'edits need image[]' } });
+    // Reference images go as image[]; a drawing to finish goes as one image (and a mask).
+    const hasImage =
+      request.body.includes('name="image[]"') || request.body.includes('name="image"');
+    if (route.endsWith('edits') && !hasImage)
+      return reply.json(400, { error: { message: 'edits need image or image[]' } });
     const png = image(request.body);
     if (request.scenario === 'url') {
       const id = `${state.files.size + 1}.png`;
@@ -154,7 +157,9 @@ const stability: VendorHandler = (request, reply) => {
     return reply.json(200, { credits: 12.5 });
   if (
     request.method === 'POST' &&
-    /^\/v2beta\/stable-image\/generate\/(core|ultra|sd3)$/.test(request.path)
+    /^\/v2beta\/stable-image\/(generate\/(core|ultra|sd3)|control\/sketch|edit\/inpaint)$/.test(
+      request.path,
+    )
   ) {
     if (!String(request.headers['content-type']).startsWith('multipart/form-data'))
       return reply.json(400, { name: 'bad_request', errors: ['multipart/form-data expected'] });

@@ -56,3 +56,9 @@ export function trackPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** Picks an item of the project's Export menu (the toolbar's "Export" button). */
+export async function chooseExport(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}

@@ -12,6 +12,10 @@ export interface ProbedMedia {
     readonly durationSeconds: number;
     /** Decoded frames (video), counted by ffprobe -count_frames. */
     readonly frames: number;
+    /** Frames the container lists (`nb_frames`); NaN when it does not say (WebM). */
+    readonly containerFrames: number;
+    /** ffprobe's `avg_frame_rate`, e.g. `25/1`, `24000/1001`: frames over duration. */
+    readonly avgFrameRate: string;
     readonly sampleRate?: number;
     readonly channels?: number;
   }[];
@@ -25,7 +29,7 @@ export function probeMedia(path: string): ProbedMedia {
       'error',
       '-count_frames',
       '-show_entries',
-      'format=duration,format_name:stream=codec_type,codec_name,width,height,duration,nb_read_frames,sample_rate,channels',
+      'format=duration,format_name:stream=codec_type,codec_name,width,height,duration,nb_read_frames,nb_frames,avg_frame_rate,sample_rate,channels',
       '-of',
       'json',
       path,
@@ -41,6 +45,8 @@ export function probeMedia(path: string): ProbedMedia {
       height?: number;
       duration?: string;
       nb_read_frames?: string;
+      nb_frames?: string;
+      avg_frame_rate?: string;
       sample_rate?: string;
       channels?: number;
     }[];
@@ -55,6 +61,8 @@ export function probeMedia(path: string): ProbedMedia {
       ...(s.height === undefined ? {} : { height: s.height }),
       durationSeconds: Number(s.duration ?? Number.NaN),
       frames: Number(s.nb_read_frames ?? 0),
+      containerFrames: Number(s.nb_frames ?? Number.NaN),
+      avgFrameRate: s.avg_frame_rate ?? '',
       ...(s.sample_rate === undefined ? {} : { sampleRate: Number(s.sample_rate) }),
       ...(s.channels === undefined ? {} : { channels: s.channels }),
     })),
@@ -65,9 +73,10 @@ export type Rgb = readonly [number, number, number];
 
 /**
  * Mean colour of the frame ffmpeg shows at `timeSeconds` (`-ss T -frames:v 1`), averaged over the
- * whole picture (scaled down to 32×18 first, which is the same average).
+ * whole picture (scaled down to 32×18 first, which is the same average), or over an ffmpeg
+ * `crop` (`w:h:x:y`, expressions allowed: `iw:ih*0.06:0:ih*0.94`).
  */
-export function meanRgbAt(path: string, timeSeconds: number): Rgb {
+export function meanRgbAt(path: string, timeSeconds: number, crop?: string): Rgb {
   const raw = execFileSync(
     'ffmpeg',
     [
@@ -80,7 +89,7 @@ export function meanRgbAt(path: string, timeSeconds: number): Rgb {
       '-frames:v',
       '1',
       '-vf',
-      'scale=32:18,format=rgb24',
+      `${crop ? `crop=${crop},` : ''}scale=32:18,format=rgb24`,
       '-f',
       'rawvideo',
       '-',

@@ -5,6 +5,7 @@ import { createShot } from '../../src/model/shot';
 import { createAssetStore } from '../../src/store/assets';
 import type { FramelineDb } from '../../src/store/db';
 import { ProjectRepository } from '../../src/store/projects';
+import { pngBytes } from './mediaBytes';
 
 /** A stored project whose shots each show a stored frame: what bundles and storage tests need. */
 export async function projectWithFrames(
@@ -20,7 +21,7 @@ export async function projectWithFrames(
   const hashes: AssetHash[] = [];
   const shots = [];
   for (let i = 0; i < frames; i++) {
-    const bytes = new Uint8Array([137, 80, 78, 71, seed, i, ...new Array(64).fill(i + seed)]);
+    const bytes = pngBytes(seed * 1000 + i, 70);
     const hash = await store.put(bytes, 'image/png');
     hashes.push(hash);
     shots.push(

@@ -79,12 +79,18 @@ export async function writeRenderProject(dir: string): Promise<string> {
     number: '1',
     heading: 'INT. STUDIO - DAY',
   });
+  // The last shot has a scene of its own: the render dialog can render one scene.
+  const lastScene = createScene({
+    id: 'scene-2' as SceneId,
+    number: '2',
+    heading: 'EXT. GARDEN - NIGHT',
+  });
   const shot = (i: number) => {
     const picture = pictures[i];
     if (!picture) throw new Error(`no picture ${i}`);
     return createShot({
       id: `shot-${i + 1}` as ShotId,
-      sceneId: scene.id,
+      sceneId: i === SHOT_COLOURS.length - 1 ? lastScene.id : scene.id,
       number: i === 0 ? '1' : `1${String.fromCharCode(64 + i)}`,
       durationMs: ms(SHOT_MS),
       frameHash: picture.hash,
@@ -98,7 +104,7 @@ export async function writeRenderProject(dir: string): Promise<string> {
       frameRate: fps(FRAME_RATE),
       music: { assetHash: music.hash, volume: 0.5, fadeInMs: ms(500), fadeOutMs: ms(1000) },
     },
-    scenes: [scene],
+    scenes: [scene, lastScene],
     shots: [
       {
         ...shot(0),

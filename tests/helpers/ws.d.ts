@@ -9,7 +9,9 @@ declare module 'ws' {
     binaryType: string;
     constructor(url: string);
     send(data: Uint8Array | string): void;
-    close(): void;
+    close(code?: number, reason?: string): void;
+    /** Destroys the connection at once, without a closing handshake. */
+    terminate(): void;
     on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): this;
     on(event: 'close' | 'open' | 'pong', listener: () => void): this;
     ping(): void;

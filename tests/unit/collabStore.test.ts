@@ -16,6 +16,14 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('collaboration storage', () => {
+  test('a profile asked for by several views at once is made once: a name typed since stays', async () => {
+    const settings = new CollabSettingsStore(db);
+    const made = await Promise.all(Array.from({ length: 8 }, () => settings.getProfile()));
+    expect(new Set(made.map((profile) => profile.name)).size).toBe(1);
+    await settings.setProfile({ ...made[0]!, name: 'Anna' });
+    expect((await settings.getProfile()).name).toBe('Anna');
+  });
+
   test('settings default to a self-hosted signaling server and refuse bad values by name', async () => {
     const settings = new CollabSettingsStore(db);
     expect(await settings.getSettings()).toEqual(DEFAULT_COLLAB_SETTINGS);

@@ -2,14 +2,10 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { ShotId } from '../../src/model/ids';
 import { openDb, type FramelineDb } from '../../src/store/db';
-import {
-  addScene,
-  insertShot,
-  readProject,
-  REMOTE_ORIGIN,
-  updateShot,
-} from '../../src/store/projectDoc';
+import { readProject, REMOTE_ORIGIN } from '../../src/store/projectDoc';
 import { ProjectSession } from '../../src/store/projectSession';
+import { documentOf } from '../../src/store/sessionDocument';
+import { runOk } from '../helpers/commands';
 import { ProjectRepository } from '../../src/store/projects';
 
 /**
@@ -36,36 +32,36 @@ test("undo takes back my edit and leaves the other person's", async () => {
   const repo = new ProjectRepository(db);
   const mineId = await repo.create({ title: 'Shared' });
   const mine = await ProjectSession.open(repo, mineId);
-  const sceneId = addScene(mine.doc, 'INT. LAB - DAY');
-  const shotId = insertShot(mine.doc, sceneId, 0) as ShotId;
+  const sceneId = runOk(mine, 'scene/add', { heading: 'INT. LAB - DAY' });
+  const shotId = runOk(mine, 'shot/insert', { sceneId, index: 0 }) as ShotId;
 
   // The collaborator's copy of the same document, in their own session.
   const theirsId = await repo.create({ title: 'Their copy' });
   const theirs = await ProjectSession.open(repo, theirsId);
-  Y.applyUpdate(theirs.doc, Y.encodeStateAsUpdate(mine.doc), REMOTE_ORIGIN);
-  link(mine.doc, theirs.doc);
+  Y.applyUpdate(documentOf(theirs), Y.encodeStateAsUpdate(documentOf(mine)), REMOTE_ORIGIN);
+  link(documentOf(mine), documentOf(theirs));
   mine.undoManager.clear();
 
-  updateShot(mine.doc, shotId, { action: 'mine' });
-  mine.undoManager.stopCapturing();
-  updateShot(theirs.doc, shotId, { notes: 'theirs' });
-  updateShot(theirs.doc, shotId, { shotType: 'CU' });
+  runOk(mine, 'shot/update', { shotId, patch: { action: 'mine' } });
+  runOk(theirs, 'shot/update', { shotId, patch: { notes: 'theirs' } });
+  runOk(theirs, 'shot/update', { shotId, patch: { shotType: 'CU' } });
 
   expect(theirs.getState().canUndo).toBe(true);
   mine.undo();
-  const shot = readProject(theirs.doc).snapshot.shots[0]!;
+  const shot = readProject(documentOf(theirs)).snapshot.shots[0]!;
   expect(shot.action).toBe('');
   expect(shot.notes).toBe('theirs');
   expect(shot.shotType).toBe('CU');
   expect(mine.getState().canUndo).toBe(false);
 
   theirs.undo();
-  const again = readProject(mine.doc).snapshot.shots[0]!;
+  theirs.undo();
+  const again = readProject(documentOf(mine)).snapshot.shots[0]!;
   expect(again.notes).toBe('');
   expect(again.shotType).toBe('MS');
   expect(again.action).toBe('');
   mine.redo();
-  expect(readProject(theirs.doc).snapshot.shots[0]!.action).toBe('mine');
+  expect(readProject(documentOf(theirs)).snapshot.shots[0]!.action).toBe('mine');
   await mine.close();
   await theirs.close();
 });

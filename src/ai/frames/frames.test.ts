@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../../../tests/fake-provider/server';
 import type { AssetHash, ShotId } from '../../model/ids';
-import { setCharacterSheet, setShotFrame, updateShot } from '../../store/projectDoc';
+import { runOk } from '../../../tests/helpers/commands';
 import { sniffImageType } from '../providers/media';
 import { newProviderConfig, type ProviderConfig } from '../settings/providerConfig';
 import { ANNA, openAiHarness, type AiHarness } from '../testKit';
 import { generateFrame } from './generateFrame';
 import { buildShotPrompt, promptForShot } from './promptBuilder';
+import { pngBytes } from '../../../tests/helpers/mediaBytes';
 
 const KEY = 'sk-frames-test-3e9d5b7c1a2f4e6d';
 const SHOT_1 = 'shot-1' as ShotId;
@@ -69,7 +70,7 @@ describe('prompts', () => {
   });
 
   test('a prompt the user wrote wins over the built one', () => {
-    updateShot(h.session.doc, SHOT_1, { prompt: 'My own words' });
+    runOk(h.session, 'shot/update', { shotId: SHOT_1, patch: { prompt: 'My own words' } });
     expect(promptForShot(h.session.getState().snapshot, shot(SHOT_1))).toBe('My own words');
   });
 });
@@ -100,13 +101,40 @@ describe('generating a frame', () => {
     ]);
   });
 
-  test('a drawn frame is never replaced: the take is kept beside it', async () => {
+  test.each(['drawn', 'upload'] as const)(
+    'a %s frame is never replaced: the take is kept beside it',
+    async (source) => {
+      await addProvider('openaiCompatible', 'ok', 'Working');
+      const drawn = 'f'.repeat(64) as AssetHash;
+      runOk(h.session, 'frame/set', {
+        shotId: SHOT_1,
+        frame: { hash: drawn, source, signature: '' },
+      });
+      await generateFrame(deps(), SHOT_1);
+      expect(shot(SHOT_1).frameHash).toBe(drawn);
+      expect(shot(SHOT_1).takes).toHaveLength(1);
+    },
+  );
+
+  test('a frame saved from the frame editor is not replaced by generation either', async () => {
     await addProvider('openaiCompatible', 'ok', 'Working');
-    const drawn = 'f'.repeat(64) as AssetHash;
-    setShotFrame(h.session.doc, SHOT_1, { hash: drawn, source: 'drawn', signature: '' });
+    const drawn = 'e'.repeat(64) as AssetHash;
+    runOk(h.session, 'drawing/saveFrame', {
+      shotId: SHOT_1,
+      take: {
+        id: 'drawn-1',
+        hash: drawn,
+        providerKind: 'drawing',
+        providerLabel: 'Drawn',
+        model: '',
+        prompt: '',
+        createdAt: 1,
+        source: 'drawn',
+      },
+    });
     await generateFrame(deps(), SHOT_1);
-    expect(shot(SHOT_1).frameHash).toBe(drawn);
-    expect(shot(SHOT_1).takes).toHaveLength(1);
+    expect(shot(SHOT_1)).toMatchObject({ frameHash: drawn, frameSource: 'drawn' });
+    expect(shot(SHOT_1).takes.map((t) => t.source ?? 'ai')).toEqual(['drawn', 'ai']);
   });
 
   test('when every provider fails the offline sketch answers and no take is added', async () => {
@@ -126,11 +154,8 @@ describe('generating a frame', () => {
   });
 
   test('character sheets go to providers that take references; the others get descriptions', async () => {
-    const sheet = await h.assets.put(
-      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
-      'image/png',
-    );
-    setCharacterSheet(h.session.doc, ANNA, sheet);
+    const sheet = await h.assets.put(pngBytes(1), 'image/png');
+    runOk(h.session, 'character/setSheet', { characterId: ANNA, hash: sheet });
     await addProvider('openai', 'ok', 'OpenAI', 'gpt-image-1');
     await generateFrame(deps(), SHOT_2);
     const edit = fake.requests().find((r) => r.path === '/v1/images/edits');

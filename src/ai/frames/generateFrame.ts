@@ -2,10 +2,9 @@ import type { ShotId } from '../../model/ids';
 import { aspectValue } from '../../model/project';
 import { newTakeId, type Take } from '../../model/take';
 import type { AssetStore } from '../../store/assets';
-import { addShotTake } from '../../store/projectDoc';
 import type { ProjectSession } from '../../store/projectSession';
 import type { AiRouter, AttemptSummary } from '../router/router';
-import { sketchInputFor } from '../sketchForShot';
+import { sketchInputFor, sketchLookOf } from '../sketchForShot';
 import { improvePrompt } from './improvePrompt';
 import { promptForShot } from './promptBuilder';
 import { referencesFor } from './references';
@@ -80,7 +79,14 @@ export async function generateFrame(
       seed: Math.floor(Math.random() * MAX_SEED),
       references,
       referenceNote: note,
-      sketch: sketchInputFor(shot, scene, snapshot.characters, aspectRatio),
+      sketch: sketchInputFor(
+        shot,
+        scene,
+        snapshot.characters,
+        aspectRatio,
+        sketchLookOf(snapshot.meta),
+        snapshot.meta.sketchCaptionBand,
+      ),
     },
     { ...routeOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
@@ -105,7 +111,7 @@ export async function generateFrame(
   const now = session.getState().snapshot.shots.find((s) => s.id === shotId);
   if (now && !session.readOnly) {
     const ownWork = now.frameSource === 'drawn' || now.frameSource === 'upload';
-    addShotTake(session.doc, shotId, take, { makeCurrent: !ownWork });
+    session.run('take/add', { shotId, take, makeCurrent: !ownWork });
   }
   return { take, providerLabel: routed.provider.label, costUsd, trouble };
 }

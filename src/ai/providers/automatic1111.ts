@@ -19,6 +19,9 @@ const CFG_SCALE = 7;
 /** 0 keeps the reference as is, 1 ignores it; high, because the sheet is not the shot. */
 const REFERENCE_DENOISING = 0.75;
 
+/** From a drawing: enough change to finish it, little enough to keep where things are. */
+const DRAWING_DENOISING = 0.6;
+
 const imagesShape = z.object({ images: z.array(z.string()).min(1) });
 const modelsShape = z.array(z.object({ title: z.string() }));
 
@@ -27,7 +30,7 @@ export function createAutomatic1111Adapter(options: AdapterOptions): ProviderAda
   const url = (path: string) => joinUrl(options.baseUrl || A1111_DEFAULTS.baseUrl, path);
   return {
     kind: 'automatic1111',
-    capabilities: new Set(['image', 'imageWithReferences']),
+    capabilities: new Set(['image', 'imageWithReferences', 'imageFromDrawing']),
     modelFor: () => model || 'current checkpoint',
 
     async image(request, ctx) {
@@ -48,6 +51,41 @@ export function createAutomatic1111Adapter(options: AdapterOptions): ProviderAda
       const json = await sendJson(
         {
           url: url(reference ? 'sdapi/v1/img2img' : 'sdapi/v1/txt2img'),
+          method: 'POST',
+          headers: jsonHeaders(bearer(ctx.apiKey)),
+          body: JSON.stringify(body),
+        },
+        ctx,
+      );
+      const first = parseShape(imagesShape, json, 'image answer').images[0];
+      if (!first) throw new ProviderError('badResponse', 'The answer holds no image.');
+      return {
+        ...imageResult(base64ToBytes(first)),
+        usage: { inputTokens: 0, outputTokens: 0, images: 1, characters: 0 },
+      };
+    },
+
+    /** img2img from the drawing; with a mask, inpainting only the brushed part (white). */
+    async imageFromDrawing(request, ctx) {
+      const body: Record<string, unknown> = {
+        prompt: request.prompt,
+        negative_prompt: request.negativePrompt,
+        seed: request.seed,
+        steps: STEPS,
+        cfg_scale: CFG_SCALE,
+        init_images: [bytesToBase64(request.drawing.bytes)],
+        denoising_strength: DRAWING_DENOISING,
+        ...diffusionSize(request.aspectRatio),
+      };
+      if (request.mask) {
+        body.mask = bytesToBase64(request.mask.whiteToChange.bytes);
+        body.inpainting_fill = 1; // start from the drawing's own pixels under the mask
+        body.inpaint_full_res = false;
+      }
+      if (model) body.override_settings = { sd_model_checkpoint: model };
+      const json = await sendJson(
+        {
+          url: url('sdapi/v1/img2img'),
           method: 'POST',
           headers: jsonHeaders(bearer(ctx.apiKey)),
           body: JSON.stringify(body),

@@ -43,7 +43,7 @@ export function createElevenLabsAdapter(options: AdapterOptions): ProviderAdapte
       );
       if (bytes.length === 0) throw new ProviderError('badResponse', 'The speech answer is empty.');
       const usage = { inputTokens: 0, outputTokens: 0, images: 0, characters: request.text.length };
-      return { ...audioResult(bytes, mimeType, 'audio/mpeg'), usage };
+      return { ...audioResult(bytes, mimeType), usage };
     },
 
     async testConnection(ctx) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ProviderError } from './errors';
 import { joinUrl, jsonHeaders, parseShape, sendJson } from './http';
-import { base64ToBytes, bytesToBase64, imageResult, pcmToWav } from './media';
+import { audioResult, base64ToBytes, bytesToBase64, imageResult, pcmToWav } from './media';
 import type { AdapterOptions } from './options';
 import { nearestAspectName } from './sizes';
 import type { CallContext, ProviderAdapter, Usage } from './types';
@@ -164,8 +164,7 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
       const pcm = base64ToBytes(inline.data);
       const isPcm = /l16|pcm/i.test(inline.mimeType);
       return {
-        bytes: isPcm ? pcmToWav(pcm, rate) : pcm,
-        mimeType: isPcm ? 'audio/wav' : inline.mimeType,
+        ...audioResult(isPcm ? pcmToWav(pcm, rate) : pcm, inline.mimeType),
         usage: usageOf(answer, { characters: request.text.length }),
       };
     },

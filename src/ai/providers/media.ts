@@ -1,3 +1,4 @@
+import { checkAssetBytes, sniffMedia } from '../../model/mediaType';
 import { ProviderError } from './errors';
 import { sendForBytes } from './http';
 import type { CallContext } from './types';
@@ -26,30 +27,27 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  prefix.every((byte, i) => bytes[at + i] === byte);
-
-/** The image type from the first bytes; null when they are no image we can show. */
+/** The image type from the bytes; null when they are no image format Frameline accepts. */
 export function sniffImageType(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
-    return 'image/webp';
-  return null;
+  const sniffed = sniffMedia(bytes);
+  return sniffed?.kind === 'image' ? sniffed.mimeType : null;
 }
 
-/** Bytes that claim to be an image are checked: garbage must never become a frame. */
+/**
+ * Bytes that claim to be an image are checked: garbage must never become a frame, and nothing
+ * but an allowed raster format (never SVG) is taken, whatever the provider says it sent.
+ */
 export function imageResult(bytes: Uint8Array<ArrayBuffer>): {
   bytes: Uint8Array<ArrayBuffer>;
   mimeType: string;
 } {
-  const mimeType = sniffImageType(bytes);
-  if (!mimeType)
+  const checked = checkAssetBytes(bytes, '');
+  if (!checked.ok || sniffImageType(bytes) === null)
     throw new ProviderError(
       'badResponse',
-      'The provider sent something that is not a PNG, JPEG or WebP image.',
+      'The provider sent something that is not a PNG, JPEG, WebP, GIF or AVIF image.',
     );
-  return { bytes, mimeType };
+  return { bytes, mimeType: checked.mimeType };
 }
 
 /** A result given as a URL is fetched at once, before it expires; no key is sent with it. */
@@ -92,23 +90,18 @@ export function blobOf(bytes: Uint8Array<ArrayBuffer>, mimeType: string): Blob {
   return new Blob([bytes], { type: mimeType });
 }
 
-/** Speech must come back as audio: a JSON error page with status 200 is not a voice. */
+/**
+ * Speech must come back as audio: a JSON error page with status 200 is not a voice, and a
+ * declared `audio/…` type proves nothing. Raw PCM without a header (`audio/L16`…) is wrapped by
+ * the adapter before it gets here.
+ */
 export function audioResult(
   bytes: Uint8Array<ArrayBuffer>,
   mimeType: string,
-  fallbackType: string,
 ): { bytes: Uint8Array<ArrayBuffer>; mimeType: string } {
-  const sniffed =
-    startsWith(bytes, [0x49, 0x44, 0x33]) ||
-    (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
-      ? 'audio/mpeg'
-      : startsWith(bytes, [0x52, 0x49, 0x46, 0x46])
-        ? 'audio/wav'
-        : startsWith(bytes, [0x4f, 0x67, 0x67, 0x53])
-          ? 'audio/ogg'
-          : null;
-  if (mimeType.startsWith('audio/')) return { bytes, mimeType };
-  if (sniffed) return { bytes, mimeType: sniffed };
-  if (bytes.length > 0 && !mimeType) return { bytes, mimeType: fallbackType };
-  throw new ProviderError('badResponse', 'The provider sent something that is not audio.');
+  const checked = checkAssetBytes(bytes, mimeType);
+  const kind = sniffMedia(bytes)?.kind;
+  if (!checked.ok || (kind !== 'audio' && !checked.mimeType.startsWith('audio/')))
+    throw new ProviderError('badResponse', 'The provider sent something that is not audio.');
+  return { bytes, mimeType: checked.mimeType };
 }

@@ -4,7 +4,14 @@ import { bearer, joinUrl, jsonHeaders, parseShape, sendForBytes, sendJson } from
 import { audioResult, base64ToBytes, blobOf, fetchImageUrl, imageResult } from './media';
 import type { AdapterOptions } from './options';
 import { openAiImageSize } from './sizes';
-import type { Capability, CallContext, ImageRequest, MediaResult, ProviderAdapter } from './types';
+import type {
+  Capability,
+  CallContext,
+  DrawingRequest,
+  ImageRequest,
+  MediaResult,
+  ProviderAdapter,
+} from './types';
 
 /** OpenAI: Responses API for text, image generations and edits (reference images), speech. */
 
@@ -51,7 +58,10 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
   const textModel = options.textModel || OPENAI_DEFAULTS.textModel;
   const url = (path: string) => joinUrl(options.baseUrl || OPENAI_DEFAULTS.baseUrl, path);
   const capabilities = new Set<Capability>(['text', 'image', 'speech']);
-  if (takesReferences(model)) capabilities.add('imageWithReferences');
+  if (takesReferences(model)) {
+    capabilities.add('imageWithReferences');
+    capabilities.add('imageFromDrawing');
+  }
 
   const generate = async (request: ImageRequest, ctx: CallContext) => {
     const body: Record<string, unknown> = {
@@ -84,6 +94,25 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
     request.references.forEach((ref, i) => {
       form.append('image[]', blobOf(ref.bytes, ref.mimeType), `reference-${i + 1}.png`);
     });
+    const json = await sendJson(
+      { url: url('images/edits'), method: 'POST', headers: bearer(ctx.apiKey), body: form },
+      ctx,
+    );
+    return firstImage(json, ctx);
+  };
+
+  /** Image edits: the drawing as `image`, the brushed region (transparent) as `mask`. */
+  const fromDrawing = async (request: DrawingRequest, ctx: CallContext) => {
+    const form = new FormData();
+    form.set('model', model);
+    form.set('prompt', request.prompt);
+    form.set('size', openAiImageSize(model, request.aspectRatio));
+    form.set('n', '1');
+    form.set('image', blobOf(request.drawing.bytes, request.drawing.mimeType), 'drawing.png');
+    if (request.mask) {
+      const { bytes, mimeType } = request.mask.clearToChange;
+      form.set('mask', blobOf(bytes, mimeType), 'mask.png');
+    }
     const json = await sendJson(
       { url: url('images/edits'), method: 'POST', headers: bearer(ctx.apiKey), body: form },
       ctx,
@@ -141,6 +170,8 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
         : generate(request, ctx);
     },
 
+    imageFromDrawing: fromDrawing,
+
     async speech(request, ctx) {
       const { bytes, mimeType } = await sendForBytes(
         {
@@ -157,7 +188,7 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
         ctx,
       );
       const usage = { inputTokens: 0, outputTokens: 0, images: 0, characters: request.text.length };
-      return { ...audioResult(bytes, mimeType, 'audio/mpeg'), usage };
+      return { ...audioResult(bytes, mimeType), usage };
     },
 
     async testConnection(ctx) {

@@ -5,8 +5,18 @@ import type { SketchInput } from '../sketch/sketchInput';
  * router (src/ai/router) adds timeouts, retries, fallback, limits and the log around it.
  */
 
-export const CAPABILITIES = ['text', 'image', 'imageWithReferences', 'speech'] as const;
-/** `imageWithReferences`: the adapter also sends reference images (character sheets) with a prompt. */
+export const CAPABILITIES = [
+  'text',
+  'image',
+  'imageWithReferences',
+  'imageFromDrawing',
+  'speech',
+] as const;
+/**
+ * `imageWithReferences`: the adapter also sends reference images (character sheets) with a
+ * prompt. `imageFromDrawing`: it works from the person's drawing (image edits with a mask,
+ * image-to-image, inpainting), keeping its composition.
+ */
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** What a caller asks the router for; reference images ride along on `image` requests. */
@@ -72,6 +82,32 @@ export interface ImageRequest {
   readonly sketch: SketchInput | null;
 }
 
+/** A picture sent to a provider. */
+export interface ImageBytes {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly mimeType: string;
+}
+
+/**
+ * The region a provider may change, in the two forms APIs want: white on black (AUTOMATIC1111,
+ * Stability) and transparent on opaque (OpenAI's edits), both PNG at the drawing's size.
+ */
+export interface DrawingMask {
+  readonly whiteToChange: ImageBytes;
+  readonly clearToChange: ImageBytes;
+}
+
+/** Finish the person's drawing: keep its composition, change only the masked part if any. */
+export interface DrawingRequest {
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly aspectRatio: number;
+  readonly seed: number;
+  /** The editor's flattened picture (PNG). */
+  readonly drawing: ImageBytes;
+  readonly mask: DrawingMask | null;
+}
+
 /** Results are bytes, never URLs: provider URLs expire (dall-e-3's after an hour). */
 export interface MediaResult {
   readonly bytes: Uint8Array<ArrayBuffer>;
@@ -100,6 +136,8 @@ export interface ProviderAdapter {
   modelFor(capability: RouteCapability): string;
   text?(request: TextRequest, ctx: CallContext): Promise<TextResult>;
   image?(request: ImageRequest, ctx: CallContext): Promise<MediaResult>;
+  /** With the `imageFromDrawing` capability. */
+  imageFromDrawing?(request: DrawingRequest, ctx: CallContext): Promise<MediaResult>;
   speech?(request: SpeechRequest, ctx: CallContext): Promise<MediaResult>;
   /** A cheap real call proving address, key and CORS; resolves with what it found. */
   testConnection(ctx: CallContext): Promise<string>;

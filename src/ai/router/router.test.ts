@@ -3,6 +3,7 @@ import type { CallRow } from '../../store/aiTables';
 import { ProviderError, type ErrorKind } from '../providers/errors';
 import type {
   Capability,
+  DrawingRequest,
   ImageRequest,
   MediaResult,
   ProviderAdapter,
@@ -267,5 +268,57 @@ describe('router', () => {
   test('with no provider for a capability the error says to add one', async () => {
     const { router } = harness([]);
     await expect(router.text(TEXT)).rejects.toThrow(/Add one in Settings/);
+  });
+});
+
+describe('a frame from a drawing', () => {
+  const DRAWING_REQUEST: DrawingRequest = {
+    prompt: 'finish it',
+    negativePrompt: '',
+    aspectRatio: 16 / 9,
+    seed: 1,
+    drawing: { bytes: PNG as Uint8Array<ArrayBuffer>, mimeType: 'image/png' },
+    mask: null,
+  };
+  const finisher = (id: string, outcome: 'ok' | 'server') => {
+    const calls: DrawingRequest[] = [];
+    const adapter: ProviderAdapter = {
+      kind: 'stability',
+      capabilities: new Set<Capability>(['image', 'imageFromDrawing']),
+      modelFor: () => 'sketch-model',
+      imageFromDrawing(request) {
+        calls.push(request);
+        return outcome === 'ok'
+          ? Promise.resolve(IMAGE)
+          : Promise.reject(new ProviderError('server', 'down'));
+      },
+      testConnection: () => Promise.resolve('ok'),
+    };
+    return { provider: provider(id, adapter), calls };
+  };
+
+  test('goes only to providers that can work from one, in order, costed and logged', async () => {
+    const textOnly = scripted(['ok']); // draws, but not from a drawing
+    const broken = finisher('broken', 'server');
+    const good = finisher('good', 'ok');
+    const { router, log } = harness([
+      provider('plain', textOnly.adapter),
+      broken.provider,
+      good.provider,
+    ]);
+    const routed = await router.imageFromDrawing(DRAWING_REQUEST);
+    expect(routed.provider.id).toBe('good');
+    expect(good.calls).toEqual([DRAWING_REQUEST]);
+    expect(textOnly.calls).toHaveLength(0);
+    expect(new Set(log.map((r) => r.providerId))).toEqual(new Set(['broken', 'good']));
+    expect(routed.costUsd).toBeCloseTo(0.04);
+  });
+
+  test('with none able, it fails with no attempt (no sketch stands in for the drawing)', async () => {
+    const { router, log } = harness([provider('plain', scripted(['ok']).adapter)]);
+    await expect(router.imageFromDrawing(DRAWING_REQUEST)).rejects.toBeInstanceOf(
+      AllProvidersFailedError,
+    );
+    expect(log).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../providers/errors';
 import type {
   CallContext,
+  DrawingRequest,
   ImageRequest,
   MediaResult,
   ProviderAdapter,
@@ -102,8 +103,14 @@ export class AiRouter {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * A JS private field, not only a TypeScript one: `keyFor` decrypts keys, and the router is
+   * handed to the UI and workflows, which must hold no way to read one (src/ai/aiService.ts).
+   */
+  readonly #deps: RouterDeps;
 
-  constructor(private readonly deps: RouterDeps) {
+  constructor(deps: RouterDeps) {
+    this.#deps = deps;
     this.now = deps.now ?? Date.now;
     this.breaker = deps.breaker ?? new CircuitBreaker(undefined, this.now);
     this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
@@ -128,6 +135,27 @@ export class AiRouter {
         : { ...req, references: [], referenceNote: '' };
       return adapter.image(fitted, ctx);
     });
+  }
+
+  /**
+   * A frame finished from the person's drawing, by the image providers (in their order) that can
+   * work from one; never the offline sketch, which would throw the drawing away.
+   */
+  imageFromDrawing(
+    request: DrawingRequest,
+    options: RouteOptions = {},
+  ): Promise<Routed<MediaResult>> {
+    return this.route(
+      'image',
+      request,
+      options,
+      (adapter, req, ctx) => {
+        if (!adapter.imageFromDrawing)
+          throw new ProviderError('unsupported', 'This provider cannot work from a drawing.');
+        return adapter.imageFromDrawing(req, ctx);
+      },
+      (provider) => provider.adapter.capabilities.has('imageFromDrawing'),
+    );
   }
 
   speech(request: SpeechRequest, options: RouteOptions = {}): Promise<Routed<MediaResult>> {
@@ -157,11 +185,12 @@ export class AiRouter {
     request: Req,
     options: RouteOptions,
     call: Call<Req, Res>,
+    accept: (provider: RouterProvider) => boolean = () => true,
   ): Promise<Routed<Res>> {
     const signal = options.signal ?? new AbortController().signal;
     const attempts: AttemptSummary[] = [];
     let costUsd = 0;
-    for (const provider of await this.deps.chain(capability)) {
+    for (const provider of (await this.#deps.chain(capability)).filter(accept)) {
       if (signal.aborted) throw cancelled();
       if (!this.breaker.tryPass(provider.id)) {
         const seconds = Math.ceil(this.breaker.remainingMs(provider.id) / 1000);
@@ -226,7 +255,7 @@ export class AiRouter {
   ): Promise<string | null | undefined> {
     let key: string | null;
     try {
-      key = await this.deps.keyFor(provider.id);
+      key = await this.#deps.keyFor(provider.id);
     } catch (error) {
       const failure = asProviderError(error);
       await this.logAttempt(provider, capability, options, this.now(), 0, failure, null);
@@ -289,7 +318,7 @@ export class AiRouter {
         ),
       ]);
       const model = provider.adapter.modelFor(capability);
-      const costUsd = this.deps.costOf(provider.adapter.kind, model, result.usage);
+      const costUsd = this.#deps.costOf(provider.adapter.kind, model, result.usage);
       await this.logAttempt(provider, capability, options, started, costUsd, null, result.usage);
       return { ok: true, result, costUsd };
     } catch (error) {
@@ -319,7 +348,7 @@ export class AiRouter {
     usage: Usage | null,
   ): Promise<void> {
     try {
-      await this.deps.log({
+      await this.#deps.log({
         at: started,
         providerId: provider.id,
         providerKind: provider.adapter.kind,

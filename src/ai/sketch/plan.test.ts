@@ -178,3 +178,15 @@ describe('planSketch stays inside the canvas', () => {
     expect(outOfBounds(ops, 720, 1280)).toEqual([]);
   });
 });
+
+describe('the caption band', () => {
+  test('is painted by default, and left out (with the slugline) when the project says so', () => {
+    const input = { caption: 'Maya sets the cup down.', location: 'KITCHEN', timeOfDay: 'NIGHT' };
+    const banded = planTexts(plan(input)).join(' | ');
+    const bare = planTexts(plan({ ...input, captionBand: false })).join(' | ');
+    expect(banded).toContain('Maya sets the cup down.');
+    expect(banded).toContain('KITCHEN');
+    expect(bare).not.toContain('Maya sets the cup down.');
+    expect(bare).not.toContain('KITCHEN');
+  });
+});

@@ -1,3 +1,4 @@
+import { applyLook } from './look';
 import { drawCaptionStrip, drawSlug, stripHeight } from './caption';
 import { drawCast } from './cast';
 import { ANGLE_SETUPS, SHOT_FRAMINGS } from './framing';
@@ -30,11 +31,16 @@ const SET_SALT = 0x5e7;
  * place alone, so every shot of a scene is drawn in the same room.
  */
 export function planSketch(input: SketchInput, width: number, height: number): SketchOp[] {
+  return applyLook(planMarkerSketch(input, width, height), input.look ?? 'marker', width, height);
+}
+
+function planMarkerSketch(input: SketchInput, width: number, height: number): SketchOp[] {
   if (!(width >= 1 && height >= 1 && Number.isFinite(width) && Number.isFinite(height))) {
     throw new RangeError(`A sketch needs a positive size, not ${width}×${height}`);
   }
   const unit = Math.min(width, height) / REFERENCE_SHORT_SIDE;
-  const picture = { x: 0, y: 0, w: width, h: height - stripHeight(unit) };
+  const band = input.captionBand !== false;
+  const picture = { x: 0, y: 0, w: width, h: band ? height - stripHeight(unit) : height };
   const palette = paletteFor(input.timeOfDay);
   const angle = ANGLE_SETUPS[input.cameraAngle];
   const framing = SHOT_FRAMINGS[input.shotType];
@@ -86,8 +92,8 @@ export function planSketch(input: SketchInput, width: number, height: number): S
   else drawCast(stage);
   if (input.shotType === 'POV') drawPointOfView(stage);
   drawCameraMove(stage);
-  drawSlug(stage);
+  if (band) drawSlug(stage);
   ops.push(...labelOps);
-  drawCaptionStrip(stage);
+  if (band) drawCaptionStrip(stage);
   return ops;
 }

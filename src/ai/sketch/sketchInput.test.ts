@@ -31,9 +31,19 @@ describe('sketchSignature', () => {
     characters: { characters: ['TOM', 'MAYA'] },
     caption: { caption: 'Maya sets the cup down!' },
     aspectRatio: { aspectRatio: 4 / 3 },
+    look: { look: 'noir' },
+    captionBand: { captionBand: false },
   };
   test.each(Object.entries(changes))('changes when %s changes', (_field, patch) => {
     expect(sketchSignature(sketchInput(patch))).not.toBe(sketchSignature(sketchInput()));
+  });
+
+  test('the default look keeps the signature sketches had before looks existed', () => {
+    expect(sketchSignature(sketchInput({ look: 'marker' }))).toBe(sketchSignature(sketchInput()));
+  });
+
+  test('a sketch with the caption band keeps the signature it had before the band was optional', () => {
+    expect(sketchSignature(sketchInput({ captionBand: true }))).toBe('sk1-70d9dd924208084a');
   });
 
   test('tells an added or removed character apart', () => {

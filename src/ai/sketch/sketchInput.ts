@@ -1,6 +1,7 @@
 import type { CameraAngle, CameraMove, ShotType } from '../../model/camera';
 import type { IntExt } from '../../model/scene';
 import { hashHex } from './hash';
+import type { SketchLook } from './look';
 
 /** Everything a sketch is drawn from. Two equal inputs always give the same picture. */
 export interface SketchInput {
@@ -20,6 +21,13 @@ export interface SketchInput {
   readonly caption: string;
   /** Width / height of the project's frames. */
   readonly aspectRatio: number;
+  /** The project's style preset as a sketch look (look.ts); absent means `marker`. */
+  readonly look?: SketchLook;
+  /**
+   * False: the sketch is all picture, with no caption band or slugline painted in (meta
+   * sketchCaptionBand; the render draws them as an overlay). Absent means true, as before.
+   */
+  readonly captionBand?: boolean;
 }
 
 /**
@@ -52,6 +60,11 @@ export function canonicalSketchInput(input: SketchInput): string {
     input.characters.map((name) => name.normalize('NFC')),
     input.caption.normalize('NFC'),
     aspect,
+    // Only a look other than the default joins the signature: every sketch drawn before looks
+    // existed keeps its signature and is not redrawn.
+    ...(input.look && input.look !== 'marker' ? [input.look] : []),
+    // Likewise only a sketch without the band signs differently: banded sketches keep theirs.
+    ...(input.captionBand === false ? ['noband'] : []),
   ]);
 }
 

@@ -1,6 +1,6 @@
 import { isAssetHash, type AssetHash } from '../../model/ids';
 import type { ProjectSnapshot } from '../../model/project';
-import { hashBytes, inspectProjectState, type AssetToStore } from '../../store';
+import { checkStoredAsset, hashBytes, inspectProjectState, type AssetToStore } from '../../store';
 import { checkEntries } from './checkEntries';
 import {
   assetEntryName,
@@ -19,8 +19,12 @@ export interface ValidBundle {
   /** The project document, already applied to a fresh Y.Doc and read without problems. */
   readonly update: Uint8Array<ArrayBuffer>;
   readonly snapshot: ProjectSnapshot;
-  /** Bytes checked against their SHA-256 names. */
+  /** Bytes checked against their SHA-256 names: only those the document refers to. */
   readonly assets: readonly AssetToStore[];
+  /** Files in the bundle the document never mentions: left out, never stored. */
+  readonly unreferenced: number;
+  /** Every asset the document mentions (store/assetRefs.ts), for the store's own check. */
+  readonly referenced: ReadonlySet<AssetHash>;
 }
 
 export type BundleRead =
@@ -34,8 +38,9 @@ class Refusal extends Error {}
  * Validates a `.frameline` bundle completely before anything is stored: declared sizes and names
  * (no zip bombs, no path tricks, only the entries a bundle has), then the manifest schema, the
  * document (hash, applies to a fresh Y.Doc, reads as a project of a schema this version knows),
- * every asset against its hash, and that every frame a shot shows is there. The first problem
- * found is the message; a bundle that fails changes nothing.
+ * every asset the document refers to against its hash and the formats Frameline accepts
+ * (model/mediaType.ts; the others are not read and never kept), and that every frame a shot
+ * shows is there. The first problem found is the message; a bundle that fails changes nothing.
  */
 export async function readBundle(bytes: Uint8Array, fileName = 'The file'): Promise<BundleRead> {
   try {
@@ -68,12 +73,23 @@ async function validate(bytes: Uint8Array): Promise<ValidBundle> {
   if (!inspection.ok) throw new Refusal(inspection.error);
 
   const assets: AssetToStore[] = [];
+  let unreferenced = 0;
   for (const { hash, mimeType } of manifest.assets) {
+    // Only what the document refers to is read and kept. A bundle may carry any number of other
+    // files within its limits (gigabytes); inflating, hashing or storing them would fill the disk
+    // with images nothing shows, so they are left in the zip unread.
+    if (!inspection.assetHashes.has(hash as AssetHash)) {
+      unreferenced++;
+      continue;
+    }
     const assetBytes = zip.read(assetEntryName(hash));
     if ((await hashBytes(assetBytes)) !== hash) {
       throw new Refusal(`the image ${hash.slice(0, 12)}… does not match its hash`);
     }
-    assets.push({ hash: hash as AssetHash, mimeType, bytes: assetBytes });
+    // Stored as what the bytes are; the manifest's type is only a claim.
+    const checked = checkStoredAsset(assetBytes, mimeType);
+    if (!checked.ok) throw new Refusal(`the file ${hash.slice(0, 12)}… is ${checked.reason}`);
+    assets.push({ hash: hash as AssetHash, mimeType: checked.mimeType, bytes: assetBytes });
   }
   const present = new Set<string>([...assets.map((a) => a.hash), ...manifest.missingAssets]);
   const missing = inspection.snapshot.shots.find(
@@ -84,7 +100,14 @@ async function validate(bytes: Uint8Array): Promise<ValidBundle> {
   for (const name of [ENTRY.projectJson, ENTRY.readme]) {
     if (zip.entries.some((entry) => entry.name === name)) zip.read(name);
   }
-  return { manifest, update, snapshot: inspection.snapshot, assets };
+  return {
+    manifest,
+    update,
+    snapshot: inspection.snapshot,
+    assets,
+    unreferenced,
+    referenced: inspection.assetHashes,
+  };
 }
 
 function readManifest(zip: ZipArchive): BundleManifest {

@@ -92,23 +92,26 @@ describe('re-importing a new draft', () => {
       expect(plan.shots.find((s) => s.id === old.id)?.number).toBe(old.number);
   });
 
-  test('a cut beat is deleted unless its frame is someone’s work, then it is kept as omitted', () => {
-    const current = project(DRAFT_1);
-    const steps = current.shots.find((s) => s.action === 'Ben steps in, soaked.')!;
-    const plain = planReimport(current, draft(DRAFT_1.replace('Ben steps in, soaked.\n\n', '')));
-    expect(plain.deletedShotIds).toEqual([steps.id]);
+  test.each(['drawn', 'upload'] as const)(
+    'a cut beat is deleted unless its frame is someone’s work (%s), then it is kept as omitted',
+    (source) => {
+      const current = project(DRAFT_1);
+      const steps = current.shots.find((s) => s.action === 'Ben steps in, soaked.')!;
+      const plain = planReimport(current, draft(DRAFT_1.replace('Ben steps in, soaked.\n\n', '')));
+      expect(plain.deletedShotIds).toEqual([steps.id]);
 
-    const drawn = {
-      ...current,
-      shots: current.shots.map((s) =>
-        s.id === steps.id ? { ...s, frameHash: DRAWN, frameSource: 'drawn' as const } : s,
-      ),
-    };
-    const kept = planReimport(drawn, draft(DRAFT_1.replace('Ben steps in, soaked.\n\n', '')));
-    expect(kept.deletedShotIds).toEqual([]);
-    expect(kept.shots.find((s) => s.id === steps.id)?.omitted).toBe(true);
-    expect(summarizeReimport(kept)).toMatchObject({ shotsOmitted: 1, shotsRemoved: 0 });
-  });
+      const drawn = {
+        ...current,
+        shots: current.shots.map((s) =>
+          s.id === steps.id ? { ...s, frameHash: DRAWN, frameSource: source } : s,
+        ),
+      };
+      const kept = planReimport(drawn, draft(DRAFT_1.replace('Ben steps in, soaked.\n\n', '')));
+      expect(kept.deletedShotIds).toEqual([]);
+      expect(kept.shots.find((s) => s.id === steps.id)?.omitted).toBe(true);
+      expect(summarizeReimport(kept)).toMatchObject({ shotsOmitted: 1, shotsRemoved: 0 });
+    },
+  );
 
   test('scenes added, renamed and removed keep script order and stable numbers', () => {
     const current = project(DRAFT_1);

@@ -135,11 +135,28 @@ describe('the frame at a time', () => {
       caption: null,
       shotLabel: 'Shot 1',
       timecode: '00:00:01:24',
+      shotInfo: null,
     });
     expect(compositionAt(timeline, frameTimeMs(50, fps(25))).overlay).toEqual({
       caption: 'B: Now.',
       shotLabel: 'Shot 2',
       timecode: '00:00:02:00',
+      shotInfo: null,
     });
+  });
+
+  test('the shot info overlay shows each shot its own info, only when asked for', () => {
+    const info = (n: number) => ({
+      title: `${n} · Close-up`,
+      text: `INT. ROOM - DAY — Beat ${n}.`,
+    });
+    const shots = [
+      { ...renderShot(0, 2000), info: info(1) },
+      { ...renderShot(1, 2000), info: info(2) },
+    ];
+    const on = timelineOf(shots, { ...NO_OVERLAYS, shotInfo: true });
+    expect(compositionAt(on, 1000).overlay.shotInfo).toEqual(info(1));
+    expect(compositionAt(on, 3000).overlay.shotInfo).toEqual(info(2));
+    expect(compositionAt(timelineOf(shots), 1000).overlay.shotInfo).toBeNull();
   });
 });

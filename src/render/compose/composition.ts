@@ -1,8 +1,10 @@
+import type { FrameFit } from '../../model/project';
 import { captionAt } from '../../model/captions';
 import { framingRectAt, type FramingRect } from '../../model/framing';
 import { formatTimecode } from '../../model/timeline';
 import { ms } from '../../model/units';
 import { shotIndexAt, type CompositionTimeline, type TimelineShot } from './timeline';
+import type { ShotInfo } from './shotInfo';
 import { transitionLook, type ClipRect, type LayerLook } from './transitionLook';
 
 /** One picture in a frame. */
@@ -21,6 +23,8 @@ export interface OverlayText {
   readonly caption: string | null;
   readonly shotLabel: string | null;
   readonly timecode: string | null;
+  /** The shot info band; absent or null when off. */
+  readonly shotInfo?: ShotInfo | null;
 }
 
 /** A frame as data: what drawComposition paints. Pure, so tests compare them directly. */
@@ -29,6 +33,8 @@ export interface FrameComposition {
   readonly layers: readonly ComposedLayer[];
   readonly fill: { readonly colour: string; readonly opacity: number } | null;
   readonly overlay: OverlayText;
+  /** How a picture of another shape sits in the frame (the project's meta.frameFit); letterbox when absent. */
+  readonly fit?: FrameFit;
 }
 
 function layerFor(shot: TimelineShot, tMs: number, look: LayerLook): ComposedLayer {
@@ -61,7 +67,12 @@ export function compositionAt(timeline: CompositionTimeline, tMs: number): Frame
   const index = shotIndexAt(timeline, t);
   const current = shots[index];
   if (current === undefined) {
-    return { layers: [], fill: null, overlay: { caption: null, shotLabel: null, timecode: null } };
+    return {
+      layers: [],
+      fill: null,
+      overlay: { caption: null, shotLabel: null, timecode: null },
+      fit: timeline.fit,
+    };
   }
   const layers: ComposedLayer[] = [];
   let fill: FrameComposition['fill'] = null;
@@ -88,6 +99,8 @@ export function compositionAt(timeline: CompositionTimeline, tMs: number): Frame
       caption: cue?.text ?? null,
       shotLabel: overlays.shotNumbers ? `Shot ${current.label}` : null,
       timecode: overlays.timecode ? formatTimecode(ms(t), timeline.frameRate) : null,
+      shotInfo: current.info,
     },
+    fit: timeline.fit,
   };
 }

@@ -153,4 +153,74 @@ describe('drawing a frame', () => {
       'text two @1',
     ]);
   });
+
+  describe("a picture of another shape follows the project's re-frame setting", () => {
+    // The 160×90 picture 'a' in a 9:16 output, 90×160.
+    const TALL = { width: 90, height: 160 };
+    const still = (fit: FrameComposition['fit']): FrameComposition => ({
+      layers: [
+        { shotIndex: 0, frameKey: 'a', label: '1', rect: FULL_FRAME, opacity: 1, clip: null },
+      ],
+      fill: null,
+      overlay: noOverlay,
+      ...(fit ? { fit } : {}),
+    });
+
+    test('crop fills the frame with the centre of the picture, no bars', () => {
+      const { ctx, calls } = recordingContext();
+      drawComposition(ctx, TALL, still('crop'), pictures);
+      const draw = calls.filter((c) => c.startsWith('drawImage'));
+      expect(draw).toHaveLength(1);
+      const [sx, sy, sw, sh, dx, dy, dw, dh] = (draw[0] ?? '')
+        .split(' ')[2]!
+        .split(',')
+        .map(Number);
+      // The centred 9:16 part of a 16:9 picture: 50.625 px of its 160 wide, all 90 high.
+      expect(sw).toBeCloseTo((90 * 9) / 16);
+      expect(sx).toBeCloseTo((160 - (90 * 9) / 16) / 2);
+      expect([sy, sh]).toEqual([0, 90]);
+      expect([dx, dy]).toEqual([0, 0]);
+      expect(dw).toBeCloseTo(90);
+      expect(dh).toBeCloseTo(160);
+      expect(calls.filter((c) => c.startsWith('fillRect')).length).toBe(1); // the background only
+    });
+
+    test('letterbox (and no setting, as older projects) puts black bars above and below', () => {
+      for (const fit of [undefined, 'letterbox'] as const) {
+        const { ctx, calls } = recordingContext();
+        drawComposition(ctx, TALL, still(fit), pictures);
+        expect(calls.slice(1, 3)).toEqual([
+          'fillRect 0,0,90,54.6875 #000000 @1',
+          'fillRect 0,105.3125,90,54.6875 #000000 @1',
+        ]);
+        expect(calls[3]).toBe('drawImage a 0,0,160,90,0,54.6875,90,50.625 @1');
+      }
+    });
+
+    test('extend shows the whole picture on paper instead of black', () => {
+      const { ctx, calls } = recordingContext();
+      drawComposition(ctx, TALL, still('extend'), pictures);
+      expect(calls.slice(1, 3)).toEqual([
+        'fillRect 0,0,90,54.6875 #f3eee4 @1',
+        'fillRect 0,105.3125,90,54.6875 #f3eee4 @1',
+      ]);
+      expect(calls[3]).toBe('drawImage a 0,0,160,90,0,54.6875,90,50.625 @1');
+    });
+
+    test('under crop a camera move frames within the part the board shows', () => {
+      const { ctx, calls } = recordingContext();
+      const frame = still('crop');
+      const zoomed: FrameComposition = {
+        ...frame,
+        layers: [{ ...frame.layers[0]!, rect: { x: 0.25, y: 0.25, w: 0.5, h: 0.5 } }],
+      };
+      drawComposition(ctx, TALL, zoomed, pictures);
+      const draw = calls.find((c) => c.startsWith('drawImage')) ?? '';
+      const [sx, sy, sw, sh] = draw.split(' ')[2]!.split(',').map(Number);
+      const partW = (90 * 9) / 16;
+      expect(sx).toBeCloseTo((160 - partW) / 2 + partW / 4);
+      expect(sw).toBeCloseTo(partW / 2);
+      expect([sy, sh]).toEqual([22.5, 45]);
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { FIT_BACKGROUNDS, fittedFraming } from '../../model/aspect';
+import type { FrameFit } from '../../model/project';
 import type { ComposeContext, PictureLookup, Size } from './context';
 import type { ComposedLayer, FrameComposition } from './composition';
 import { drawOverlays } from './overlays';
@@ -8,15 +10,16 @@ import { placementFor, type Placement } from './placement';
 export const BACKGROUND_COLOUR = '#000000';
 
 /**
- * Fills the parts of the output the picture does not cover with black at the layer's opacity,
+ * Fills the parts of the output the picture does not cover (black bars, or paper when the fit
+ * extends the canvas) at the layer's opacity,
  * so a letterboxed picture fading in also fades its bars in over the shot below it: the blend
  * is then exactly (1 − a)·below + a·(picture with its bars).
  */
-function fillBars(ctx: ComposeContext, size: Size, at: Placement): void {
+function fillBars(ctx: ComposeContext, size: Size, at: Placement, colour: string): void {
   const { width, height } = size;
   const right = at.dx + at.dw;
   const bottom = at.dy + at.dh;
-  ctx.fillStyle = BACKGROUND_COLOUR;
+  ctx.fillStyle = colour;
   if (at.dy > 0) ctx.fillRect(0, 0, width, at.dy);
   if (bottom < height) ctx.fillRect(0, bottom, width, height - bottom);
   if (at.dx > 0) ctx.fillRect(0, at.dy, at.dx, at.dh);
@@ -28,6 +31,7 @@ function drawLayer(
   size: Size,
   layer: ComposedLayer,
   pictures: PictureLookup,
+  fit: FrameFit,
 ): void {
   if (layer.opacity <= 0) return;
   ctx.save();
@@ -40,12 +44,14 @@ function drawLayer(
   ctx.globalAlpha = layer.opacity;
   const picture = pictures(layer.frameKey);
   if (picture.kind === 'image') {
-    const at = placementFor(layer.rect, picture.image, size);
+    // Crop narrows the picture to the part the board shows before the camera frames it.
+    const rect = fittedFraming(layer.rect, picture.image, size, fit);
+    const at = placementFor(rect, picture.image, size);
     if (at === null) {
       ctx.fillStyle = BACKGROUND_COLOUR;
       ctx.fillRect(0, 0, size.width, size.height);
     } else {
-      fillBars(ctx, size, at);
+      fillBars(ctx, size, at, FIT_BACKGROUNDS[fit]);
       ctx.drawImage(picture.image, at.sx, at.sy, at.sw, at.sh, at.dx, at.dy, at.dw, at.dh);
     }
   } else {
@@ -73,7 +79,8 @@ export function drawComposition(
   ctx.imageSmoothingQuality = 'low';
   ctx.fillStyle = BACKGROUND_COLOUR;
   ctx.fillRect(0, 0, size.width, size.height);
-  for (const layer of frame.layers) drawLayer(ctx, size, layer, pictures);
+  const fit = frame.fit ?? 'letterbox';
+  for (const layer of frame.layers) drawLayer(ctx, size, layer, pictures, fit);
   if (frame.fill !== null && frame.fill.opacity > 0) {
     ctx.globalAlpha = frame.fill.opacity;
     ctx.fillStyle = frame.fill.colour;

@@ -1,6 +1,7 @@
 import { captionsFor } from '../../model/captions';
 import { framingFor } from '../../model/framing';
 import { timelineShots, type ProjectSnapshot } from '../../model/project';
+import { shotInfoFor } from './shotInfo';
 import {
   buildCompositionTimeline,
   NO_OVERLAYS,
@@ -15,7 +16,10 @@ import {
  * The render (src/export/animatic.ts) and a preview player both start here, so they cannot
  * disagree about what is on screen.
  */
-export function composeShotsFor(snapshot: Pick<ProjectSnapshot, 'shots'>): TimelineShotInput[] {
+export function composeShotsFor(
+  snapshot: Pick<ProjectSnapshot, 'shots'> & Partial<Pick<ProjectSnapshot, 'scenes'>>,
+): TimelineShotInput[] {
+  const scenes = new Map((snapshot.scenes ?? []).map((scene) => [scene.id, scene]));
   return timelineShots(snapshot).map((shot) => ({
     id: shot.id,
     durationMs: shot.durationMs,
@@ -24,6 +28,7 @@ export function composeShotsFor(snapshot: Pick<ProjectSnapshot, 'shots'>): Timel
     label: shot.number,
     framing: framingFor(shot),
     transitionOut: shot.transitionOut,
+    info: shotInfoFor(shot, scenes.get(shot.sceneId)),
   }));
 }
 
@@ -33,12 +38,13 @@ export function composeShotsFor(snapshot: Pick<ProjectSnapshot, 'shots'>): Timel
  * `pictures` looking shots' images up by asset hash.
  */
 export function compositionTimelineFor(
-  snapshot: Pick<ProjectSnapshot, 'shots' | 'meta'>,
+  snapshot: Pick<ProjectSnapshot, 'shots' | 'meta'> & Partial<Pick<ProjectSnapshot, 'scenes'>>,
   overlays: OverlayOptions = NO_OVERLAYS,
 ): CompositionTimeline {
   return buildCompositionTimeline(composeShotsFor(snapshot), {
     frameRate: snapshot.meta.frameRate,
     overlays,
     captions: overlays.captions ? captionsFor(snapshot) : [],
+    fit: snapshot.meta.frameFit,
   });
 }

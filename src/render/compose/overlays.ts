@@ -1,5 +1,6 @@
 import type { ComposeContext, Size } from './context';
 import type { OverlayText } from './composition';
+import type { ShotInfo } from './shotInfo';
 
 /**
  * Burn-in: captions at the bottom, the shot number top left, timecode top right. Sizes are
@@ -15,6 +16,12 @@ const LABEL_MARGIN_RATIO = 0.03;
 const BOX_PADDING_EM = 0.3;
 const BOX_COLOUR = 'rgba(0, 0, 0, 0.62)';
 const TEXT_COLOUR = '#ffffff';
+/** The shot info band: a strip across the bottom, one line, text cut with an ellipsis. */
+const INFO_FONT_HEIGHT_RATIO = 0.028;
+const INFO_BAND_HEIGHT_EM = 2.2;
+const INFO_GAP_EM = 1.2;
+const INFO_TEXT_COLOUR = 'rgba(255, 255, 255, 0.85)';
+const ELLIPSIS = '…';
 
 function boxedText(
   ctx: ComposeContext,
@@ -34,7 +41,44 @@ function boxedText(
   ctx.fillText(text, x, y);
 }
 
-function drawCaption(ctx: ComposeContext, size: Size, caption: string): void {
+/** The longest start of `text` that fits `maxWidth` at the current font, with an ellipsis if cut. */
+function fitText(ctx: ComposeContext, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ctx.measureText(text.slice(0, mid) + ELLIPSIS).width <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? '' : text.slice(0, lo).trimEnd() + ELLIPSIS;
+}
+
+/** Draws the band and returns its height, so the caption sits above it. */
+function drawShotInfo(ctx: ComposeContext, size: Size, info: ShotInfo): number {
+  const fontPx = Math.max(1, Math.round(size.height * INFO_FONT_HEIGHT_RATIO));
+  const bandPx = Math.round(fontPx * INFO_BAND_HEIGHT_EM);
+  const top = size.height - bandPx;
+  const y = top + bandPx / 2;
+  const margin = fontPx * INFO_GAP_EM;
+  ctx.fillStyle = BOX_COLOUR;
+  ctx.fillRect(0, top, size.width, bandPx);
+  ctx.textAlign = 'left';
+  ctx.font = `700 ${fontPx}px sans-serif`;
+  const title = fitText(ctx, info.title, size.width - 2 * margin);
+  ctx.fillStyle = TEXT_COLOUR;
+  ctx.fillText(title, margin, y);
+  const textX = margin + ctx.measureText(title).width + margin;
+  ctx.font = `italic 400 ${fontPx}px sans-serif`;
+  const text = fitText(ctx, info.text, size.width - margin - textX);
+  if (text.length > 0) {
+    ctx.fillStyle = INFO_TEXT_COLOUR;
+    ctx.fillText(text, textX, y);
+  }
+  return bandPx;
+}
+
+function drawCaption(ctx: ComposeContext, size: Size, caption: string, above = 0): void {
   const lines = caption.split('\n');
   let fontPx = Math.round(size.height * CAPTION_FONT_HEIGHT_RATIO);
   ctx.font = `600 ${fontPx}px sans-serif`;
@@ -45,7 +89,7 @@ function drawCaption(ctx: ComposeContext, size: Size, caption: string): void {
     ctx.font = `600 ${fontPx}px sans-serif`;
   }
   const lineHeight = fontPx * CAPTION_LINE_SPACING;
-  const bottom = size.height * (1 - CAPTION_BOTTOM_MARGIN_RATIO);
+  const bottom = size.height * (1 - CAPTION_BOTTOM_MARGIN_RATIO) - above;
   lines.forEach((line, i) => {
     const y = bottom - (lines.length - 1 - i) * lineHeight - fontPx / 2;
     boxedText(ctx, line, size.width / 2, y, fontPx, 'center');
@@ -53,7 +97,15 @@ function drawCaption(ctx: ComposeContext, size: Size, caption: string): void {
 }
 
 export function drawOverlays(ctx: ComposeContext, size: Size, overlay: OverlayText): void {
-  if (overlay.caption === null && overlay.shotLabel === null && overlay.timecode === null) return;
+  const info = overlay.shotInfo ?? null;
+  if (
+    overlay.caption === null &&
+    overlay.shotLabel === null &&
+    overlay.timecode === null &&
+    info === null
+  ) {
+    return;
+  }
   ctx.save();
   ctx.globalAlpha = 1;
   ctx.textBaseline = 'middle';
@@ -68,6 +120,8 @@ export function drawOverlays(ctx: ComposeContext, size: Size, overlay: OverlayTe
     ctx.font = `500 ${labelPx}px monospace`;
     boxedText(ctx, overlay.timecode, size.width - margin, labelY, labelPx, 'right');
   }
-  if (overlay.caption !== null) drawCaption(ctx, size, overlay.caption);
+  // The band first and the caption above it: the dialogue is never under the band.
+  const band = info === null ? 0 : drawShotInfo(ctx, size, info);
+  if (overlay.caption !== null) drawCaption(ctx, size, overlay.caption, band);
   ctx.restore();
 }

@@ -2,15 +2,27 @@ import type { CaptionCue } from '../../model/captions';
 import { isStaticFraming, shakeSeed, type ShotFraming } from '../../model/framing';
 import { transitionWindows, type Transition, type TransitionWindow } from '../../model/transition';
 import type { FramesPerSecond, Milliseconds } from '../../model/units';
+import type { FrameFit } from '../../model/project';
+import type { ShotInfo } from './shotInfo';
 
 /** What the render burns into the picture, beyond the boards themselves. */
 export interface OverlayOptions {
   readonly captions: boolean;
   readonly shotNumbers: boolean;
   readonly timecode: boolean;
+  /**
+   * The shot info band (number, type, slugline, action) drawn over the bottom of the picture,
+   * never baked into it: the offline sketch no longer paints it (meta.sketchCaptionBand).
+   */
+  readonly shotInfo?: boolean;
 }
 
-export const NO_OVERLAYS: OverlayOptions = { captions: false, shotNumbers: false, timecode: false };
+export const NO_OVERLAYS: OverlayOptions = {
+  captions: false,
+  shotNumbers: false,
+  timecode: false,
+  shotInfo: false,
+};
 
 export interface TimelineShotInput {
   readonly id: string;
@@ -22,6 +34,8 @@ export interface TimelineShotInput {
   /** Already resolved (`framingFor(shot)`): the explicit move or the camera move's preset. */
   readonly framing: ShotFraming;
   readonly transitionOut: Transition;
+  /** What the shot info overlay prints (fromSnapshot.ts); absent: no band for this shot. */
+  readonly info?: ShotInfo;
 }
 
 /** A shot placed on the timeline: nominal span (cut to cut) and the span it is visible in. */
@@ -39,6 +53,8 @@ export interface TimelineShot {
   readonly seed: number;
   /** False when the picture is the same all through the shot (a hold). */
   readonly moving: boolean;
+  /** Shot info overlay text; null unless `overlays.shotInfo`. */
+  readonly info: ShotInfo | null;
 }
 
 /**
@@ -53,6 +69,8 @@ export interface CompositionTimeline {
   readonly overlays: OverlayOptions;
   /** The cues drawn on the picture: empty unless `overlays.captions`. */
   readonly captions: readonly CaptionCue[];
+  /** How pictures of another shape than the output sit in it (meta.frameFit). */
+  readonly fit: FrameFit;
 }
 
 export function buildCompositionTimeline(
@@ -61,12 +79,14 @@ export function buildCompositionTimeline(
     readonly frameRate: FramesPerSecond;
     readonly overlays?: OverlayOptions;
     readonly captions?: readonly CaptionCue[];
+    readonly fit?: FrameFit;
   },
 ): CompositionTimeline {
   const transitions = transitionWindows(shots);
   const incoming = new Map(transitions.map((w) => [w.outgoing + 1, w]));
   const outgoing = new Map(transitions.map((w) => [w.outgoing, w]));
   let startMs = 0;
+  const withInfo = options.overlays?.shotInfo === true;
   const placed = shots.map((shot, index): TimelineShot => {
     const endMs = startMs + shot.durationMs;
     const placedShot: TimelineShot = {
@@ -81,6 +101,7 @@ export function buildCompositionTimeline(
       framing: shot.framing,
       seed: shakeSeed(shot.id),
       moving: !isStaticFraming(shot.framing),
+      info: withInfo ? (shot.info ?? null) : null,
     };
     startMs = endMs;
     return placedShot;
@@ -93,6 +114,7 @@ export function buildCompositionTimeline(
     frameRate: options.frameRate,
     overlays,
     captions: overlays.captions ? [...(options.captions ?? [])] : [],
+    fit: options.fit ?? 'letterbox',
   };
 }
 

@@ -1,34 +1,8 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, test } from 'vitest';
+import { collectGarbage } from '../../../tests/helpers/collectGarbage';
+import { FakeWorker } from '../../../tests/helpers/fakeWorker';
 import { execInFreshWorker, type ExecWorkerHandle, type FfmpegWorkerApi } from './execClient';
 import type { ExecTask } from './execTask';
-
-class FakeWorker extends EventTarget {
-  terminated = false;
-  readonly #port: MessagePort;
-  constructor(api: FfmpegWorkerApi) {
-    super();
-    const channel = new MessageChannel();
-    Comlink.expose(api, channel.port2);
-    this.#port = channel.port1;
-  }
-  postMessage(message: unknown, transfer: Transferable[] = []): void {
-    if (!this.terminated) this.#port.postMessage(message, transfer);
-  }
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null) {
-    if (type === 'message') this.#port.addEventListener(type, listener as EventListener);
-    else super.addEventListener(type, listener);
-    this.#port.start();
-  }
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null) {
-    if (type === 'message') this.#port.removeEventListener(type, listener as EventListener);
-    else super.removeEventListener(type, listener);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.#port.close();
-  }
-}
 
 const workers: FakeWorker[] = [];
 afterEach(() => workers.splice(0).forEach((w) => w.terminate()));
@@ -73,10 +47,17 @@ describe('one ffmpeg task, one fresh worker', () => {
   test('a worker that dies (a crashed core, out of memory) rejects instead of hanging', async () => {
     const { worker, create } = fake(() => new Promise(() => undefined));
     const pending = execInFreshWorker(task(), {}, create);
-    worker.dispatchEvent(
-      Object.assign(new Event('error', { cancelable: true }), { message: 'OOM' }),
-    );
+    worker.crash('OOM');
     await expect(pending).rejects.toThrow('The ffmpeg.wasm worker stopped: OOM');
     expect(worker.terminated).toBe(true);
+  });
+
+  test('still gets the outputs when garbage is collected while ffmpeg runs', async () => {
+    const { create } = fake(async () => {
+      await collectGarbage();
+      return { 'out.mp4': new Uint8Array(5) };
+    });
+    const outputs = await execInFreshWorker(task(), {}, create);
+    expect(outputs['out.mp4']?.length).toBe(5);
   });
 });

@@ -30,6 +30,8 @@ export function execInFreshWorker(
   createWorker: () => ExecWorkerHandle = createExecWorker,
 ): Promise<Record<string, Uint8Array>> {
   const worker = createWorker();
+  // Held until the task ends (workerJob.ts says why): a collected proxy releases the worker's end.
+  const remote = Comlink.wrap<FfmpegWorkerApi>(worker);
   return new Promise<Record<string, Uint8Array>>((resolve, reject) => {
     const onError = (event: Event) => {
       event.preventDefault();
@@ -39,7 +41,6 @@ export function execInFreshWorker(
       );
     };
     worker.addEventListener('error', onError);
-    const remote = Comlink.wrap<FfmpegWorkerApi>(worker);
     const transfers = Object.values(task.streams ?? {}).flatMap((source) =>
       source.kind === 'images'
         ? source.images.map((image) => image.bytes.buffer as ArrayBuffer)
@@ -52,5 +53,8 @@ export function execInFreshWorker(
         Comlink.proxy((line: string) => callbacks.onLog?.(line)),
       )
       .then(resolve, reject);
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    remote[Comlink.releaseProxy]();
+    worker.terminate();
+  });
 }

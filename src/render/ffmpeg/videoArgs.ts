@@ -7,13 +7,15 @@ import type { VideoCodecChoice } from '../renderOptions';
 export interface FfmpegVideoCodec {
   /** The ffmpeg encoder. */
   readonly name: string;
+  /** The codec as the muxer (mediabunny) names it. */
+  readonly packetCodec: 'avc' | 'vp8';
   /** What the user sees, when it is not the codec they asked for. */
   readonly substitute?: string;
   readonly extension: 'mp4' | 'webm';
   args(bitrate: number, frameRate: number): string[];
 }
 
-/** Seek granularity: a key frame every two seconds. */
+/** Seek granularity. */
 const KEYFRAME_INTERVAL_S = 2;
 
 /**
@@ -40,11 +42,23 @@ const rate = (bitrate: number) => [
   String(bitrate * 2),
 ];
 
-const gop = (frameRate: number) => ['-g', String(Math.round(frameRate * KEYFRAME_INTERVAL_S))];
+/**
+ * A key frame every two seconds, and constant frame rate at the output: every frame of the grid
+ * is written (holds arrive as repeated images, see images.ts), never dropped or merged, so
+ * editors get nb_frames = duration × rate. `-r` on the output is ffmpeg 5's spelling of
+ * `-vsync cfr` at that rate.
+ */
+const gop = (frameRate: number) => [
+  '-g',
+  String(Math.round(frameRate * KEYFRAME_INTERVAL_S)),
+  '-r',
+  String(frameRate),
+];
 
 export const FFMPEG_VIDEO_CODECS: Partial<Record<VideoCodecChoice, FfmpegVideoCodec>> = {
   avc: {
     name: 'libx264',
+    packetCodec: 'avc',
     extension: 'mp4',
     args: (bitrate, frameRate) => [
       ...COLOUR_ARGS,
@@ -58,6 +72,7 @@ export const FFMPEG_VIDEO_CODECS: Partial<Record<VideoCodecChoice, FfmpegVideoCo
   // VP9 WebM does.
   vp9: {
     name: 'libvpx',
+    packetCodec: 'vp8',
     substitute: 'VP8',
     extension: 'webm',
     args: (bitrate, frameRate) => [

@@ -16,7 +16,7 @@ import { createProgressReporter } from '../progress';
 import { frameTimeMs, type RenderPlan, type RenderRun } from '../renderPlan';
 import type { VideoCodecChoice } from '../renderOptions';
 import type { ProgressListener, RenderJob, RenderResult } from '../renderTypes';
-import type { AudioTrackPlan } from './audioTrack';
+import type { AudioTrackPlan } from '../mux/audioTrack';
 
 const MILLISECONDS_PER_SECOND = 1_000;
 /** Inside camera moves and dissolves a key frame this often bounds what a seek decodes. */

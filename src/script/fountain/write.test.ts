@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readScreenplay } from '../../../tests/helpers/fixtures';
 import { scriptDocument } from '../testing/documents';
 import { comparableDocument, parseScript, toFountain, type ScriptDocument } from '../index';
 
@@ -112,8 +112,7 @@ describe('toFountain', () => {
       'the_last_birthday_card.fountain',
       'wildwinter_TestFDX-FD.fountain',
     ]) {
-      const url = new URL(`../../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-      expectRoundTrip(parseScript(readFileSync(url, 'utf8')));
+      expectRoundTrip(parseScript(readScreenplay(name)));
     }
   });
 });

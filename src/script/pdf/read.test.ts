@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readScreenplay } from '../../../tests/helpers/fixtures';
 import {
   NO_TEXT_LAYER_MESSAGE,
   parsePdfScript,
@@ -33,8 +33,7 @@ function printed(doc: ScriptDocument): string[] {
 }
 
 function fixture(name: string): ScriptDocument {
-  const url = new URL(`../../../../shared/fixtures/screenplays/${name}`, import.meta.url);
-  return parseScript(readFileSync(url, 'utf8'));
+  return parseScript(readScreenplay(name));
 }
 
 describe('a screenplay PDF with a text layer', () => {

@@ -1,9 +1,18 @@
-export { REMOTE_ORIGIN, rootsOf, SYSTEM_ORIGIN, USER_ORIGIN } from './layout';
+export { snapshotToUpdate } from './encode';
+export { REMOTE_ORIGIN, rootsOf, SYSTEM_ORIGIN, USER_ORIGIN, type ProjectRoots } from './layout';
 export * from './operations';
 export { readProject, type ReadResult } from './read';
+export { SnapshotReader } from './snapshotReader';
+export { touchedBy, type Touched } from './touched';
 export { EMPTY_REVIEW, readReview, type ReviewSnapshot } from './readReview';
 export { addComment, setApproval, setThreadResolution } from './review';
-export { schemaStatus, type SchemaStatus } from './schema';
+export { migrateDocument, readInCurrentShape, type MigrationResult } from './migrate';
+export {
+  PROJECT_MIGRATIONS,
+  type LayoutMigration,
+  type ProjectMigrations,
+} from './migrationRegistry';
+export { documentSchemaVersion, schemaStatus, type SchemaStatus } from './schema';
 export {
   fitShotToAudio,
   removeAudioClip,
@@ -14,3 +23,29 @@ export {
   setTransition,
 } from './timelineOps';
 export { addVersion, readVersions } from './versions';
+export { addCharacter, mergeCharacters, renameCharacter } from './castOps';
+export {
+  deleteScene,
+  duplicateShot,
+  mergeShots,
+  restoreShot,
+  splitShot,
+  StructureError,
+} from './structureOps';
+export { deleteShots, moveShotsToScene, retimeShots, updateShots, type Retime } from './bulkOps';
+export {
+  addDrawingItem,
+  addDrawingLayer,
+  addImageLayer,
+  setLayerFilters,
+  clearDrawingLayers,
+  DEFAULT_LAYER_PREFIX,
+  deleteDrawingLayer,
+  mergeDrawingLayerDown,
+  moveDrawingLayer,
+  removeDrawingItems,
+  replaceDrawingItems,
+  updateDrawingLayer,
+} from './drawingOps';
+export { readDrawing } from './readDrawing';
+export { putPictures } from './pictureOps';

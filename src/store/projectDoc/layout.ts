@@ -10,6 +10,12 @@ import type * as Y from 'yjs';
  *   shots       Y.Map   shotId → Y.Map of shot fields (sceneId included)
  *                       + `takes: Y.Array<Y.Map>` of generated images (hash, provider, prompt…)
  *   characters  Y.Map   characterId → Y.Map of character fields
+ *   drawings    Y.Map   `${shotId}/${layerId}` → Y.Map of a drawing layer's fields
+ *                       (model/drawing.ts) + `items: Y.Array` of plain items (strokes, shapes,
+ *                       text, images by hash). One key per layer, not one per shot: layer ids
+ *                       are random, so two people starting a drawing on one shot at once never
+ *                       replace each other's layer (a key set twice keeps one value), and
+ *                       strokes appended to one layer at once both stay (drawingOps.ts).
  *
  * Review and history (collaboration; none of these is tracked by undo, see projectSession.ts):
  *
@@ -38,6 +44,7 @@ export const ROOT = {
   threads: 'threads',
   approvals: 'approvals',
   versions: 'versions',
+  drawings: 'drawings',
 } as const;
 
 export const SCENE_SHOT_ORDER = 'shotOrder';
@@ -47,6 +54,8 @@ export const SCENE_SHOT_ORDER = 'shotOrder';
  * keeps images from garbage collection) finds every take's image.
  */
 export const SHOT_TAKES = 'takes';
+/** A drawing layer's items (layout above). */
+export const LAYER_ITEMS = 'items';
 
 /** Transaction origin of the user's own edits: the only ones undo tracks. */
 export const USER_ORIGIN = Symbol('frameline:user');
@@ -71,6 +80,7 @@ export function rootsOf(doc: Y.Doc) {
     threads: doc.getMap<unknown>(ROOT.threads),
     approvals: doc.getMap<unknown>(ROOT.approvals),
     versions: doc.getMap<YRecord>(ROOT.versions),
+    drawings: doc.getMap<YRecord>(ROOT.drawings),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Character, CharacterPatch } from '../../model/character';
+import type { CharacterPatch } from '../../model/character';
 import type { AssetHash, CharacterId, SceneId, ShotId } from '../../model/ids';
 import { newId } from '../../model/ids';
 import { numberForNewShot, renumberScene } from '../../model/numbering';
@@ -8,26 +8,25 @@ import {
   type ProjectMeta,
   type ProjectSnapshot,
 } from '../../model/project';
-import { createScene, parseSceneHeading, type Scene } from '../../model/scene';
-import {
-  createShot,
-  type FrameSource,
-  type Shot,
-  type ShotInit,
-  type ShotPatch,
-} from '../../model/shot';
+import { createScene, parseSceneHeading } from '../../model/scene';
+import { createShot, type FrameSource, type ShotInit, type ShotPatch } from '../../model/shot';
 import type { Take } from '../../model/take';
 import { clampShotDuration } from '../../model/units';
 import type { ReimportPlan } from '../../plan/reimport';
+import { deleteShotDrawing } from './drawingOps';
 import { readProject } from './read';
+import { plainRecord } from './plainRecord';
+import { rootsOf, SHOT_TAKES, SYSTEM_ORIGIN, USER_ORIGIN, type YRecord } from './layout';
 import {
-  rootsOf,
-  SCENE_SHOT_ORDER,
-  SHOT_TAKES,
-  SYSTEM_ORIGIN,
-  USER_ORIGIN,
-  type YRecord,
-} from './layout';
+  characterRecord,
+  removeId,
+  sceneRecord,
+  setIfChanged,
+  shotOrderOf,
+  shotRecord,
+  takesOf,
+  toRecord,
+} from './records';
 
 /**
  * Every write to a project document goes through here, inside one transaction per user action,
@@ -35,50 +34,6 @@ import {
  */
 
 type Origin = typeof USER_ORIGIN | typeof SYSTEM_ORIGIN;
-
-function toRecord(fields: object): YRecord {
-  const record = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) record.set(key, value);
-  }
-  return record;
-}
-
-function sceneRecord(scene: Scene, shotIds: readonly string[]): YRecord {
-  const record = toRecord(scene);
-  record.delete('id');
-  const order = new Y.Array<string>();
-  order.push([...shotIds]);
-  record.set(SCENE_SHOT_ORDER, order);
-  return record;
-}
-
-function shotRecord(shot: Shot): YRecord {
-  const { takes = [], ...fields } = shot;
-  const record = toRecord({ ...fields, dialogue: shot.dialogue.map((d) => ({ ...d })) });
-  record.delete('id');
-  const takeList = new Y.Array<YRecord>();
-  takeList.push(takes.map((take) => toRecord(take)));
-  record.set(SHOT_TAKES, takeList);
-  return record;
-}
-
-function characterRecord(character: Character): YRecord {
-  const record = toRecord(character);
-  record.delete('id');
-  return record;
-}
-
-function shotOrderOf(doc: Y.Doc, sceneId: string): Y.Array<string> | null {
-  const order = rootsOf(doc).scenes.get(sceneId)?.get(SCENE_SHOT_ORDER);
-  return order instanceof Y.Array ? (order as Y.Array<string>) : null;
-}
-
-function removeId(array: Y.Array<string>, id: string): void {
-  // Walk backwards: deleting shifts later indices, and a concurrent move may have left two.
-  const items = array.toArray();
-  for (let i = items.length - 1; i >= 0; i--) if (items[i] === id) array.delete(i, 1);
-}
 
 /** Writes a whole snapshot into an empty document (new project, JSON import, breakdown). */
 export function writeSnapshot(
@@ -97,15 +52,25 @@ export function writeSnapshot(
 function appendScenesInTransaction(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta'>) {
   const roots = rootsOf(doc);
   // A character the project already has (same name) is reused, and the new shots point at it.
-  const existing = new Map(readProject(doc).snapshot.characters.map((c) => [c.name, c.id]));
+  const existing = characterIdsByName(doc);
   const idFor = new Map<string, string>();
   for (const character of part.characters) {
     const known = existing.get(character.name);
     idFor.set(character.id, known ?? character.id);
-    if (!known) roots.characters.set(character.id, characterRecord(character));
+    if (!known) {
+      roots.characters.set(character.id, characterRecord(character));
+      existing.set(character.name, character.id);
+    }
+  }
+  // Grouped once: a big import (thousands of shots, hundreds of scenes) stays linear.
+  const shotIdsByScene = new Map<string, string[]>();
+  for (const shot of part.shots) {
+    const ids = shotIdsByScene.get(shot.sceneId) ?? [];
+    ids.push(shot.id);
+    shotIdsByScene.set(shot.sceneId, ids);
   }
   for (const scene of part.scenes) {
-    const shotIds = part.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id);
+    const shotIds = shotIdsByScene.get(scene.id) ?? [];
     roots.scenes.set(scene.id, sceneRecord(scene, shotIds));
     roots.sceneOrder.push([scene.id]);
   }
@@ -115,7 +80,26 @@ function appendScenesInTransaction(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta
   }
 }
 
-/** Adds scenes, their shots and any characters not already in the project, after the last scene. */
+/**
+ * The project's characters by name, read straight from their records (no whole-project read: an
+ * import appends in parts, and each part looks this up). Two peers may add one name at once;
+ * the larger id wins, as in readProject.
+ */
+function characterIdsByName(doc: Y.Doc): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const [id, record] of rootsOf(doc).characters.entries()) {
+    const name = record instanceof Y.Map ? record.get('name') : undefined;
+    if (typeof name !== 'string' || name === '') continue;
+    const other = byName.get(name);
+    if (other === undefined || other < id) byName.set(name, id);
+  }
+  return byName;
+}
+
+/**
+ * Adds scenes, their shots and any characters not already in the project (by name), after the
+ * last scene. Parts of one import may each carry the whole cast: names already added are reused.
+ */
 export function appendScenes(doc: Y.Doc, part: Omit<ProjectSnapshot, 'meta'>) {
   doc.transact(() => appendScenesInTransaction(doc, part), USER_ORIGIN);
 }
@@ -158,23 +142,32 @@ export function setShotFrame(
   doc.transact(() => {
     const record = rootsOf(doc).shots.get(shotId);
     if (!record) return;
-    record.set('frameHash', frame.hash);
-    record.set('frameSource', frame.source);
-    record.set('frameSignature', frame.signature);
+    // Only what changed: a sketch arriving on a shot the person sent back to its sketch leaves
+    // their `frameSource` write alone, so undoing that step still has something to undo
+    // (frameUndo.ts puts the picture back).
+    if (record.get('frameHash') !== frame.hash) record.set('frameHash', frame.hash);
+    if (record.get('frameSource') !== frame.source) record.set('frameSource', frame.source);
+    if (record.get('frameSignature') !== frame.signature)
+      record.set('frameSignature', frame.signature);
   }, origin);
 }
 
 /**
  * Inserts a new shot into a scene at `index` (clamped). Its number continues the scene's run or,
  * mid-scene, derives from the shot before it; no other shot is renumbered.
+ *
+ * This and the other operations that need the project as it is (moveShot, renumberSceneShots,
+ * addScene, addSceneWithShot) take it as `snapshot`: a command passes its session's, kept up to
+ * date already. Without one they read the document whole, which a big project makes slow; that
+ * is for tests and one-off scripts.
  */
 export function insertShot(
   doc: Y.Doc,
   sceneId: SceneId,
   index: number,
   init: Omit<ShotInit, 'id' | 'sceneId' | 'number'> = {},
+  snapshot: ProjectSnapshot = readProject(doc).snapshot,
 ): ShotId | null {
-  const { snapshot } = readProject(doc);
   const scene = snapshot.scenes.find((s) => s.id === sceneId);
   const order = shotOrderOf(doc, sceneId);
   if (!scene || !order) return null;
@@ -202,6 +195,7 @@ export function deleteShot(doc: Y.Doc, shotId: ShotId): void {
       if (order) removeId(order, shotId);
     }
     roots.shots.delete(shotId);
+    deleteShotDrawing(doc, shotId);
   }, USER_ORIGIN);
 }
 
@@ -210,8 +204,13 @@ export function deleteShot(doc: Y.Doc, shotId: ShotId): void {
  * number stays; moving into another scene gives it a number in that scene, since a shot numbered
  * `3A` in scene 5 would mislead everyone on set.
  */
-export function moveShot(doc: Y.Doc, shotId: ShotId, toSceneId: SceneId, index: number): void {
-  const { snapshot } = readProject(doc);
+export function moveShot(
+  doc: Y.Doc,
+  shotId: ShotId,
+  toSceneId: SceneId,
+  index: number,
+  snapshot: ProjectSnapshot = readProject(doc).snapshot,
+): void {
   const shot = snapshot.shots.find((s) => s.id === shotId);
   const target = snapshot.scenes.find((s) => s.id === toSceneId);
   const targetOrder = shotOrderOf(doc, toSceneId);
@@ -236,8 +235,11 @@ export function moveShot(doc: Y.Doc, shotId: ShotId, toSceneId: SceneId, index: 
 }
 
 /** The explicit clean-up: rewrites a scene's shot numbers in board order (3, 3A, 3B, …). */
-export function renumberSceneShots(doc: Y.Doc, sceneId: SceneId): void {
-  const { snapshot } = readProject(doc);
+export function renumberSceneShots(
+  doc: Y.Doc,
+  sceneId: SceneId,
+  snapshot: ProjectSnapshot = readProject(doc).snapshot,
+): void {
   const scene = snapshot.scenes.find((s) => s.id === sceneId);
   if (!scene) return;
   const shots = snapshot.shots.filter((s) => s.sceneId === sceneId);
@@ -251,16 +253,38 @@ export function renumberSceneShots(doc: Y.Doc, sceneId: SceneId): void {
 }
 
 /** Adds an empty scene after the last one, numbered after the highest plain scene number. */
-export function addScene(doc: Y.Doc, heading: string): SceneId {
-  const { snapshot } = readProject(doc);
+export function addScene(
+  doc: Y.Doc,
+  heading: string,
+  snapshot: ProjectSnapshot = readProject(doc).snapshot,
+): SceneId {
+  return addSceneWith(doc, heading, snapshot, null).sceneId;
+}
+
+/** A new scene after the last one, numbered after the highest plain scene number. */
+function addSceneWith(
+  doc: Y.Doc,
+  heading: string,
+  snapshot: ProjectSnapshot,
+  firstShot: Omit<ShotInit, 'id' | 'sceneId' | 'number'> | null,
+): { sceneId: SceneId; shotId: ShotId | null } {
   const highest = snapshot.scenes.reduce((max, s) => Math.max(max, parseInt(s.number, 10) || 0), 0);
   const scene = createScene({ id: newId<SceneId>(), number: String(highest + 1), heading });
+  const shot = firstShot
+    ? createShot({
+        ...firstShot,
+        id: newId<ShotId>(),
+        sceneId: scene.id,
+        number: numberForNewShot(scene.number, [], 0),
+      })
+    : null;
   doc.transact(() => {
     const roots = rootsOf(doc);
-    roots.scenes.set(scene.id, sceneRecord(scene, []));
+    roots.scenes.set(scene.id, sceneRecord(scene, shot ? [shot.id] : []));
     roots.sceneOrder.push([scene.id]);
+    if (shot) roots.shots.set(shot.id, shotRecord(shot));
   }, USER_ORIGIN);
-  return scene.id;
+  return { sceneId: scene.id, shotId: shot?.id ?? null };
 }
 
 /** Changing the heading re-derives place and time of day from it. */
@@ -277,9 +301,12 @@ export function updateSceneHeading(doc: Y.Doc, sceneId: SceneId, heading: string
 }
 
 /** "Add scene" as the user means it: a new scene that already has its first (wide) shot. */
-export function addSceneWithShot(doc: Y.Doc, heading: string): ShotId | null {
-  const sceneId = addScene(doc, heading);
-  return insertShot(doc, sceneId, 0, { shotType: 'WS' });
+export function addSceneWithShot(
+  doc: Y.Doc,
+  heading: string,
+  snapshot: ProjectSnapshot = readProject(doc).snapshot,
+): ShotId | null {
+  return addSceneWith(doc, heading, snapshot, { shotType: 'WS' }).shotId;
 }
 
 /** Fields a re-import may change on a shot it kept; everything else is the team's work. */
@@ -302,7 +329,10 @@ export function applyReimport(doc: Y.Doc, plan: ReimportPlan): void {
       if (!roots.characters.has(character.id))
         roots.characters.set(character.id, characterRecord(character));
     }
-    for (const id of plan.deletedShotIds) roots.shots.delete(id);
+    for (const id of plan.deletedShotIds) {
+      roots.shots.delete(id);
+      deleteShotDrawing(doc, id);
+    }
     for (const id of plan.deletedSceneIds) roots.scenes.delete(id);
     for (const scene of plan.scenes) {
       const record = roots.scenes.get(scene.id);
@@ -351,15 +381,6 @@ function replaceAll(array: Y.Array<string>, ids: readonly string[]): void {
 
 // ── Generated frames and the character bible (src/ai) ───────────────────────────────────────────
 
-/** The shot's list of takes, made on first use (documents from before takes have none). */
-function takesOf(record: YRecord): Y.Array<YRecord> {
-  const existing = record.get(SHOT_TAKES);
-  if (existing instanceof Y.Array) return existing as Y.Array<YRecord>;
-  const created = new Y.Array<YRecord>();
-  record.set(SHOT_TAKES, created);
-  return created;
-}
-
 /**
  * Keeps a generated image on the shot and, with `makeCurrent`, makes it the frame. An app edit
  * (the result arrives whenever the provider answers): the user's undo never eats a generation.
@@ -374,13 +395,15 @@ export function addShotTake(
     const record = rootsOf(doc).shots.get(shotId);
     if (!record) return;
     takesOf(record).push([toRecord(take)]);
-    if (options.makeCurrent) setAiFrame(record, take.hash);
+    if (options.makeCurrent) setTakeFrame(record, take.hash, take.source);
   }, SYSTEM_ORIGIN);
 }
 
-function setAiFrame(record: YRecord, hash: AssetHash): void {
+/** A take becomes the frame: its source says whose work the frame is (take.ts). */
+function setTakeFrame(record: YRecord, hash: AssetHash, source: unknown): void {
+  const frameSource: FrameSource = source === 'drawn' || source === 'upload' ? source : 'ai';
   record.set('frameHash', hash);
-  record.set('frameSource', 'ai' satisfies FrameSource);
+  record.set('frameSource', frameSource);
   // Only sketches are compared with a signature; a generated frame is never redrawn.
   record.set('frameSignature', '');
 }
@@ -394,7 +417,7 @@ export function chooseShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void
       .toArray()
       .find((t) => t.get('id') === takeId);
     const hash = take?.get('hash');
-    if (typeof hash === 'string') setAiFrame(record, hash as AssetHash);
+    if (typeof hash === 'string') setTakeFrame(record, hash as AssetHash, take?.get('source'));
   }, USER_ORIGIN);
 }
 
@@ -418,7 +441,9 @@ export function removeShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i];
       if (item?.get('id') !== takeId) continue;
-      if (record.get('frameSource') === 'ai' && record.get('frameHash') === item.get('hash')) {
+      const source = record.get('frameSource');
+      const fromTake = source === 'ai' || source === 'upload';
+      if (fromTake && record.get('frameHash') === item.get('hash')) {
         record.set('frameSource', 'sketch' satisfies FrameSource);
         record.set('frameSignature', '');
       }
@@ -504,15 +529,6 @@ export function restoreSnapshot(doc: Y.Doc, snapshot: ProjectSnapshot): void {
   }, USER_ORIGIN);
 }
 
-/** Writes a plain field only when it differs; nested Yjs types (orders, takes) are left alone. */
-function setIfChanged(record: Y.Map<unknown>, key: string, value: unknown): void {
-  if (value === undefined) return;
-  const current = record.get(key);
-  if (current instanceof Y.AbstractType) return;
-  if (JSON.stringify(current) === JSON.stringify(value)) return;
-  record.set(key, typeof value === 'object' && value !== null ? structuredClone(value) : value);
-}
-
 /** Deletes records the snapshot lacks, creates those it adds, and patches the rest in place. */
 function syncRecords<T extends { readonly id: string }>(
   root: Y.Map<YRecord>,
@@ -538,7 +554,28 @@ function syncTakes(record: YRecord, takes: readonly Take[]): void {
   const list = takesOf(record);
   const key = (items: readonly { id?: unknown; hash?: unknown }[]) =>
     items.map((t) => `${String(t.id)}:${String(t.hash)}`).join('|');
-  if (key(list.toArray().map((t) => t.toJSON())) === key(takes)) return;
+  if (key(list.toArray().map(plainRecord)) === key(takes)) return;
   list.delete(0, list.length);
   list.push(takes.map((take) => toRecord(take)));
+}
+
+/**
+ * Puts back the picture a shot showed before it went back to its sketch, once an undo has
+ * restored its source: the sketch drawn in between was the app's write, outside the person's
+ * undo history, so the undo alone would leave the sketch's pixels (and signature) under the old
+ * source. An app change (the undo is the person's step); nothing when the shot is still a
+ * sketch or gone.
+ */
+export function restoreFrameAfterUndo(
+  doc: Y.Doc,
+  shotId: ShotId,
+  frame: { readonly hash: AssetHash; readonly signature: string },
+): void {
+  const record = rootsOf(doc).shots.get(shotId);
+  if (!record || record.get('frameSource') === 'sketch') return;
+  doc.transact(() => {
+    if (record.get('frameHash') !== frame.hash) record.set('frameHash', frame.hash);
+    if (record.get('frameSignature') !== frame.signature)
+      record.set('frameSignature', frame.signature);
+  }, SYSTEM_ORIGIN);
 }

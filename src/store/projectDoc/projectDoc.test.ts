@@ -76,6 +76,8 @@ describe('project document mapping', () => {
     expect(schemaStatus(doc)).toBe('current');
     rootsOf(doc).meta.set('schemaVersion', 999);
     expect(schemaStatus(doc)).toBe('newer');
+    rootsOf(doc).meta.set('schemaVersion', 0);
+    expect(schemaStatus(doc)).toBe('older');
   });
 
   test('a damaged shot record is left out and reported; the rest still reads', () => {

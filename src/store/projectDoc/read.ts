@@ -1,26 +1,20 @@
 import * as Y from 'yjs';
-import { characterSchema, createCharacter, type Character } from '../../model/character';
-import type { CharacterId, SceneId, ShotId } from '../../model/ids';
-import {
-  createProjectMeta,
-  projectMetaSchema,
-  type ProjectMeta,
-  type ProjectSnapshot,
-} from '../../model/project';
-import { createScene, sceneSchema, type Scene } from '../../model/scene';
-import { createShot, shotSchema, type Shot } from '../../model/shot';
+import { characterSchema, type Character } from '../../model/character';
+import { createProjectMeta, projectMetaSchema, type ProjectMeta } from '../../model/project';
+import { sceneSchema, type Scene } from '../../model/scene';
+import { shotSchema, type Shot } from '../../model/shot';
 import { takeSchema, type Take } from '../../model/take';
-import { fps } from '../../model/units';
-import { rootsOf, SCENE_SHOT_ORDER, SHOT_TAKES, type YRecord } from './layout';
+import { rootsOf, SCENE_SHOT_ORDER, SHOT_TAKES, type ProjectRoots, type YRecord } from './layout';
+import { readInCurrentShape } from './migrate';
+import { assembleSnapshot, type ReadResult, type RecordRead } from './snapshotAssembly';
 
 /**
  * Y.Doc → ProjectSnapshot. Never throws: a record that does not validate (a peer on another
  * version, a damaged update) is left out and reported in `problems`, the rest still reads.
+ * How records are put in order is snapshotAssembly.ts; snapshotReader.ts re-reads only what a
+ * transaction touched, with these same record readers.
  */
-export interface ReadResult {
-  readonly snapshot: ProjectSnapshot;
-  readonly problems: readonly string[];
-}
+export type { ReadResult } from './snapshotAssembly';
 
 function plain(record: unknown): Record<string, unknown> {
   if (!(record instanceof Y.Map)) return {};
@@ -31,24 +25,25 @@ function plain(record: unknown): Record<string, unknown> {
   return out;
 }
 
-function readMeta(doc: Y.Doc, problems: string[]): ProjectMeta {
-  const raw = { ...createProjectMeta(''), ...plain(rootsOf(doc).meta) };
+export function readMeta(doc: Y.Doc, problems: string[]): ProjectMeta {
+  const raw = plain(rootsOf(doc).meta);
   const parsed = projectMetaSchema.safeParse(raw);
-  if (parsed.success) {
-    return {
-      ...parsed.data,
-      frameRate: fps(parsed.data.frameRate),
-      // The schema checked the hash's shape and the bounds; only the brands are missing.
-      music: parsed.data.music as ProjectMeta['music'],
-    };
-  }
+  if (parsed.success) return parsed.data;
   problems.push(`project settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return createProjectMeta(typeof raw.title === 'string' ? raw.title : '');
+  // Unreadable settings are an existing project's: keep its sketches as they are drawn.
+  return {
+    ...createProjectMeta(typeof raw.title === 'string' ? raw.title : ''),
+    sketchCaptionBand: raw.sketchCaptionBand !== false,
+  };
 }
 
-function readScene(id: string, record: YRecord | undefined, problems: string[]): Scene | null {
+export function readScene(
+  id: string,
+  record: YRecord | undefined,
+  problems: string[],
+): Scene | null {
   const parsed = sceneSchema.safeParse({ ...plain(record), id });
-  if (parsed.success) return createScene({ ...parsed.data, id: id as SceneId });
+  if (parsed.success) return parsed.data;
   problems.push(`scene ${id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
@@ -59,33 +54,28 @@ function readTakes(shotId: string, value: unknown, problems: string[]): Take[] {
   const takes: Take[] = [];
   for (const item of value.toArray()) {
     const parsed = takeSchema.safeParse(plain(item));
-    if (parsed.success) takes.push(parsed.data as Take);
+    if (parsed.success) takes.push(parsed.data);
     else problems.push(`a take of shot ${shotId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   }
   return takes;
 }
 
-function readShot(id: string, record: YRecord | undefined, problems: string[]): Shot | null {
+export function readShot(id: string, record: YRecord | undefined, problems: string[]): Shot | null {
   const raw = { ...plain(record), takes: readTakes(id, record?.get(SHOT_TAKES), problems) };
-  const defaults = createShot({ id: id as ShotId, sceneId: '' as SceneId, number: '' });
-  const parsed = shotSchema.safeParse({ ...defaults, ...raw, id });
-  if (parsed.success) return createShot(parsed.data as unknown as Shot);
+  // The schema fills in the defaults of fields added after the record was written.
+  const parsed = shotSchema.safeParse({ sceneId: '', number: '', ...raw, id });
+  if (parsed.success) return parsed.data;
   problems.push(`shot ${id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
 
-function readCharacter(
+export function readCharacter(
   id: string,
   record: YRecord | undefined,
   problems: string[],
 ): Character | null {
-  const parsed = characterSchema.safeParse({ description: '', ...plain(record), id });
-  if (parsed.success)
-    return createCharacter({
-      ...parsed.data,
-      id: id as CharacterId,
-      sheetHash: parsed.data.sheetHash as Character['sheetHash'],
-    });
+  const parsed = characterSchema.safeParse({ ...plain(record), id });
+  if (parsed.success) return parsed.data;
   problems.push(`character ${id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return null;
 }
@@ -95,69 +85,59 @@ function readCharacter(
  * which differs from peer to peer; anything placed by iteration order (orphans, shots whose scene
  * is gone) would then sit in different places on different screens. Found by syncFuzz.test.ts.
  */
-function sortedKeys<T>(map: Y.Map<T>): string[] {
+export function sortedKeys<T>(map: Y.Map<T>): string[] {
   return [...map.keys()].sort();
 }
 
 /** Ids in order, first occurrence wins: a concurrent move can leave an id in two places. */
-function uniqueIds(array: unknown): string[] {
+export function uniqueIds(array: unknown): string[] {
   if (!(array instanceof Y.Array)) return [];
   const seen = new Set<string>();
   for (const id of array.toArray()) if (typeof id === 'string') seen.add(id);
   return [...seen];
 }
 
+/**
+ * A document written by an older build is read as it will be once migrated (migrate.ts), so a
+ * record is always validated in this build's shape.
+ */
 export function readProject(doc: Y.Doc): ReadResult {
-  const problems: string[] = [];
+  return readInCurrentShape(doc, (current, migration) =>
+    readCurrentShape(current, [...(migration?.problems ?? [])]),
+  );
+}
+
+function readCurrentShape(doc: Y.Doc, problems: string[]): ReadResult {
   const roots = rootsOf(doc);
   const meta = readMeta(doc, problems);
+  return assembleSnapshot({
+    meta: { value: meta, problems },
+    sceneIds: sceneIdsOf(roots),
+    scene: (id) => readAlone((p) => readScene(id, roots.scenes.get(id), p)),
+    shotIds: sortedKeys(roots.shots),
+    shot: (id) => readAlone((p) => readShot(id, roots.shots.get(id), p)),
+    shotOrder: (sceneId) => shotOrderIds(roots, sceneId),
+    characterIds: sortedKeys(roots.characters),
+    character: (id) => readAlone((p) => readCharacter(id, roots.characters.get(id), p)),
+  });
+}
 
-  // Scenes: those in sceneOrder first, then any the order lost (orphans), so nothing vanishes.
+/** Scene ids in script order: sceneOrder's first, then any the order lost (orphans), by id. */
+export function sceneIdsOf(roots: ProjectRoots): string[] {
   const sceneIds = uniqueIds(roots.sceneOrder).filter((id) => roots.scenes.has(id));
-  for (const id of sortedKeys(roots.scenes)) if (!sceneIds.includes(id)) sceneIds.push(id);
-  const scenes: Scene[] = [];
-  for (const id of sceneIds) {
-    const scene = readScene(id, roots.scenes.get(id), problems);
-    if (scene) scenes.push(scene);
-  }
+  const listed = new Set(sceneIds);
+  for (const id of sortedKeys(roots.scenes)) if (!listed.has(id)) sceneIds.push(id);
+  return sceneIds;
+}
 
-  const allShots = new Map<string, Shot>();
-  for (const id of sortedKeys(roots.shots)) {
-    const shot = readShot(id, roots.shots.get(id), problems);
-    if (shot) allShots.set(id, shot);
-  }
+/** A scene's shot order as stored (first occurrence of each id). */
+export function shotOrderIds(roots: ProjectRoots, sceneId: string): string[] {
+  return uniqueIds(roots.scenes.get(sceneId)?.get(SCENE_SHOT_ORDER));
+}
 
-  // A shot belongs where its own sceneId says; the scene's order only sorts it. Shots whose
-  // scene is gone are kept at the end of the board rather than dropped.
-  const placed = new Set<string>();
-  const shots: Shot[] = [];
-  for (const scene of scenes) {
-    const order = uniqueIds(roots.scenes.get(scene.id)?.get(SCENE_SHOT_ORDER));
-    const inScene = [...allShots.values()].filter((shot) => shot.sceneId === scene.id);
-    const ordered = order
-      .map((id) => allShots.get(id))
-      .filter((shot): shot is Shot => shot?.sceneId === scene.id);
-    for (const shot of ordered) placed.add(shot.id);
-    const orphans = inScene.filter((shot) => !placed.has(shot.id));
-    for (const shot of [...ordered, ...orphans]) {
-      placed.add(shot.id);
-      shots.push(shot);
-    }
-  }
-  for (const shot of allShots.values()) {
-    if (!placed.has(shot.id)) {
-      problems.push(`shot ${shot.number || shot.id} has no scene`);
-      shots.push(shot);
-    }
-  }
-
-  const characters: Character[] = [];
-  for (const id of sortedKeys(roots.characters)) {
-    const character = readCharacter(id, roots.characters.get(id), problems);
-    if (character) characters.push(character);
-  }
-  // Two peers can add the same name at once: the id breaks the tie the same way everywhere.
-  characters.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-
-  return { snapshot: { meta, scenes, shots, characters }, problems };
+/** One record read on its own, with its own problems. */
+export function readAlone<T>(read: (problems: string[]) => T | null): RecordRead<T> {
+  const problems: string[] = [];
+  const value = read(problems);
+  return { value, problems };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../model/comment';
 import type { ShotId } from '../../model/ids';
 import { rootsOf } from './layout';
+import { readInCurrentShape } from './migrate';
 
 /** The review as plain data. Like readProject it never throws: bad records are reported. */
 export interface ReviewSnapshot {
@@ -24,13 +25,18 @@ export const EMPTY_REVIEW: ReviewSnapshot = {
   problems: [],
 };
 
+/** Older documents are read as they will be once migrated, like readProject. */
 export function readReview(doc: Y.Doc): ReviewSnapshot {
+  return readInCurrentShape(doc, readCurrentShape);
+}
+
+function readCurrentShape(doc: Y.Doc): ReviewSnapshot {
   const roots = rootsOf(doc);
   const problems: string[] = [];
   const comments: Comment[] = [];
   for (const [id, raw] of roots.comments.entries()) {
     const parsed = commentSchema.safeParse(raw);
-    if (parsed.success && parsed.data.id === id) comments.push(parsed.data as unknown as Comment);
+    if (parsed.success && parsed.data.id === id) comments.push(parsed.data);
     else problems.push(`comment ${id}: ${parsed.error?.issues[0]?.message ?? 'id mismatch'}`);
   }
   const resolutions = new Map<string, ThreadResolution>();
@@ -43,7 +49,7 @@ export function readReview(doc: Y.Doc): ReviewSnapshot {
   for (const [id, raw] of roots.approvals.entries()) {
     const parsed = approvalSchema.safeParse(raw);
     if (parsed.success && parsed.data.shotId === id) {
-      approvals.set(id as ShotId, parsed.data as unknown as Approval);
+      approvals.set(parsed.data.shotId, parsed.data);
     } else {
       problems.push(`approval ${id}: ${parsed.error?.issues[0]?.message ?? 'id mismatch'}`);
     }

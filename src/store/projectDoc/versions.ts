@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { projectVersionSchema, type ProjectVersion } from '../../model/version';
 import { rootsOf, USER_ORIGIN, type YRecord } from './layout';
+import { readInCurrentShape } from './migrate';
+import { plainRecord } from './plainRecord';
 
 /**
  * The list of named versions. Each is a Y.Map of plain fields (so store/assetRefs.ts sees the
@@ -14,13 +16,18 @@ export function addVersion(doc: Y.Doc, version: ProjectVersion): void {
   }, USER_ORIGIN);
 }
 
-/** Newest first; records that do not validate are left out. */
+/**
+ * Newest first; records that do not validate (or are not records) are left out. Older documents
+ * read migrated.
+ */
 export function readVersions(doc: Y.Doc): ProjectVersion[] {
-  const versions: ProjectVersion[] = [];
-  for (const [id, record] of rootsOf(doc).versions.entries()) {
-    if (!(record instanceof Y.Map)) continue;
-    const parsed = projectVersionSchema.safeParse({ ...record.toJSON(), id });
-    if (parsed.success) versions.push(parsed.data as unknown as ProjectVersion);
-  }
-  return versions.sort((a, b) => b.createdAt - a.createdAt);
+  return readInCurrentShape(doc, (current) => {
+    const versions: ProjectVersion[] = [];
+    for (const [id, record] of rootsOf(current).versions.entries()) {
+      if (!(record instanceof Y.Map)) continue;
+      const parsed = projectVersionSchema.safeParse({ ...plainRecord(record), id });
+      if (parsed.success) versions.push(parsed.data);
+    }
+    return versions.sort((a, b) => b.createdAt - a.createdAt);
+  });
 }

@@ -1,4 +1,4 @@
-import { hashBytes } from '../../store/assets';
+import { checkStoredAsset, hashBytes } from '../../store/assets';
 import type { AssetHash } from '../../model/ids';
 import type { SyncLog } from '../syncLog';
 import type { AssetMessage } from './assetMessages';
@@ -52,6 +52,11 @@ export class AssetFetcher {
   /** Peers that said no (or sent bad bytes) per hash, and when everyone had been asked. */
   private readonly refused = new Map<AssetHash, Set<AssetPeer>>();
   private readonly exhaustedAt = new Map<AssetHash, number>();
+  /**
+   * Hashes whose bytes arrived intact but are no format Frameline accepts (an SVG, a page): the
+   * same hash is the same bytes from anyone, so they are never asked for again.
+   */
+  private readonly rejected = new Set<AssetHash>();
   private readonly timer: ReturnType<typeof setInterval>;
   private stopped = false;
 
@@ -122,6 +127,7 @@ export class AssetFetcher {
   private async checkLocal(hashes: readonly AssetHash[]): Promise<void> {
     for (const hash of hashes) {
       if (this.stopped) return;
+      if (this.rejected.has(hash)) continue;
       if (!(await this.sink.has(hash)) && this.wanted.has(hash)) this.missing.add(hash);
     }
     this.pump();
@@ -229,8 +235,20 @@ export class AssetFetcher {
       this.pump();
       return;
     }
+    const checked = checkStoredAsset(bytes, transfer.mime);
+    if (!checked.ok) {
+      this.log.report(
+        peer.label,
+        `sent frame ${transfer.hash.slice(0, 12)}… that is ${checked.reason}; not stored`,
+      );
+      this.rejected.add(transfer.hash);
+      this.missing.delete(transfer.hash);
+      this.refused.delete(transfer.hash);
+      this.pump();
+      return;
+    }
     try {
-      await this.sink.put(bytes, transfer.mime);
+      await this.sink.put(bytes, checked.mimeType);
       this.missing.delete(transfer.hash);
       this.refused.delete(transfer.hash);
       this.sink.stored(transfer.hash);

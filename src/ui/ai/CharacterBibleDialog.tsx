@@ -3,12 +3,13 @@ import { extractBibleByRules } from '../../ai/characters/extractByRules';
 import { extractBibleWithLlm } from '../../ai/characters/extractWithLlm';
 import { generateCharacterSheet } from '../../ai/characters/characterSheet';
 import type { CharacterId } from '../../model/ids';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useSessionState } from '../project/useSession';
 import { Dialog } from '../common/Dialog';
 import { showError, showToast } from '../app/toastStore';
 import { CharacterCard } from './CharacterCard';
 import { useAi } from './useAi';
+import { sniffMedia } from '../../model/mediaType';
 
 /** Sheets bigger than this are refused: a reference is sent with every frame of the character. */
 const MAX_SHEET_BYTES = 8 * 1024 * 1024;
@@ -44,7 +45,9 @@ export function CharacterBibleDialog({
           showError('The text provider could not read the script; used rules instead', error);
         }
       }
-      const filled = projectDoc.fillCharacterBible(session.doc, entries);
+      const result = session.run('character/fillBible', { entries });
+      if (!result.ok) return;
+      const filled = result.value;
       showToast({
         kind: 'info',
         title:
@@ -80,7 +83,7 @@ export function CharacterBibleDialog({
     setBusyFor(id, true);
     try {
       const hash = await generateCharacterSheet(ai.router, ai.assets, character, snapshot.meta);
-      projectDoc.setCharacterSheet(session.doc, id, hash);
+      session.run('character/setSheet', { characterId: id, hash });
     } catch (error) {
       showError(`Could not generate a sheet for ${character.name}`, error);
     } finally {
@@ -95,8 +98,12 @@ export function CharacterBibleDialog({
     if (file.size > MAX_SHEET_BYTES)
       return showError('That image is too large for a sheet (8 MB at most)', file.name);
     try {
-      const hash = await ai.assets.put(new Uint8Array(await file.arrayBuffer()), file.type);
-      projectDoc.setCharacterSheet(session.doc, id, hash);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The name and the claimed type say nothing: a sheet is stored only if its bytes are an image.
+      if (sniffMedia(bytes)?.kind !== 'image')
+        return showError('That file is not a PNG, JPEG, WebP, GIF or AVIF image', file.name);
+      const hash = await ai.assets.put(bytes, file.type);
+      session.run('character/setSheet', { characterId: id, hash });
     } catch (error) {
       showError('Could not store the sheet', error);
     }

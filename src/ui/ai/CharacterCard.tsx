@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Character, CharacterPatch } from '../../model/character';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
 
 const FIELDS = [
@@ -25,7 +25,10 @@ export function CharacterCard({ session, character, busy, onUpload, onGenerate }
   const commit = (key: keyof CharacterPatch) => {
     const value = drafts[key];
     if (value === undefined) return;
-    projectDoc.updateCharacter(session.doc, character.id, { [key]: value.trim() });
+    session.run('character/update', {
+      characterId: character.id,
+      patch: { [key]: value.trim() },
+    });
     setDrafts(({ [key]: _dropped, ...rest }) => rest);
   };
   return (
@@ -61,7 +64,9 @@ export function CharacterCard({ session, character, busy, onUpload, onGenerate }
                 type="button"
                 className="button quiet danger"
                 aria-label={`Remove sheet of ${character.name}`}
-                onClick={() => projectDoc.setCharacterSheet(session.doc, character.id, null)}
+                onClick={() =>
+                  session.run('character/setSheet', { characterId: character.id, hash: null })
+                }
               >
                 Remove
               </button>

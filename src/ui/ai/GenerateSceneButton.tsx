@@ -1,5 +1,5 @@
-import { timelineShots, type ProjectSnapshot } from '../../model/project';
 import type { Scene } from '../../model/scene';
+import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
 import { startGeneration } from './startGeneration';
 import { useAi } from './useAi';
@@ -8,16 +8,17 @@ import { useFrameQueue } from './useFrameQueue';
 /** In a scene's header: queue a frame for every shot of the scene (OMITTED shots excluded). */
 export function GenerateSceneButton({
   session,
-  snapshot,
   scene,
+  sceneShots,
 }: {
   readonly session: ProjectSession;
-  readonly snapshot: ProjectSnapshot;
   readonly scene: Scene;
+  /** The scene's shots in board order. */
+  readonly sceneShots: readonly Shot[];
 }) {
   const ai = useAi();
   const { runner } = useFrameQueue(session);
-  const shots = timelineShots(snapshot).filter((s) => s.sceneId === scene.id);
+  const shots = sceneShots.filter((s) => !s.omitted);
   return (
     <button
       type="button"

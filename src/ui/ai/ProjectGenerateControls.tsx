@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { stylesOf } from '../../ai/frames/stylePresets';
+import { styleChange } from '../../ai/sketchForShot';
 import { timelineShots } from '../../model/project';
-import { projectDoc, type ProjectSession, type SessionState } from '../../store';
+import type { ProjectSession, SessionState } from '../../store';
 import { QueuePanel } from './QueuePanel';
 import { startGeneration } from './startGeneration';
 import { StyleDialog } from './StyleDialog';
@@ -36,7 +37,10 @@ export function ProjectGenerateControls({
         disabled={session.readOnly}
         onChange={(e) => {
           if (e.target.value === NEW_STYLE) setAddingStyle(true);
-          else projectDoc.updateMeta(session.doc, { stylePresetId: e.target.value });
+          else
+            session.run('project/update', {
+              patch: styleChange(meta, { stylePresetId: e.target.value }),
+            });
         }}
       >
         {styles.map((s) => (

@@ -3,7 +3,7 @@ import { buildShotPrompt } from '../../ai/frames/promptBuilder';
 import { improvePrompt } from '../../ai/frames/improvePrompt';
 import type { ProjectSnapshot } from '../../model/project';
 import type { Shot } from '../../model/shot';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { showError } from '../app/toastStore';
 import { useAi } from './useAi';
 
@@ -32,7 +32,10 @@ export function PromptEditor({
     if (draft === null) return;
     const text = draft.trim();
     // Writing the built prompt back unchanged keeps the shot automatic.
-    projectDoc.updateShot(session.doc, shot.id, { prompt: text === built.trim() ? '' : text });
+    session.run('shot/update', {
+      shotId: shot.id,
+      patch: { prompt: text === built.trim() ? '' : text },
+    });
     setDraft(null);
   };
 
@@ -40,7 +43,7 @@ export function PromptEditor({
     setImproving(true);
     try {
       const better = await improvePrompt(ai.router, draft ?? (own ? shot.prompt : built));
-      projectDoc.updateShot(session.doc, shot.id, { prompt: better });
+      session.run('shot/update', { shotId: shot.id, patch: { prompt: better } });
       setDraft(null);
     } catch (error) {
       showError('Could not improve the prompt', error);
@@ -79,7 +82,7 @@ export function PromptEditor({
             disabled={disabled}
             onClick={() => {
               setDraft(null);
-              projectDoc.updateShot(session.doc, shot.id, { prompt: '' });
+              session.run('shot/update', { shotId: shot.id, patch: { prompt: '' } });
             }}
           >
             Back to automatic

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { KeyChange, TestResult } from '../../ai/aiService';
 import { PROVIDER_CATALOG, providerInfo } from '../../ai/providers/catalog';
 import { DEFAULT_COMFY_WORKFLOW, workflowProblem } from '../../ai/providers/comfyWorkflow';
@@ -11,6 +11,7 @@ import {
 } from '../../ai/settings/providerConfig';
 import { maskedKey } from '../../store/keyVault';
 import { useAi } from './useAi';
+import { ConnectWarning } from '../common/ConnectWarning';
 
 interface Props {
   /** The provider being edited, or null to add one. */
@@ -31,7 +32,10 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
   const ai = useAi();
   const ids = useId();
   const [config, setConfig] = useState<ProviderConfig>(initial ?? newProviderConfig('openai'));
-  const [typedKey, setTypedKey] = useState('');
+  // The typed key stays in its field (uncontrolled) and is read only to test or save: it never
+  // sits in React state, where it would outlive the form in memory and in dev tools.
+  const keyInput = useRef<HTMLInputElement | null>(null);
+  const typedKey = () => keyInput.current?.value ?? '';
   const [forgetKey, setForgetKey] = useState(false);
   const [test, setTest] = useState<TestResult | 'running' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +62,7 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
 
   const runTest = async () => {
     setTest('running');
-    setTest(await ai.testConnection(config, typedKey || null));
+    setTest(await ai.testConnection(config, typedKey() || null));
   };
 
   const save = async () => {
@@ -71,11 +75,12 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
       setError(problem);
       return;
     }
-    const key: KeyChange = typedKey.trim() ? { set: typedKey } : forgetKey ? 'delete' : 'keep';
+    const typed = typedKey();
+    const key: KeyChange = typed.trim() ? { set: typed } : forgetKey ? 'delete' : 'keep';
     setSaving(true);
     try {
       await ai.saveProvider(config, key);
-      setTypedKey('');
+      if (keyInput.current) keyInput.current.value = '';
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -130,6 +135,7 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
           onChange={(e) => set({ baseUrl: e.target.value })}
         />
       </label>
+      <ConnectWarning urls={[config.baseUrl]} />
       {info?.key !== 'none' ? (
         <div className="ai-field-group">
           <label className="field">
@@ -138,17 +144,15 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
               type="password"
               autoComplete="off"
               spellCheck={false}
-              value={typedKey}
+              ref={keyInput}
+              defaultValue=""
               placeholder={
                 saved && !forgetKey
                   ? `Saved ${maskedKey(keyHint)} — type to replace`
                   : 'Paste your key'
               }
               aria-describedby={field('key-help')}
-              onChange={(e) => {
-                setTypedKey(e.target.value);
-                setTest(null);
-              }}
+              onChange={() => setTest(null)}
             />
           </label>
           <small id={field('key-help')} className="muted field-help">

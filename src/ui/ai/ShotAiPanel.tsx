@@ -4,6 +4,7 @@ import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
 import { shotJobState } from './jobState';
 import { PromptEditor } from './PromptEditor';
+import { openSettings } from './settingsDialogStore';
 import { startGeneration } from './startGeneration';
 import { TakesStrip } from './TakesStrip';
 import { useAi, useAiSettings } from './useAi';
@@ -29,9 +30,13 @@ export function ShotAiPanel({
   const settings = useAiSettings();
   const { runner, view } = useFrameQueue(session);
   const [canImprove, setCanImprove] = useState(false);
+  // null until known: the button must not offer set-up to someone who has a provider.
+  const [canGenerate, setCanGenerate] = useState<boolean | null>(null);
+  const [offer, setOffer] = useState(false);
   useEffect(() => {
     let live = true;
     void ai.canDo('text').then((yes) => live && setCanImprove(yes));
+    void ai.canDo('image').then((yes) => live && setCanGenerate(yes));
     return () => {
       live = false;
     };
@@ -40,13 +45,20 @@ export function ShotAiPanel({
   const busy = state.kind === 'queued' || state.kind === 'running';
 
   return (
-    <section className="ai-panel" aria-label="AI frame">
+    <section className="ai-panel" aria-labelledby={`ai-title-${shot.id}`}>
+      <h3 className="ai-panel-title" id={`ai-title-${shot.id}`}>
+        AI generation
+      </h3>
       <div className="ai-panel-head">
         <button
           type="button"
-          className="button primary"
+          className="button"
           disabled={session.readOnly || busy}
-          onClick={() => void startGeneration(ai, runner, `Shot ${shot.number}`, [shot.id])}
+          aria-expanded={canGenerate === false ? offer : undefined}
+          onClick={() => {
+            if (canGenerate === false) setOffer((open) => !open);
+            else void startGeneration(ai, runner, `Shot ${shot.number}`, [shot.id]);
+          }}
         >
           Generate frame
         </button>
@@ -58,8 +70,59 @@ export function ShotAiPanel({
           ) : null}
         </span>
       </div>
+      {canGenerate === false && offer ? (
+        <NoProviderOffer session={session} shot={shot} onDone={() => setOffer(false)} />
+      ) : null}
       <TakesStrip session={session} shot={shot} />
       <PromptEditor session={session} snapshot={snapshot} shot={shot} canImprove={canImprove} />
     </section>
+  );
+}
+
+/**
+ * No image provider is set up: instead of failing, the button offers the two ways on — set one
+ * up (the AI settings open on their providers), or keep drawing offline with the sketch.
+ */
+function NoProviderOffer({
+  session,
+  shot,
+  onDone,
+}: {
+  readonly session: ProjectSession;
+  readonly shot: Shot;
+  readonly onDone: () => void;
+}) {
+  const sketched = shot.frameSource === 'sketch' || shot.frameSource === null;
+  return (
+    <div className="ai-offer" role="group" aria-label="No AI provider">
+      <p>
+        No image provider is set up. Add one (your own key, or a model running on this computer), or
+        use the offline sketch, which needs neither.
+      </p>
+      <div className="ai-offer-actions">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            onDone();
+            openSettings('providers');
+          }}
+        >
+          Set up a provider
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={sketched}
+          title={sketched ? 'This shot already shows its offline sketch.' : undefined}
+          onClick={() => {
+            onDone();
+            session.run('frame/returnToSketch', { shotId: shot.id });
+          }}
+        >
+          {sketched ? 'Showing the offline sketch' : 'Sketch offline'}
+        </button>
+      </div>
+    </div>
   );
 }

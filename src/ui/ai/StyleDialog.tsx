@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { styleChange } from '../../ai/sketchForShot';
 import type { StylePreset } from '../../model/stylePreset';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { Dialog } from '../common/Dialog';
 
 /** Adds a project style: a name and the words every frame prompt starts with. */
@@ -15,7 +16,8 @@ export function StyleDialog({
 }) {
   const [name, setName] = useState('');
   const [prompt, setPrompt] = useState('');
-  const custom = session.getState().snapshot.meta.customStyles;
+  const { meta } = session.getState().snapshot;
+  const custom = meta.customStyles;
   const taken = styles.some((s) => s.name.toLowerCase() === name.trim().toLowerCase());
   return (
     <Dialog title="New frame style" onClose={onClose}>
@@ -29,9 +31,8 @@ export function StyleDialog({
             name: name.trim(),
             prompt: prompt.trim(),
           };
-          projectDoc.updateMeta(session.doc, {
-            customStyles: [...custom, style],
-            stylePresetId: style.id,
+          session.run('project/update', {
+            patch: styleChange(meta, { customStyles: [...custom, style], stylePresetId: style.id }),
           });
           onClose();
         }}

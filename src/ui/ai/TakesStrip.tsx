@@ -1,6 +1,6 @@
 import type { Shot } from '../../model/shot';
 import type { Take } from '../../model/take';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
 
 function TakeButton({
@@ -58,7 +58,7 @@ export function TakesStrip({
           type="button"
           className="button quiet"
           disabled={disabled || shot.frameSource === 'sketch' || shot.frameSource === null}
-          onClick={() => projectDoc.returnShotToSketch(session.doc, shot.id)}
+          onClick={() => session.run('frame/returnToSketch', { shotId: shot.id })}
         >
           Use sketch
         </button>
@@ -68,7 +68,7 @@ export function TakesStrip({
             className="button quiet danger"
             disabled={disabled}
             aria-label={`Remove take ${shot.takes.indexOf(current) + 1}`}
-            onClick={() => projectDoc.removeShotTake(session.doc, shot.id, current.id)}
+            onClick={() => session.run('take/remove', { shotId: shot.id, takeId: current.id })}
           >
             Remove take
           </button>
@@ -81,7 +81,9 @@ export function TakesStrip({
             take={take}
             index={i}
             current={take === current}
-            onPick={() => !disabled && projectDoc.chooseShotTake(session.doc, shot.id, take.id)}
+            onPick={() =>
+              !disabled && session.run('take/choose', { shotId: shot.id, takeId: take.id })
+            }
           />
         ))}
       </div>

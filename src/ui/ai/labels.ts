@@ -3,6 +3,7 @@ import type { Capability, RouteCapability } from '../../ai/providers/types';
 export const CAPABILITY_LABELS: Record<Capability, string> = {
   image: 'frames',
   imageWithReferences: 'character references',
+  imageFromDrawing: 'frames from drawings',
   text: 'text',
   speech: 'speech',
 };

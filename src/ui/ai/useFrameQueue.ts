@@ -4,7 +4,7 @@ import { generateFrame } from '../../ai/frames/generateFrame';
 import { QueueRunner } from '../../ai/frames/queueRunner';
 import type { ShotId } from '../../model/ids';
 import type { QueueView } from '../../store/generationQueue';
-import type { ProjectSession } from '../../store/projectSession';
+import type { ProjectSession } from '../../store';
 import { useAi } from './useAi';
 
 /**

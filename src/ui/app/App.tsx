@@ -1,13 +1,41 @@
-import { JoinRoom } from '../collab/JoinRoom';
-import { ProjectView } from '../project/ProjectView';
+import { Suspense } from 'react';
 import { ProjectList } from '../projects/ProjectList';
 import { PwaLayer } from '../pwa/PwaLayer';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FileDropTarget } from './FileDropTarget';
-import { parseRoute, useHash } from './route';
+import { ImportProgressDialog } from './ImportProgressDialog';
+import { preloadableView } from './preloadableView';
+import { parseRoute, useHash, type Route } from './route';
 import { Toasts } from './Toasts';
 import { useFileImports } from './useFileImports';
+
+/**
+ * The editor (boards, timeline, inspector, collaboration, AI panels) loads when a project opens:
+ * the first page is the project list, and it should not wait for code it does not show.
+ */
+const projectView = preloadableView(() =>
+  import('../project/ProjectView').then((module) => module.ProjectView),
+);
+const ProjectView = projectView.View;
+const joinRoom = preloadableView(() =>
+  import('../collab/JoinRoom').then((module) => module.JoinRoom),
+);
+const JoinRoom = joinRoom.View;
+
+/**
+ * Loads the code `route` shows, so that the first render does not wait behind a fallback
+ * (preloadableView.tsx). A failure is left to the render, whose boundary says so.
+ */
+export function preloadRoute(route: Route): Promise<void> {
+  const loading =
+    route.name === 'project'
+      ? projectView.preload()
+      : route.name === 'join'
+        ? joinRoom.preload()
+        : Promise.resolve();
+  return loading.catch(() => undefined);
+}
 
 export function App() {
   const route = parseRoute(useHash());
@@ -20,16 +48,19 @@ export function App() {
           area={route.name === 'list' ? 'your projects' : 'this project'}
           key={route.name}
         >
-          {route.name === 'list' ? (
-            <ProjectList imports={imports} />
-          ) : route.name === 'join' ? (
-            <JoinRoom invite={route.invite} />
-          ) : (
-            <ProjectView key={route.id} projectId={route.id} imports={imports} />
-          )}
+          <Suspense fallback={<p className="muted page-pad">Opening…</p>}>
+            {route.name === 'list' ? (
+              <ProjectList imports={imports} />
+            ) : route.name === 'join' ? (
+              <JoinRoom invite={route.invite} />
+            ) : (
+              <ProjectView key={route.id} projectId={route.id} imports={imports} />
+            )}
+          </Suspense>
         </ErrorBoundary>
       </main>
       <FileDropTarget onFiles={imports.importFiles} />
+      {imports.progress ? <ImportProgressDialog progress={imports.progress} /> : null}
       <Toasts />
       <PwaLayer imports={imports} />
     </div>

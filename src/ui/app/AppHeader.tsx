@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
 import { AiHeaderButtons } from '../ai/AiHeaderButtons';
 import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { HiddenFileInput } from './HiddenFileInput';
 import { ImportScreenplayButton } from './ImportScreenplayButton';
-import { PasteScreenplayDialog } from './PasteScreenplayDialog';
+import { NewProjectAspect } from '../projects/NewProjectAspect';
 import type { FileImports } from './useFileImports';
+
+// Loaded when first opened, not with the app shell.
+const PasteScreenplayDialog = lazy(async () => ({
+  default: (await import('./PasteScreenplayDialog')).PasteScreenplayDialog,
+}));
 
 interface Props {
   readonly imports: FileImports;
@@ -28,6 +33,7 @@ export function AppHeader({ imports, inProject }: Props) {
         </a>
       ) : null}
       <nav className="header-actions" aria-label="Projects">
+        {inProject ? null : <NewProjectAspect />}
         <button
           className="button"
           type="button"
@@ -72,12 +78,14 @@ export function AppHeader({ imports, inProject }: Props) {
         accept=".json,application/json"
         onFile={(file) => void imports.importProjectFile(file)}
       />
-      {pasting ? (
-        <PasteScreenplayDialog
-          onClose={() => setPasting(false)}
-          onImport={(text) => imports.importScreenplayText(text, '')}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {pasting ? (
+          <PasteScreenplayDialog
+            onClose={() => setPasting(false)}
+            onImport={(text) => imports.importScreenplayText(text, '')}
+          />
+        ) : null}
+      </Suspense>
     </header>
   );
 }

@@ -4,6 +4,8 @@ interface Props {
   readonly children: ReactNode;
   /** What the fallback calls the part that broke, e.g. "the board". */
   readonly area: string;
+  /** Shown instead of the plain message, when the part has better ways out (a project has). */
+  readonly fallback?: (error: Error) => ReactNode;
 }
 
 interface State {
@@ -27,6 +29,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
+    if (this.props.fallback) return this.props.fallback(this.state.error);
     return (
       <div className="empty-state" role="alert">
         <h2>Something went wrong showing {this.props.area}</h2>

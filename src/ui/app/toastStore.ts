@@ -1,10 +1,8 @@
+import type { Notice } from '../../workflows/appServices';
+
 /** Notifications as a tiny external store, so any code path can report without prop drilling. */
-export interface Toast {
+export interface Toast extends Notice {
   readonly id: number;
-  readonly kind: 'info' | 'error';
-  readonly title: string;
-  readonly detail?: string;
-  readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 /** Errors stay until dismissed; information leaves by itself. */

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { projectFromJson } from '../../export/projectJson';
-import type { ScreenplayImport } from '../../export/screenplayImport';
+import type { ImportProgress, ScreenplayImportOutcome } from '../../workflows/importScreenplay';
+import type { ScreenplaySource } from '../../export/screenplayJob';
 import type { ProjectId } from '../../model/ids';
 import { plural } from '../common/format';
+import { looksLikePicture } from '../common/pictureFiles';
+import { createProjectMeta } from '../../model/project';
+import { aspectForNewProject } from '../projects/newProjectAspect';
 import { importBundleFile, isBundleFileName } from '../pwa/bundleImport';
-import { projectDoc } from '../../store';
 import { getActiveSession } from './activeSession';
 import { navigate } from './route';
 import { useServices } from './servicesContext';
@@ -14,19 +16,17 @@ export { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 export const PROJECT_EXTENSIONS = ['.json'];
 
 /**
- * The parser, planner and file readers load with the first import, not with the app: they are
- * the biggest part of the code and most sessions open existing projects.
+ * The screenplay importer loads with the first import, not with the app; the parser and planner
+ * run in its worker and never load on the page at all.
  */
-async function loadScreenplayImport() {
-  const [file, convert] = await Promise.all([
-    import('../../export/screenplayFile'),
-    import('../../export/screenplayImport'),
-  ]);
-  return { ...file, ...convert };
-}
+const loadScreenplayImporter = () => import('../../workflows/importScreenplay');
+/** Project JSON import (its reader and record migrations) loads the same way. */
+const loadProjectImporter = () => import('../../workflows/importProjectFile');
 
 export interface FileImports {
   readonly busy: boolean;
+  /** A screenplay import under way (the progress dialog shows it), or null. */
+  readonly progress: ImportProgress | null;
   /** The app's one screenplay file input ("Screenplay file") and project file input. */
   readonly registerScreenplayInput: (element: HTMLInputElement | null) => void;
   readonly registerProjectInput: (element: HTMLInputElement | null) => void;
@@ -47,6 +47,7 @@ export interface FileImports {
 export function useFileImports(): FileImports {
   const { repo, assets } = useServices();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const screenplayInput = useRef<HTMLInputElement | null>(null);
   const projectInput = useRef<HTMLInputElement | null>(null);
 
@@ -64,65 +65,71 @@ export function useFileImports(): FileImports {
 
   const open = useCallback((id: ProjectId) => navigate({ name: 'project', id }), []);
 
-  /** Puts a checked screenplay into the open empty project, or into a new one. */
-  const importScreenplay = useCallback(
-    (read: () => Promise<ScreenplayImport>) =>
-      guarded(async () => {
-        const result = await read();
-        if (!result.ok) {
-          showToast({ kind: 'error', title: 'Screenplay not imported', detail: result.error });
+  /** Says how a screenplay import ended, and opens the project it made. */
+  const report = useCallback(
+    (outcome: ScreenplayImportOutcome): boolean => {
+      switch (outcome.kind) {
+        case 'cancelled':
+          showToast({ kind: 'info', title: 'Import cancelled', detail: 'Nothing was changed.' });
           return false;
-        }
-        const { scenes, shots } = result.snapshot;
-        const detail = `${plural(scenes.length, 'scene')}, ${plural(shots.length, 'shot')}.`;
-        const target = getActiveSession();
-        if (target && !target.readOnly && target.getState().snapshot.scenes.length === 0) {
-          // An empty open project ("New project", then import) is filled rather than duplicated.
-          projectDoc.appendScenes(target.doc, result.snapshot);
-          if (/^Untitled/.test(target.getState().snapshot.meta.title)) {
-            projectDoc.updateMeta(target.doc, { title: result.snapshot.meta.title });
-          }
-          showToast({ kind: 'info', title: `Imported “${result.snapshot.meta.title}”`, detail });
+        case 'refused':
+          showToast({ kind: 'error', title: 'Screenplay not imported', detail: outcome.error });
+          return false;
+        case 'stopped':
+          return false;
+        case 'filled':
+        case 'created': {
+          const { title, scenes, shots } = outcome.summary;
+          const detail = `${plural(scenes, 'scene')}, ${plural(shots, 'shot')}.`;
+          showToast({ kind: 'info', title: `Imported “${title}”`, detail });
+          if (outcome.kind === 'created') open(outcome.id);
           return true;
         }
-        const id = await repo.create(result.snapshot);
-        showToast({ kind: 'info', title: `Imported “${result.snapshot.meta.title}”`, detail });
-        open(id);
-        return true;
+      }
+    },
+    [open],
+  );
+
+  /** Reads and plans in a worker; fills the open empty project, or makes a new one. */
+  const importScreenplay = useCallback(
+    (source: ScreenplaySource) =>
+      guarded(async () => {
+        const { importScreenplay: run } = await loadScreenplayImporter();
+        const outcome = await run(
+          { ...source, aspectRatio: aspectForNewProject() },
+          {
+            repo,
+            activeSession: getActiveSession,
+            onProgress: setProgress,
+          },
+        );
+        return report(outcome);
       }, false),
-    [guarded, open, repo],
+    [guarded, repo, report],
   );
 
   const importScreenplayText = useCallback(
-    (text: string, fileName: string) =>
-      importScreenplay(async () =>
-        (await loadScreenplayImport()).screenplayToSnapshot(text, fileName),
-      ),
+    (text: string, fileName: string) => importScreenplay({ text, fileName }),
     [importScreenplay],
   );
 
   const importScreenplayFile = useCallback(
-    (file: File) =>
-      importScreenplay(async () => {
-        const { readScreenplayBytes, scriptToSnapshot } = await loadScreenplayImport();
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        return scriptToSnapshot(await readScreenplayBytes(bytes, file.name), file.name);
-      }),
+    async (file: File) =>
+      importScreenplay({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }),
     [importScreenplay],
   );
 
   const importProjectFile = useCallback(
     (file: File) =>
       guarded(async () => {
-        const result = await projectFromJson(await file.text(), `“${file.name}”`);
+        const { importProjectJson } = await loadProjectImporter();
+        const result = await importProjectJson(await file.text(), file.name, { repo, assets });
         if (!result.ok) {
           showToast({ kind: 'error', title: 'Project not imported', detail: result.error });
           return false;
         }
-        for (const asset of result.assets) await assets.put(asset.bytes, asset.mimeType);
-        const id = await repo.create(result.snapshot);
-        showToast({ kind: 'info', title: `Imported project “${result.snapshot.meta.title}”` });
-        open(id);
+        showToast({ kind: 'info', title: `Imported project “${result.title}”` });
+        open(result.id);
         return true;
       }, false),
     [assets, guarded, open, repo],
@@ -131,14 +138,31 @@ export function useFileImports(): FileImports {
   const createProject = useCallback(
     () =>
       guarded(async () => {
-        open(await repo.create({ title: 'Untitled project' }));
+        const meta = {
+          ...createProjectMeta('Untitled project'),
+          aspectRatio: aspectForNewProject(),
+        };
+        open(await repo.create({ meta, scenes: [], shots: [], characters: [] }));
       }, undefined),
     [guarded, open, repo],
   );
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
+      // Pictures are frames, not projects: they go on a board (usePictures.ts), not here.
+      const pictures = files.filter(looksLikePicture);
+      if (pictures.length > 0) {
+        const names = pictures.map((f) => `“${f.name}”`).join(', ');
+        showToast({
+          kind: 'info',
+          title: `${names} ${pictures.length === 1 ? 'is a picture' : 'are pictures'}`,
+          detail: getActiveSession()
+            ? 'Drop pictures on a board to make them its frame, or on a scene to fill its shots.'
+            : 'Open a project and drop pictures on a board to make them its frame.',
+        });
+      }
       for (const file of files) {
+        if (looksLikePicture(file)) continue;
         const name = file.name.toLowerCase();
         if (isBundleFileName(name)) await importBundleFile(file, repo);
         else if (PROJECT_EXTENSIONS.some((ext) => name.endsWith(ext)))
@@ -152,6 +176,7 @@ export function useFileImports(): FileImports {
   return useMemo(
     () => ({
       busy,
+      progress,
       registerScreenplayInput: (element: HTMLInputElement | null) => {
         screenplayInput.current = element;
       },
@@ -168,6 +193,7 @@ export function useFileImports(): FileImports {
     }),
     [
       busy,
+      progress,
       createProject,
       importScreenplayText,
       importScreenplayFile,

@@ -13,6 +13,8 @@ export const BoardPresence = memo(function BoardPresence({ shotId }: { shotId: S
   if (peers.length === 0) return null;
   const rings = peers.map((peer, i) => `0 0 0 ${2 + i * 3}px ${peer.state.user.color}`).join(', ');
   const names = peers.map((peer) => peer.state.user.name).join(', ');
+  // Someone drawing on this shot in the frame editor (their stroke is in their presence).
+  const drawing = peers.filter((peer) => peer.state.drawing?.shotId === shotId);
   return (
     <span className="board-presence" style={{ boxShadow: rings }} data-peers={names}>
       <span className="board-presence-people">
@@ -20,7 +22,17 @@ export const BoardPresence = memo(function BoardPresence({ shotId }: { shotId: S
           <Avatar key={peer.clientId} person={peer.state.user} size="small" />
         ))}
       </span>
-      <span className="visually-hidden">Selected by {names}</span>
+      {drawing.length > 0 ? (
+        <span className="board-presence-drawing" aria-hidden="true">
+          ✎
+        </span>
+      ) : null}
+      <span className="visually-hidden">
+        Selected by {names}
+        {drawing.length > 0
+          ? `; ${drawing.map((peer) => peer.state.user.name).join(', ')} drawing`
+          : ''}
+      </span>
     </span>
   );
 });

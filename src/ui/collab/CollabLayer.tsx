@@ -26,7 +26,8 @@ export function CollabLayer({ session, selectedShotId, onSelectShot }: Props) {
   const { me, deviceKey, settings } = useIdentity();
   const [row, setRow] = useState<RoomRow | null>(null);
   useEffect(() => stores.rooms.watch(session.id, setRow), [stores, session.id]);
-  const room = useCollabRoom(session, row, settings, me);
+  // A project opened in recovery stays off the network: it lacks parts its peers have.
+  const room = useCollabRoom(session, session.recovery ? null : row, settings, me);
 
   useEffect(() => {
     room?.setSelectedShot(selectedShotId);

@@ -3,6 +3,7 @@ import type { CollabSettings, IceServer } from '../../store/collabSettings';
 import { useCollab } from './CollabContext';
 import { useCollabStores } from './collabServices';
 import { useIdentity } from './useMe';
+import { ConnectWarning } from '../common/ConnectWarning';
 
 /** `stun:host:port` or `turn:host:port user credential`, one per line. */
 function parseIce(text: string): IceServer[] {
@@ -105,6 +106,7 @@ export function ConnectionSettings() {
               onChange={(e) => edit({ signaling: e.target.value })}
             />
           </label>
+          <ConnectWarning urls={shown.signaling.split(/\s+/)} />
           <p className="muted small">
             Run your own with <code>npm run signal</code> (port 4444). There is no dependable public
             one.
@@ -124,6 +126,7 @@ export function ConnectionSettings() {
               onChange={(e) => edit({ serverUrl: e.target.value })}
             />
           </label>
+          <ConnectWarning urls={[shown.serverUrl]} />
           <p className="muted small">
             Any server that speaks the y-websocket protocol (y-websocket's own server, or an engine
             compatible with it). The server sees the project and can enforce who may edit. Frames

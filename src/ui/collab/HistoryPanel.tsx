@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProjectVersion } from '../../model/version';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { saveVersion } from '../../store/versionHistory';
 import { loadVersion } from '../../sync/versionState';
 import { relativeTime } from '../common/format';
@@ -34,7 +34,7 @@ export function HistoryPanel({ session, onHide }: Props) {
 
   const save = async () => {
     try {
-      const version = await saveVersion(session.doc, assets, name || 'Untitled version', author);
+      const version = await saveVersion(session, assets, name || 'Untitled version', author);
       setName('');
       showToast({ kind: 'info', title: `Saved version “${version.name}”` });
     } catch (error) {
@@ -48,10 +48,9 @@ export function HistoryPanel({ session, onHide }: Props) {
       return showToast({ kind: 'error', title: 'Not restored', detail: loaded.message });
     try {
       // What is replaced stays one click away, for everyone, in this list.
-      await saveVersion(session.doc, assets, `Before restoring “${version.name}”`, author);
-      // Its own undo step, never merged with an edit made just before.
-      session.undoManager.stopCapturing();
-      projectDoc.restoreSnapshot(session.doc, loaded.snapshot);
+      await saveVersion(session, assets, `Before restoring “${version.name}”`, author);
+      const restored = session.run('project/restoreVersion', { snapshot: loaded.snapshot });
+      if (!restored.ok) return;
       setPreviewing(null);
       showToast({
         kind: 'info',
@@ -67,7 +66,7 @@ export function HistoryPanel({ session, onHide }: Props) {
     const title = `${session.getState().snapshot.meta.title} — alternate cut`;
     try {
       await session.flush();
-      const id = await stores.variants.createVariant(session.id, session.doc, title);
+      const id = await stores.variants.createVariantOf(session, title);
       navigate({ name: 'project', id });
     } catch (error) {
       showError('The alternate cut was not made', error);

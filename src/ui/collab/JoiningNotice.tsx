@@ -2,6 +2,7 @@ import type { ProjectSession } from '../../store';
 import type { RoomRow } from '../../store/collabTables';
 import type { CollabRoom } from '../../sync/collabRoom';
 import { useSessionState } from '../project/useSession';
+import { roomBlockedReason } from './roomPolicy';
 import { useRoomStatus } from './useRoomStatus';
 
 interface Props {
@@ -21,7 +22,8 @@ export function JoiningNotice({ session, room, row }: Props) {
   const reason = !row.online
     ? 'You are offline in this room. Go online (Share) to receive the project.'
     : status && !status.reachable
-      ? 'The signaling server does not answer yet. Check its address in Share → Connection settings.'
+      ? ((room && roomBlockedReason(room.config)) ??
+        'The signaling server does not answer yet. Check its address in Share → Connection settings.')
       : 'Waiting for someone who has this project to come online…';
   return (
     <p className="joining-notice panel" role="status">

@@ -1,5 +1,6 @@
 import { plural } from '../common/format';
 import { useCollab } from './CollabContext';
+import { roomBlockedReason } from './roomPolicy';
 import { usePeers } from './usePeers';
 import { useRoomStatus } from './useRoomStatus';
 
@@ -18,7 +19,9 @@ export function RoomStatusLine() {
   }
   if (!status) return <p className="room-status muted">Connecting…</p>;
   const parts: string[] = [];
-  if (status.transport === 'server') {
+  const blocked = !status.reachable && collab.room ? roomBlockedReason(collab.room.config) : null;
+  if (blocked) parts.push(blocked);
+  else if (status.transport === 'server') {
     parts.push(status.reachable ? 'Connected to the server' : 'The server does not answer yet');
   } else {
     parts.push(status.reachable ? 'Signaling server reachable' : 'Signaling server not reachable');

@@ -35,7 +35,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     const { roomId, secret } = newRoom();
     try {
       // Anyone with the link can change everything: keep the project as it was, one click away.
-      await saveVersion(collab.session.doc, assets, 'Before sharing', collab.me?.name ?? 'Me');
+      await saveVersion(collab.session, assets, 'Before sharing', collab.me?.name ?? 'Me');
       await stores.rooms.save({
         projectId,
         roomId,

@@ -2,7 +2,7 @@ import type { ApprovalState } from '../../model/approval';
 import { mentionsIn, type CommentId, type CommentTarget, type ThreadId } from '../../model/comment';
 import type { ShotId } from '../../model/ids';
 import type { Participant } from '../../model/participant';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import type { DeviceKey } from '../../store/deviceKey';
 import { signApproval, signComment } from '../../sync/signatures';
 
@@ -31,7 +31,8 @@ export async function postComment(
     author: signer.me,
     createdAt: Date.now(),
   });
-  projectDoc.addComment(session.doc, comment);
+  const posted = session.run('review/addComment', { comment });
+  if (!posted.ok) throw posted.error;
   return comment.threadId;
 }
 
@@ -41,7 +42,10 @@ export function resolveThread(
   threadId: ThreadId,
   resolved: boolean,
 ): void {
-  projectDoc.setThreadResolution(session.doc, threadId, { resolved, by: me.name, at: Date.now() });
+  session.run('review/resolveThread', {
+    threadId,
+    resolution: { resolved, by: me.name, at: Date.now() },
+  });
 }
 
 export async function setApprovalState(
@@ -56,5 +60,6 @@ export async function setApprovalState(
     author: signer.me,
     setAt: Date.now(),
   });
-  projectDoc.setApproval(session.doc, approval);
+  const set = session.run('review/setApproval', { approval });
+  if (!set.ok) throw set.error;
 }

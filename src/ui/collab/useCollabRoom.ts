@@ -44,7 +44,7 @@ export function useCollabRoom(
         transport: settings.transport,
         serverUrl: settings.serverUrl,
       },
-      session.doc,
+      session,
       assets,
       me,
     ).then(

@@ -96,7 +96,12 @@ function peersByShot(room: CollabRoom): Map<string, readonly Peer[]> {
     grouped.set(peer.state.shotId, list);
   }
   const key = (list: readonly Peer[]) =>
-    list.map((p) => `${p.clientId}:${p.state.user.name}:${p.state.user.color}`).join('|');
+    list
+      .map(
+        (p) =>
+          `${p.clientId}:${p.state.user.name}:${p.state.user.color}:${p.state.drawing ? 'd' : ''}`,
+      )
+      .join('|');
   const byShot = new Map<string, readonly Peer[]>();
   for (const [shotId, list] of grouped) {
     const before = cached?.byShot.get(shotId);

@@ -1,6 +1,7 @@
+import { inertObjectUrl } from './objectUrl';
 /** Offers a blob as a download through a temporary link (works for any size, no server). */
 export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
+  const url = inertObjectUrl(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

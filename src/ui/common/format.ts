@@ -12,3 +12,17 @@ export function relativeTime(then: number, now = Date.now()): string {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * A duration as a clock reads it, to the second: `0:08`, `19:38`, `1:02:05`. What the render
+ * dialog shows for lengths and time left (never `1178.38 s`).
+ */
+export function clockDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+    : `${minutes}:${seconds}`;
+}

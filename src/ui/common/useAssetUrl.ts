@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AssetHash } from '../../model/ids';
 import { onAssetStored } from '../../store/assetEvents';
 import { useServices } from '../app/servicesContext';
+import { inertObjectUrl } from './objectUrl';
 
 /**
  * Object URLs of assets, made once per hash and kept for the page's life: the same frame shows in
@@ -37,7 +38,7 @@ export function useAssetUrl(hash: AssetHash | null): string | null {
             return null;
           }
           loaded.add(hash);
-          return URL.createObjectURL(blob);
+          return inertObjectUrl(blob);
         },
         () => {
           urls.delete(hash); // a failed read may succeed later; do not cache the failure

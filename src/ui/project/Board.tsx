@@ -1,19 +1,33 @@
-import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { SHOT_TYPE_LABELS } from '../../model/camera';
+import type { SceneId, ShotId } from '../../model/ids';
 import type { Shot } from '../../model/shot';
 import { formatDuration } from '../../model/units';
 import { BoardPresence } from '../collab/BoardPresence';
 import { useAssetUrl } from '../common/useAssetUrl';
+import { carriesFiles, picturesOfDrop } from '../common/pictureFiles';
+import { openFrameEditor } from '../editor/editorLauncher';
 
 /** The drag payload type; other drags (files, text) are ignored by the boards. */
 export const SHOT_DRAG_TYPE = 'application/x-frameline-shot';
 
+/**
+ * Handlers take the shot's id, so a grid passes the same functions to every board and a board
+ * renders again only when its own shot or its selection changed (it is memoised).
+ */
 interface Props {
   readonly shot: Shot;
+  /** In the board's selection (one or many). */
   readonly selected: boolean;
-  readonly onSelect: () => void;
-  readonly onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
-  readonly onDropShot: (movingId: string, side: 'before' | 'after') => void;
+  /** The shot the inspector shows. */
+  readonly current: boolean;
+  readonly onSelect: (shotId: ShotId, e: MouseEvent<HTMLButtonElement> | null) => void;
+  readonly onKeyDown: (shotId: ShotId, e: KeyboardEvent<HTMLButtonElement>) => void;
+  readonly onDropShot: (movingId: string, targetId: ShotId, side: 'before' | 'after') => void;
+  /** The shot's menu (right click, the menu key). */
+  readonly onContextMenu?: (shotId: ShotId, e: MouseEvent<HTMLButtonElement>) => void;
+  /** Picture files dropped on this board (usePictures.ts): they start here. */
+  readonly onDropPictures?: (sceneId: SceneId, startShotId: ShotId | null, files: File[]) => void;
 }
 
 function snippet(shot: Shot): string {
@@ -22,10 +36,20 @@ function snippet(shot: Shot): string {
   return shot.action;
 }
 
-export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props) {
+export const Board = memo(function Board(props: Props) {
+  const {
+    shot,
+    selected,
+    current,
+    onSelect,
+    onKeyDown,
+    onDropShot,
+    onContextMenu,
+    onDropPictures,
+  } = props;
   const url = useAssetUrl(shot.frameHash);
   const descriptionId = useId();
-  const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
+  const [dropSide, setDropSide] = useState<'before' | 'after' | 'files' | null>(null);
 
   const sideOf = (e: DragEvent<HTMLElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -35,36 +59,51 @@ export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props
   return (
     <button
       type="button"
-      className={`board${selected ? ' selected' : ''}${shot.omitted ? ' omitted' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
+      className={`board${selected ? ' selected' : ''}${current ? ' current' : ''}${shot.omitted ? ' omitted' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
       aria-label={`Shot ${shot.number}`}
       aria-describedby={descriptionId}
-      aria-current={selected ? 'true' : undefined}
+      aria-current={current ? 'true' : undefined}
       data-shot-id={shot.id}
       draggable
-      onClick={onSelect}
-      onFocus={onSelect}
-      onKeyDown={onKeyDown}
+      onClick={(e) => onSelect(shot.id, e)}
+      onDoubleClick={() => openFrameEditor(shot.id)}
+      onFocus={() => onSelect(shot.id, null)}
+      onKeyDown={(e) => onKeyDown(shot.id, e)}
+      onContextMenu={onContextMenu && ((e) => onContextMenu(shot.id, e))}
       onDragStart={(e) => {
         e.dataTransfer.setData(SHOT_DRAG_TYPE, shot.id);
         e.dataTransfer.effectAllowed = 'move';
       }}
       onDragOver={(e) => {
+        if (onDropPictures && carriesFiles(e.dataTransfer)) {
+          e.preventDefault();
+          setDropSide('files');
+          return;
+        }
         if (!e.dataTransfer.types.includes(SHOT_DRAG_TYPE)) return;
         e.preventDefault();
         setDropSide(sideOf(e));
       }}
       onDragLeave={() => setDropSide(null)}
       onDrop={(e) => {
-        const moving = e.dataTransfer.getData(SHOT_DRAG_TYPE);
         setDropSide(null);
+        const pictures = onDropPictures ? picturesOfDrop(e.dataTransfer) : [];
+        if (onDropPictures && pictures.length > 0) {
+          // Handled here: the app-wide drop (screenplays, projects) must not see it too.
+          e.preventDefault();
+          e.stopPropagation();
+          onDropPictures(shot.sceneId, shot.id, pictures);
+          return;
+        }
+        const moving = e.dataTransfer.getData(SHOT_DRAG_TYPE);
         if (!moving) return;
         e.preventDefault();
-        onDropShot(moving, sideOf(e));
+        onDropShot(moving, shot.id, sideOf(e));
       }}
     >
       <span className="board-frame">
         {url ? (
-          <img src={url} alt="" draggable={false} />
+          <img src={url} alt="" draggable={false} decoding="async" />
         ) : (
           <span className="board-placeholder">Sketching…</span>
         )}
@@ -83,4 +122,4 @@ export function Board({ shot, selected, onSelect, onKeyDown, onDropShot }: Props
       </span>
     </button>
   );
-}
+});

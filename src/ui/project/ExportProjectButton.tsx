@@ -1,37 +1,28 @@
 import { useState } from 'react';
-import { projectToJson, type AssetBytes } from '../../export/projectJson';
-import { referencedAssetHashes, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { showError } from '../app/toastStore';
-import { projectFileName } from '../../export/fileNames';
-import { downloadBlob } from '../common/download';
+import { saveProjectFile } from './exportActions';
 
-/** Saves the whole project (structure and every image and sound) as one JSON file. */
-export function ExportProjectButton({ session }: { readonly session: ProjectSession }) {
+/**
+ * Saves the whole project (structure and every image and sound) as one JSON file, from this
+ * tab's document: it includes edits the browser's storage could not take (see SaveAlert).
+ */
+export function ExportProjectButton({
+  session,
+  label = 'Export project',
+  primary = false,
+}: {
+  readonly session: ProjectSession;
+  readonly label?: string;
+  readonly primary?: boolean;
+}) {
   const { assets } = useServices();
   const [busy, setBusy] = useState(false);
   const exportProject = async () => {
     setBusy(true);
     try {
-      await session.flush();
-      const { snapshot } = session.getState();
-      const files: AssetBytes[] = [];
-      // Every asset the document names: frames, takes, character sheets, sound and music.
-      for (const hash of referencedAssetHashes(session.doc)) {
-        const blob = await assets.get(hash);
-        if (blob)
-          files.push({
-            hash,
-            // Parameters (`;codecs=opus`) are not part of a file's type in our format.
-            mimeType: blob.type.split(';')[0] || 'application/octet-stream',
-            bytes: new Uint8Array(await blob.arrayBuffer()),
-          });
-      }
-      const json = projectToJson(snapshot, files);
-      downloadBlob(
-        new Blob([json], { type: 'application/json' }),
-        projectFileName(snapshot.meta.title),
-      );
+      await saveProjectFile(session, assets);
     } catch (error) {
       showError('Could not export the project', error);
     } finally {
@@ -39,8 +30,13 @@ export function ExportProjectButton({ session }: { readonly session: ProjectSess
     }
   };
   return (
-    <button className="button" type="button" onClick={() => void exportProject()} disabled={busy}>
-      Export project
+    <button
+      className={primary ? 'button primary' : 'button'}
+      type="button"
+      onClick={() => void exportProject()}
+      disabled={busy}
+    >
+      {label}
     </button>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { SketchProgress } from '../../ai/sketchScheduler';
 import { totalDuration } from '../../model/project';
 import { formatDuration } from '../../model/units';
-import { projectDoc, type ProjectSession, type SessionState } from '../../store';
+import type { ProjectSession, SessionState } from '../../store';
 import { ProjectGenerateControls } from '../ai/ProjectGenerateControls';
+import { AspectRatioControl } from './AspectRatioControl';
 import { plural } from '../common/format';
-import { BundleExportButton } from '../pwa/BundleExportButton';
 import { CollabToolbar } from '../collab/CollabToolbar';
-import { ExportProjectButton } from './ExportProjectButton';
+import { PdfExportButton } from '../pdf/PdfExportButton';
+import { ExportMenu } from './ExportMenu';
 import { ReimportButton } from './ReimportButton';
 
 interface Props {
@@ -37,6 +38,7 @@ export function ProjectToolbar({
   const { snapshot } = state;
   const [title, setTitle] = useState(snapshot.meta.title);
   const [editing, setEditing] = useState(false);
+  const [pdfOpen, setPdfOpen] = useState(false);
   const shownTitle = editing ? title : snapshot.meta.title;
   const empty = snapshot.shots.length === 0;
 
@@ -57,7 +59,7 @@ export function ProjectToolbar({
             setEditing(false);
             const next = title.trim();
             if (next && next !== snapshot.meta.title)
-              projectDoc.updateMeta(session.doc, { title: next });
+              session.run('project/update', { patch: { title: next } });
           }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
@@ -87,18 +89,13 @@ export function ProjectToolbar({
             </button>
           ) : null}
         </p>
-        {state.saveError ? (
-          <p className="save-error" role="alert">
-            {state.saveError.message}
-          </p>
-        ) : null}
       </div>
       <div className="toolbar-actions">
         <button
           className="button quiet"
           type="button"
           onClick={() => session.undo()}
-          disabled={!state.canUndo}
+          disabled={!state.canUndo || session.readOnly}
         >
           Undo
         </button>
@@ -106,7 +103,7 @@ export function ProjectToolbar({
           className="button quiet"
           type="button"
           onClick={() => session.redo()}
-          disabled={!state.canRedo}
+          disabled={!state.canRedo || session.readOnly}
         >
           Redo
         </button>
@@ -117,10 +114,16 @@ export function ProjectToolbar({
           Render animatic
         </button>
         <ReimportButton session={session} />
-        <ExportProjectButton session={session} />
+        <ExportMenu session={session} onExportPdf={() => setPdfOpen(true)} />
+        <PdfExportButton
+          session={session}
+          disabled={empty}
+          open={pdfOpen}
+          onOpenChange={setPdfOpen}
+        />
+        <AspectRatioControl session={session} meta={state.snapshot.meta} />
         <ProjectGenerateControls session={session} state={state} />
         <CollabToolbar session={session} state={state} />
-        <BundleExportButton session={session} />
       </div>
     </div>
   );

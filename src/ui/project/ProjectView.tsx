@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { pagesByScene } from '../../plan/scenePages';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { setActiveSession } from '../app/activeSession';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useServices } from '../app/servicesContext';
 import type { FileImports } from '../app/useFileImports';
 import type { ProjectId, ShotId } from '../../model/ids';
 import type { SketchScheduler } from '../../ai/sketchScheduler';
@@ -8,46 +9,126 @@ import type { ProjectSession } from '../../store';
 import { CollabLayer } from '../collab/CollabLayer';
 import { BoardGrid } from './BoardGrid';
 import { PlayMode } from './PlayMode';
+import { FrameEditorHost } from '../editor/FrameEditorHost';
+import { ProjectRecovery } from './ProjectRecovery';
 import { ProjectToolbar } from './ProjectToolbar';
 import { RenderDialog } from './RenderDialog';
+import { SaveAlert } from './SaveAlert';
 import { ScriptPanel } from './ScriptPanel';
 import { ShotInspector } from './ShotInspector';
 import { TimelineView } from '../timeline/TimelineView';
+import { useCloseWarning } from './useCloseWarning';
 import { useSession, useSessionState } from './useSession';
 import { useSketchProgress } from './useSketches';
+import { useTabSync } from './useTabSync';
 import { useUndoShortcuts } from './useUndoShortcuts';
+import { usePagesByScene } from './usePagesByScene';
+import { useShotGroups } from './useShotGroups';
+import { useCommandFailures } from './useCommandFailures';
+import { usePicturePaste, usePutPictures } from './usePictures';
 
 interface Props {
   readonly projectId: ProjectId;
   readonly imports: FileImports;
 }
 
+/** A project keeps its last good state once it has shown this long without failing. */
+const LAST_GOOD_AFTER_MS = 1_000;
+
 export function ProjectView({ projectId, imports }: Props) {
-  const load = useSession(projectId);
+  // Each attempt mounts anew: normally, or read-only without what cannot be opened safely.
+  const [mode, setMode] = useState({ recovery: false, attempt: 0 });
+  const reopen = useCallback(
+    (recovery: boolean) => setMode((m) => ({ recovery, attempt: m.attempt + 1 })),
+    [],
+  );
+  return (
+    <ProjectAttempt
+      key={mode.attempt}
+      projectId={projectId}
+      imports={imports}
+      recovery={mode.recovery}
+      onReopen={reopen}
+    />
+  );
+}
+
+function ProjectAttempt({
+  projectId,
+  imports,
+  recovery,
+  onReopen,
+}: Props & { readonly recovery: boolean; readonly onReopen: (recovery: boolean) => void }) {
+  const load = useSession(projectId, recovery);
+  // Whatever fails, opening or displaying, the person gets the ways out, never a blank screen.
+  const waysOut = (error: Error, failed: 'open' | 'display') => (
+    <ProjectRecovery
+      projectId={projectId}
+      error={error}
+      failed={failed}
+      readOnlyFailed={recovery}
+      onOpenReadOnly={() => onReopen(true)}
+      onRestored={() => onReopen(false)}
+    />
+  );
   if (load.status === 'loading') return <p className="muted page-pad">Opening project…</p>;
-  if (load.status === 'error') {
-    return (
-      <section className="empty-state" role="alert">
-        <h2>This project could not be opened</h2>
-        <p>{load.error.message}</p>
-        <a className="button" href="#/">
-          Back to projects
-        </a>
-      </section>
-    );
-  }
-  return <OpenProjectView session={load.session} scheduler={load.sketches} imports={imports} />;
+  if (load.status === 'error') return waysOut(load.error, 'open');
+  return (
+    <ErrorBoundary area="this project" fallback={(error) => waysOut(error, 'display')}>
+      <OpenProjectView
+        session={load.session}
+        scheduler={load.sketches}
+        imports={imports}
+        onLeaveRecovery={() => onReopen(false)}
+      />
+    </ErrorBoundary>
+  );
+}
+
+/** Says that the project is open read-only without its broken part, and the way back. */
+function RecoveryBanner({
+  session,
+  onLeave,
+}: {
+  readonly session: ProjectSession;
+  readonly onLeave: () => void;
+}) {
+  const damage = session.recovery?.damage ?? [];
+  const where = [...new Set(damage.map((d) => d.where))].join(', ');
+  return (
+    <div className="banner recovery-banner" role="status">
+      <p>
+        <strong>Read-only.</strong>{' '}
+        {damage.length > 0
+          ? `Opened without what could not be opened safely (${where}).`
+          : 'Opened read-only after it failed to display.'}{' '}
+        Nothing is saved while it is open this way.
+      </p>
+      <button type="button" className="button quiet" onClick={onLeave}>
+        Back to the ways out
+      </button>
+    </div>
+  );
 }
 
 function OpenProjectView({
   session,
   scheduler,
   imports,
+  onLeaveRecovery,
 }: {
   readonly session: ProjectSession;
   readonly scheduler: SketchScheduler;
   readonly imports: FileImports;
+  readonly onLeaveRecovery: () => void;
 }) {
+  const { recovery } = useServices();
+  // Displayed without failing: this is now the state to go back to if a later open fails.
+  useEffect(() => {
+    if (session.recovery) return;
+    const timer = setTimeout(() => void recovery.recordLastGood(session), LAST_GOOD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [session, recovery]);
   useEffect(() => {
     setActiveSession(session);
     return () => setActiveSession(null);
@@ -57,18 +138,34 @@ function OpenProjectView({
   const [selectedId, setSelectedId] = useState<ShotId | null>(null);
   const [playing, setPlaying] = useState(false);
   const [rendering, setRendering] = useState(false);
+  const [boardSelection, setBoardSelection] = useState<readonly ShotId[]>([]);
   const [view, setView] = useState<'boards' | 'timeline'>('boards');
   useUndoShortcuts(session);
+  useCommandFailures(session);
+  useTabSync(session);
+  useCloseWarning(session);
 
   const shots = state.snapshot.shots;
-  const pages = useMemo(() => pagesByScene(state.snapshot), [state.snapshot]);
+  const groups = useShotGroups(state.snapshot);
+  const pages = usePagesByScene(state.snapshot, groups);
   // With nothing (or a deleted shot) selected, the first shot is: the inspector is never blank
   // for no reason.
   const selected = shots.find((s) => s.id === selectedId) ?? shots[0] ?? null;
+  const putPictures = usePutPictures(session);
+  usePicturePaste(selected, putPictures, session.readOnly);
 
+  // A shot an action just made (a copy, a new half) is not on screen until the next render.
+  const pendingFocus = useRef<ShotId | null>(null);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    pendingFocus.current = null;
+    if (id) document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`)?.focus();
+  });
   const scrollToShot = useCallback((id: ShotId) => {
     setSelectedId(id);
-    document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`)?.focus();
+    const board = document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`);
+    if (board) board.focus();
+    else pendingFocus.current = id;
   }, []);
 
   return (
@@ -86,10 +183,12 @@ function OpenProjectView({
         onPlay={() => setPlaying(true)}
         onRender={() => setRendering(true)}
       />
-      {state.schema === 'newer' ? (
-        <p className="banner" role="alert">
-          This project was saved by a newer version of Frameline. It is open read-only; reload the
-          page to update.
+      {state.saveError ? <SaveAlert session={session} error={state.saveError} /> : null}
+      {session.recovery ? (
+        <RecoveryBanner session={session} onLeave={onLeaveRecovery} />
+      ) : session.readOnlyReason !== null ? (
+        <p className="banner read-only-banner" role="alert">
+          <strong>Read-only.</strong> {session.readOnlyReason}
         </p>
       ) : null}
       {state.problems.length > 0 ? (
@@ -105,6 +204,7 @@ function OpenProjectView({
           onPickShot={scrollToShot}
           session={session}
           pagesByScene={pages}
+          groups={groups}
         />
         <div className="center-pane">
           <div className="tabs view-tabs" role="tablist" aria-label="Workspace view">
@@ -125,9 +225,12 @@ function OpenProjectView({
             <BoardGrid
               session={session}
               snapshot={state.snapshot}
+              groups={groups}
               selectedId={selected?.id ?? null}
               onSelect={setSelectedId}
               imports={imports}
+              onPictures={putPictures}
+              onSelectionChange={setBoardSelection}
             />
           ) : (
             <TimelineView
@@ -143,8 +246,11 @@ function OpenProjectView({
           session={session}
           snapshot={state.snapshot}
           shot={selected}
+          onSelect={scrollToShot}
+          onPictures={putPictures}
         />
       </div>
+      <FrameEditorHost session={session} snapshot={state.snapshot} />
       {playing ? (
         <PlayMode
           snapshot={state.snapshot}
@@ -156,7 +262,14 @@ function OpenProjectView({
         />
       ) : null}
       {rendering ? (
-        <RenderDialog session={session} scheduler={scheduler} onClose={() => setRendering(false)} />
+        <RenderDialog
+          session={session}
+          scheduler={scheduler}
+          selectedShotIds={
+            boardSelection.length > 0 ? boardSelection : selected ? [selected.id] : []
+          }
+          onClose={() => setRendering(false)}
+        />
       ) : null}
     </div>
   );

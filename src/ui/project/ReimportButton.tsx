@@ -1,31 +1,36 @@
 import { useRef, useState } from 'react';
 import type { ReimportPlan } from '../../plan/reimport';
 import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
+import type { ImportProgress } from '../../workflows/importScreenplay';
 import { HiddenFileInput } from '../app/HiddenFileInput';
+import { ImportProgressDialog } from '../app/ImportProgressDialog';
 import { showError, showToast } from '../app/toastStore';
 import { ReimportDialog } from './ReimportDialog';
 
-/** "Import new draft": reads a rewrite, shows what it changes, applies it as one undo step. */
+/**
+ * "Import new draft": reads and matches a rewrite in a worker (progress, Cancel), shows what it
+ * changes, applies it as one undo step.
+ */
 export function ReimportButton({ session }: { readonly session: ProjectSession }) {
   const input = useRef<HTMLInputElement | null>(null);
   const [pending, setPending] = useState<{ fileName: string; plan: ReimportPlan } | null>(null);
 
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
   const onFile = async (file: File) => {
     try {
-      // The parser, planner and matcher load when a draft arrives, not with the app.
-      const [{ readScreenplayBytes }, { breakdownScript }, { planReimport }] = await Promise.all([
-        import('../../export/screenplayFile'),
-        import('../../plan'),
-        import('../../plan/reimport'),
-      ]);
-      const read = await readScreenplayBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-      if (!read.ok) {
-        showToast({ kind: 'error', title: 'Draft not imported', detail: read.error });
-        return;
+      // The importer loads when a draft arrives; parsing, planning and matching run in its worker.
+      const { planDraft } = await import('../../workflows/importScreenplay');
+      const source = { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+      const result = await planDraft(source, session.getState().snapshot, setProgress);
+      if (result === 'cancelled') {
+        showToast({ kind: 'info', title: 'Import cancelled', detail: 'Nothing was changed.' });
+      } else if (!result.ok) {
+        showToast({ kind: 'error', title: 'Draft not imported', detail: result.error });
+      } else {
+        setPending({ fileName: file.name, plan: result.plan });
       }
-      const plan = planReimport(session.getState().snapshot, breakdownScript(read.script));
-      setPending({ fileName: file.name, plan });
     } catch (error) {
       showError('Draft not imported', error);
     }
@@ -33,8 +38,9 @@ export function ReimportButton({ session }: { readonly session: ProjectSession }
 
   const apply = () => {
     if (!pending) return;
-    projectDoc.applyReimport(session.doc, pending.plan);
+    const applied = session.run('project/applyReimport', pending.plan);
     setPending(null);
+    if (!applied.ok) return;
     showToast({
       kind: 'info',
       title: `Applied the draft “${pending.fileName}”`,
@@ -58,6 +64,7 @@ export function ReimportButton({ session }: { readonly session: ProjectSession }
         accept={SCREENPLAY_EXTENSIONS.join(',')}
         onFile={(f) => void onFile(f)}
       />
+      {progress ? <ImportProgressDialog progress={progress} /> : null}
       {pending ? (
         <ReimportDialog
           fileName={pending.fileName}

@@ -1,7 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SketchScheduler } from '../../ai/sketchScheduler';
-import { animaticFileNameFor, prepareAnimaticRequest } from '../../export/animatic';
-import { RenderCancelledError, startRender, type RenderHandle } from '../../render/renderClient';
+import {
+  startAnimaticJob,
+  type AnimaticJob,
+  type AnimaticJobStage,
+} from '../../workflows/animaticJob';
+import { startRender } from '../../render/renderClient';
 import {
   defaultRenderOptions,
   OUTPUT_FORMAT_LABELS,
@@ -12,25 +16,18 @@ import type { ProjectSession } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { Dialog } from '../common/Dialog';
 import { RenderOptionsForm } from './RenderOptionsForm';
+import { RenderRangeField } from './RenderRangeField';
+import { clockDuration } from '../common/format';
 import { SubtitleExport } from './SubtitleExport';
+import { inertObjectUrl } from '../common/objectUrl';
 
-type Stage =
-  | { readonly name: 'options' }
-  | { readonly name: 'sketching' }
-  | { readonly name: 'rendering'; readonly progress: RenderProgress | null }
-  | {
-      readonly name: 'done';
-      readonly url: string;
-      readonly fileName: string;
-      readonly result: RenderResult;
-      readonly format: RenderOptions['format'];
-    }
-  | { readonly name: 'failed'; readonly message: string }
-  | { readonly name: 'cancelled' };
+type Stage = { readonly name: 'options' } | AnimaticJobStage;
 
 interface Props {
   readonly session: ProjectSession;
   readonly scheduler: SketchScheduler;
+  /** The boards selected in the grid, offered as "Selected boards". */
+  readonly selectedShotIds: readonly string[];
   readonly onClose: () => void;
 }
 
@@ -38,8 +35,8 @@ const BYTES_PER_MEGABYTE = 1_048_576;
 
 function formatEta(ms: number | null): string {
   if (ms === null) return 'estimating time left…';
-  const seconds = Math.ceil(ms / 1000);
-  return seconds < 60 ? `about ${seconds}s left` : `about ${Math.ceil(seconds / 60)} min left`;
+  // Rounded up: "0:00 left" while work remains would read as done.
+  return `about ${clockDuration(Math.ceil(ms / 1000) * 1000)} left`;
 }
 
 const STAGE_TEXT: Partial<Record<RenderStage, string>> = {
@@ -72,74 +69,94 @@ function describeResult(result: RenderResult, format: RenderOptions['format']): 
 }
 
 /**
+ * A project from before the shot info became an overlay has it painted into its sketches; it
+ * stays there (redrawing every sketch on upgrade would change the person's frames unasked) until
+ * they choose to redraw the sketches without it.
+ */
+function BakedBandNote({ session }: { readonly session: ProjectSession }) {
+  const [asked, setAsked] = useState(false);
+  if (asked) return <p className="muted">Redrawing the sketches without the band…</p>;
+  return (
+    <p className="muted render-band-note">
+      This project&apos;s sketches have the shot info painted in.{' '}
+      <button
+        type="button"
+        className="button quiet"
+        onClick={() => {
+          session.run('project/update', { patch: { sketchCaptionBand: false } });
+          setAsked(true);
+        }}
+      >
+        Redraw sketches without it
+      </button>
+    </p>
+  );
+}
+
+/**
  * Render options first ("Start render"), then the render in a worker with progress and cancel,
  * then the file. A failure says what happened; the project itself is never touched by a render.
  */
-export function RenderDialog({ session, scheduler, onClose }: Props) {
+export function RenderDialog({ session, scheduler, selectedShotIds, onClose }: Props) {
   const { assets } = useServices();
   const [options, setOptions] = useState<RenderOptions>(() =>
     defaultRenderOptions(session.getState().snapshot.meta.frameRate),
   );
   const [stage, setStage] = useState<Stage>({ name: 'options' });
   const [attempt, setAttempt] = useState(0);
-  const handle = useRef<RenderHandle | null>(null);
+  const job = useRef<AnimaticJob | null>(null);
 
   useEffect(() => {
     if (attempt === 0) return;
+    // A job replaced by the next attempt (or closed) must not report over it.
     let live = true;
-    let url: string | null = null;
-    (async () => {
-      setStage({ name: 'sketching' });
-      await scheduler.idle();
-      if (!live) return;
-      setStage({ name: 'rendering', progress: null });
-      const { snapshot } = session.getState();
-      const request = await prepareAnimaticRequest(snapshot, assets, options);
-      if (!live) return;
-      handle.current = startRender(request, {
-        onProgress: (progress) => live && setStage({ name: 'rendering', progress }),
-      });
-      const result = await handle.current.promise;
-      url = URL.createObjectURL(new Blob([result.bytes], { type: result.mimeType }));
-      if (live) {
-        setStage({
-          name: 'done',
-          url,
-          fileName: animaticFileNameFor(snapshot.meta.title, options),
-          result,
-          format: options.format,
-        });
-      }
-    })().catch((error: unknown) => {
-      if (!live) return;
-      if (error instanceof RenderCancelledError) setStage({ name: 'cancelled' });
-      else
-        setStage({
-          name: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        });
-    });
+    const started = startAnimaticJob(
+      {
+        snapshot: () => session.getState().snapshot,
+        sketchesDone: () => scheduler.idle(),
+        assets,
+        render: startRender,
+      },
+      options,
+      (next) => live && setStage(next),
+    );
+    job.current = started;
     return () => {
       live = false;
-      handle.current?.cancel();
-      if (url) URL.revokeObjectURL(url);
+      started.cancel();
     };
     // Options are read when a render starts; changing them later must not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [assets, scheduler, session, attempt]);
 
-  const cancel = () => handle.current?.cancel();
+  const done = stage.name === 'done' ? stage.result : null;
+  const url = useMemo(
+    () => done && inertObjectUrl(new Blob([done.bytes], { type: done.mimeType })),
+    [done],
+  );
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+
+  const cancel = () => job.current?.cancel();
   const start = () => setAttempt((n) => n + 1);
 
   return (
     <Dialog title="Render animatic" onClose={onClose}>
       {stage.name === 'options' ? (
         <>
+          <RenderRangeField
+            snapshot={session.getState().snapshot}
+            range={options.range}
+            onChange={(range) => setOptions({ ...options, range })}
+            selectedShotIds={selectedShotIds}
+          />
           <RenderOptionsForm
             options={options}
             onChange={setOptions}
             projectFrameRate={session.getState().snapshot.meta.frameRate}
           />
+          {session.getState().snapshot.meta.sketchCaptionBand && !session.readOnly ? (
+            <BakedBandNote session={session} />
+          ) : null}
           <div className="dialog-actions">
             <SubtitleExport snapshot={() => session.getState().snapshot} />
             <button className="button" type="button" onClick={onClose}>
@@ -173,7 +190,7 @@ export function RenderDialog({ session, scheduler, onClose }: Props) {
       {stage.name === 'done' ? (
         <>
           <p role="status">
-            Your animatic is ready: {(stage.result.durationMs / 1000).toFixed(2)} s,{' '}
+            Your animatic is ready: {clockDuration(stage.result.durationMs)},{' '}
             {(stage.result.bytes.byteLength / BYTES_PER_MEGABYTE).toFixed(1)} MB (
             {describeResult(stage.result, stage.format)}).
           </p>
@@ -188,7 +205,7 @@ export function RenderDialog({ session, scheduler, onClose }: Props) {
             <button className="button" type="button" onClick={onClose}>
               Close
             </button>
-            <a className="button primary" href={stage.url} download={stage.fileName}>
+            <a className="button primary" href={url ?? undefined} download={stage.fileName}>
               Download animatic
             </a>
           </div>

@@ -7,7 +7,11 @@ import {
   ENGINE_LABELS,
   ENGINES,
   type EnginePreference,
+  FRAME_RATE_MODE_LABELS,
+  FRAME_RATE_MODES,
+  frameRateLabel,
   frameRatesFor,
+  type FrameRateMode,
   GIF_WIDTHS,
   OUTPUT_FORMAT_LABELS,
   OUTPUT_FORMATS,
@@ -133,7 +137,7 @@ export function RenderOptionsForm({ options, onChange, projectFrameRate }: Props
           >
             {frameRatesFor(options.format).map((r) => (
               <option key={r} value={r}>
-                {r} fps{!gif && r === projectFrameRate ? ' (project)' : ''}
+                {frameRateLabel(r)} fps{!gif && r === projectFrameRate ? ' (project)' : ''}
               </option>
             ))}
           </select>
@@ -156,6 +160,21 @@ export function RenderOptionsForm({ options, onChange, projectFrameRate }: Props
       </div>
       {gif ? null : (
         <label className="field">
+          <span>Frames</span>
+          <select
+            value={options.frameRateMode}
+            onChange={(e) => set({ frameRateMode: e.target.value as FrameRateMode })}
+          >
+            {FRAME_RATE_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {FRAME_RATE_MODE_LABELS[mode]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {gif ? null : (
+        <label className="field">
           <span>Encoder</span>
           <select
             value={options.engine}
@@ -176,12 +195,13 @@ export function RenderOptionsForm({ options, onChange, projectFrameRate }: Props
             ['captions', 'Captions'],
             ['shotNumbers', 'Shot numbers'],
             ['timecode', 'Timecode'],
+            ['shotInfo', 'Shot info overlay'],
           ] as const
         ).map(([key, label]) => (
           <label key={key} className="checkbox">
             <input
               type="checkbox"
-              checked={options.burnIn[key]}
+              checked={options.burnIn[key] ?? false}
               onChange={(e) => set({ burnIn: { ...options.burnIn, [key]: e.target.checked } })}
             />{' '}
             {label}

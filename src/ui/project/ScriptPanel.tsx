@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { castLines } from '../../model/cast';
 import type { ShotId } from '../../model/ids';
-import { timelineShots, type ProjectSnapshot } from '../../model/project';
+import type { ProjectSnapshot } from '../../model/project';
 import type { Shot } from '../../model/shot';
 import { formatDuration, sumDurations } from '../../model/units';
-import { projectDoc, type ProjectSession } from '../../store';
-import { CharacterBibleButton } from '../ai/CharacterBibleButton';
+import type { ProjectSession } from '../../store';
+import { NEW_SCENE_HEADING } from '../../model/scene';
 import { plural } from '../common/format';
+import { CastSection } from './CastSection';
 import { ExportScriptButtons } from './ExportScriptButtons';
+import { SceneRow } from './SceneRow';
+import type { ShotGroups } from './shotGroups';
 
 interface Props {
   readonly session: ProjectSession;
@@ -16,14 +18,29 @@ interface Props {
   readonly onPickShot: (id: ShotId) => void;
   /** Estimated script pages per scene id (from the script engine's statistics). */
   readonly pagesByScene: ReadonlyMap<string, number>;
+  /** Each scene's shots in board order. */
+  readonly groups: ShotGroups;
 }
 
 type Tab = 'scenes' | 'characters';
 
+/** "3 shots · 0:12.0" per scene's shots array: only the scene typed in is counted again. */
+const countsAndTimes = new WeakMap<readonly Shot[], string>();
+function countAndTime(shots: readonly Shot[]): string {
+  let text = countsAndTimes.get(shots);
+  if (text === undefined) {
+    const shown = shots.filter((s) => !s.omitted);
+    const time = formatDuration(sumDurations(shown.map((s) => s.durationMs)));
+    text = `${plural(shown.length, 'shot')} · ${time}`;
+    countsAndTimes.set(shots, text);
+  }
+  return text;
+}
+
 /** The script beside the boards: scenes with page and time estimates, and the cast by lines. */
-export function ScriptPanel({ session, snapshot, selectedShot, onPickShot, pagesByScene }: Props) {
+export function ScriptPanel(props: Props) {
+  const { session, snapshot, selectedShot, onPickShot, pagesByScene, groups } = props;
   const [tab, setTab] = useState<Tab>('scenes');
-  const shots = timelineShots(snapshot);
   return (
     <aside className="scene-list" aria-label="Script">
       <div className="tabs" role="tablist" aria-label="Script view">
@@ -45,28 +62,21 @@ export function ScriptPanel({ session, snapshot, selectedShot, onPickShot, pages
           {snapshot.scenes.length === 0 ? <p className="muted">No scenes yet.</p> : null}
           <ol>
             {snapshot.scenes.map((scene) => {
-              const sceneShots = shots.filter((s) => s.sceneId === scene.id);
-              const first = snapshot.shots.find((s) => s.sceneId === scene.id);
+              const inScene = groups.get(scene.id) ?? [];
+              const first = inScene[0];
               const current = selectedShot?.sceneId === scene.id;
               const pages = pagesByScene.get(scene.id);
+              const pageText = pages === undefined ? '' : ` · ${pages.toFixed(1)} p`;
               return (
-                <li key={scene.id}>
-                  <button
-                    type="button"
-                    className={`scene-item${current ? ' current' : ''}`}
-                    aria-current={current ? 'true' : undefined}
-                    disabled={!first}
-                    onClick={() => first && onPickShot(first.id)}
-                  >
-                    <span className="scene-number">{scene.number}</span>
-                    <span className="scene-heading">{scene.heading || 'Untitled scene'}</span>
-                    <span className="muted scene-meta">
-                      {plural(sceneShots.length, 'shot')} ·{' '}
-                      {formatDuration(sumDurations(sceneShots.map((s) => s.durationMs)))}
-                      {pages === undefined ? null : ` · ${pages.toFixed(1)} p`}
-                    </span>
-                  </button>
-                </li>
+                <SceneRow
+                  key={scene.id}
+                  session={session}
+                  scene={scene}
+                  current={current}
+                  firstShotId={first?.id ?? null}
+                  meta={`${countAndTime(inScene)}${pageText}`}
+                  onPickShot={onPickShot}
+                />
               );
             })}
           </ol>
@@ -75,35 +85,15 @@ export function ScriptPanel({ session, snapshot, selectedShot, onPickShot, pages
             className="button quiet"
             disabled={session.readOnly}
             onClick={() => {
-              const shotId = projectDoc.addSceneWithShot(session.doc, 'INT. NEW SCENE - DAY');
-              if (shotId) onPickShot(shotId);
+              const added = session.run('scene/addWithShot', { heading: NEW_SCENE_HEADING });
+              if (added.ok && added.value) onPickShot(added.value);
             }}
           >
             + Add scene
           </button>
         </nav>
       ) : (
-        <section aria-label="Characters">
-          <CharacterBibleButton session={session} />
-          {snapshot.characters.length === 0 ? <p className="muted">No characters yet.</p> : null}
-          <ol className="cast-list">
-            {castLines(snapshot).map((c) => (
-              <li key={c.name}>
-                <button
-                  type="button"
-                  className="scene-item"
-                  disabled={!c.firstShotId}
-                  onClick={() => c.firstShotId && onPickShot(c.firstShotId)}
-                >
-                  <span className="cast-name">{c.name}</span>
-                  <span className="muted scene-meta">
-                    {plural(c.lines, 'line')} · {plural(c.shots, 'shot')}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <CastSection session={session} snapshot={snapshot} onPickShot={onPickShot} />
       )}
       <ExportScriptButtons session={session} />
     </aside>

@@ -6,22 +6,31 @@ import {
   SHOT_TYPE_LABELS,
   SHOT_TYPES,
 } from '../../model/camera';
-import type { CharacterId } from '../../model/ids';
-import type { ProjectSnapshot } from '../../model/project';
+import type { CharacterId, ShotId } from '../../model/ids';
+import { aspectValue, type ProjectSnapshot } from '../../model/project';
 import type { DialogueLine, Shot } from '../../model/shot';
 import { ms } from '../../model/units';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
+import type { ShotPatch } from '../../model/shot';
 import { ShotAiPanel } from '../ai/ShotAiPanel';
 import { useAssetUrl } from '../common/useAssetUrl';
+import { openFrameEditor } from '../editor/editorLauncher';
 import { ShotReview } from '../collab/ShotReview';
 import { CommitInput } from './CommitInput';
 import { DialogueEditor } from './DialogueEditor';
+import { ShotStructureActions } from './ShotStructureActions';
 import { ShotTimingFields } from '../timeline/ShotTimingFields';
+import { UploadFrameButton } from './UploadFrameButton';
+import type { PutPictures } from './usePictures';
 
 interface Props {
   readonly session: ProjectSession;
   readonly snapshot: ProjectSnapshot;
   readonly shot: Shot | null;
+  /** Selects another shot (the copy after Duplicate, the new half after Split…). */
+  readonly onSelect: (id: ShotId) => void;
+  /** Puts the person's own pictures on shots (usePictures.ts). */
+  readonly onPictures: PutPictures;
 }
 
 const FRAME_SOURCE_LABELS = {
@@ -32,7 +41,7 @@ const FRAME_SOURCE_LABELS = {
 } as const;
 
 /** Edits every field of the selected shot. Each change is one undoable edit of the Y.Doc. */
-export function ShotInspector({ session, snapshot, shot }: Props) {
+export function ShotInspector({ session, snapshot, shot, onSelect, onPictures }: Props) {
   const frameUrl = useAssetUrl(shot?.frameHash ?? null);
   if (!shot) {
     return (
@@ -42,8 +51,7 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
     );
   }
   const scene = snapshot.scenes.find((s) => s.id === shot.sceneId);
-  const update = (patch: projectDoc.ShotFieldPatch) =>
-    projectDoc.updateShot(session.doc, shot.id, patch);
+  const update = (patch: ShotPatch) => session.run('shot/update', { shotId: shot.id, patch });
   const disabled = session.readOnly;
 
   const toggleCharacter = (id: CharacterId, on: boolean) =>
@@ -58,16 +66,27 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
         <span className="muted"> · {scene?.heading ?? ''}</span>
       </h2>
       <figure className="inspector-frame">
-        {frameUrl ? (
-          <img src={frameUrl} alt={`Frame of shot ${shot.number}`} />
-        ) : (
-          <span className="board-placeholder">Sketching…</span>
-        )}
+        <span
+          className={`inspector-frame-box fit-${snapshot.meta.frameFit}`}
+          style={{ aspectRatio: String(aspectValue(snapshot.meta.aspectRatio)) }}
+        >
+          {frameUrl ? (
+            <img src={frameUrl} alt={`Frame of shot ${shot.number}`} />
+          ) : (
+            <span className="board-placeholder">Sketching…</span>
+          )}
+        </span>
         {shot.frameSource ? (
           <figcaption className="muted">{FRAME_SOURCE_LABELS[shot.frameSource]}</figcaption>
         ) : null}
       </figure>
-      <ShotAiPanel session={session} snapshot={snapshot} shot={shot} />
+      <div className="inspector-frame-actions">
+        <button type="button" className="button" onClick={() => openFrameEditor(shot.id)}>
+          Draw
+        </button>
+        <UploadFrameButton shot={shot} onPictures={onPictures} disabled={disabled} />
+      </div>
+      <ShotStructureActions session={session} snapshot={snapshot} shot={shot} onSelect={onSelect} />
       <fieldset className="inspector-fields" disabled={disabled}>
         <label className="field">
           <span>Scene</span>
@@ -77,7 +96,7 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
               // Moving to another scene puts the shot at that scene's end, with a number there.
               const target = e.target.value as Shot['sceneId'];
               const count = snapshot.shots.filter((s) => s.sceneId === target).length;
-              projectDoc.moveShot(session.doc, shot.id, target, count);
+              session.run('shot/move', { shotId: shot.id, toSceneId: target, index: count });
             }}
           >
             {snapshot.scenes.map((s) => (
@@ -191,14 +210,9 @@ export function ShotInspector({ session, snapshot, shot }: Props) {
           />
         </label>
         <ShotTimingFields session={session} shot={shot} />
-        <button
-          type="button"
-          className="button quiet danger"
-          onClick={() => projectDoc.deleteShot(session.doc, shot.id)}
-        >
-          Delete shot
-        </button>
       </fieldset>
+      {/* The artist's own frame and fields come first; generating one is a section below them. */}
+      <ShotAiPanel session={session} snapshot={snapshot} shot={shot} />
       <ShotReview session={session} shot={shot} />
     </aside>
   );

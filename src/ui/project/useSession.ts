@@ -15,9 +15,10 @@ export type SessionLoad =
 
 /**
  * Opens a project for as long as the component is mounted, with its sketch scheduler; pending
- * edits are flushed on close.
+ * edits are flushed on close. `recovery` opens it read-only without what cannot be opened
+ * safely (the way out when it fails to open or display). To open again, mount again (a key).
  */
-export function useSession(projectId: ProjectId): SessionLoad {
+export function useSession(projectId: ProjectId, recovery = false): SessionLoad {
   const { repo, assets, sketch } = useServices();
   const [load, setLoad] = useState<SessionLoad>({ status: 'loading' });
 
@@ -25,7 +26,7 @@ export function useSession(projectId: ProjectId): SessionLoad {
     let session: ProjectSession | null = null;
     let sketches: SketchScheduler | null = null;
     let cancelled = false;
-    ProjectSession.open(repo, projectId).then(
+    ProjectSession.open(repo, projectId, { recovery }).then(
       (opened) => {
         if (cancelled) void opened.close();
         else {
@@ -54,7 +55,7 @@ export function useSession(projectId: ProjectId): SessionLoad {
       sketches?.stop();
       void session?.close();
     };
-  }, [projectId, repo, assets, sketch]);
+  }, [projectId, repo, assets, sketch, recovery]);
 
   return load;
 }

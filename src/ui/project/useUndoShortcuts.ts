@@ -3,7 +3,7 @@ import type { ProjectSession } from '../../store';
 
 /**
  * Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z and Ctrl+Y redo — except inside a text field, where the
- * browser's own text undo is what the user means.
+ * browser's own text undo is what the user means, and while a modal dialog is open.
  */
 export function useUndoShortcuts(session: ProjectSession) {
   useEffect(() => {
@@ -11,6 +11,8 @@ export function useUndoShortcuts(session: ProjectSession) {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // A dialog over the boards (a version preview, settings) owns the keyboard.
+      if (document.querySelector('[aria-modal="true"]')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) session.undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') session.redo();

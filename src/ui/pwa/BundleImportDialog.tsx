@@ -1,14 +1,23 @@
 import { useSyncExternalStore } from 'react';
 import { Dialog } from '../common/Dialog';
 import { relativeTime } from '../common/format';
-import { pendingReplaceStore } from './bundleImport';
+import { ImportProgressDialog } from '../app/ImportProgressDialog';
+import { bundleProgressStore, pendingReplaceStore } from './bundleImport';
 
-/** "Replace the local copy?" when an imported bundle's project is already in this browser. */
+/**
+ * A bundle import's progress (checking in a worker, with Cancel; then storing), and "Replace the
+ * local copy?" when an imported bundle's project is already in this browser.
+ */
 export function BundleImportDialog() {
   const pending = useSyncExternalStore(
     pendingReplaceStore.subscribe,
     pendingReplaceStore.getSnapshot,
   );
+  const progress = useSyncExternalStore(
+    bundleProgressStore.subscribe,
+    bundleProgressStore.getSnapshot,
+  );
+  if (progress) return <ImportProgressDialog progress={progress} />;
   if (!pending) return null;
   const { bundle, local, choose, fileName } = pending;
   return (

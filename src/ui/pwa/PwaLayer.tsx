@@ -1,16 +1,34 @@
-import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+} from 'react';
 import { startAppChannel } from '../../pwa/appChannel';
 import { pruneStaleFfmpegCache } from '../../pwa/ffmpegCache';
 import { askPersistenceOnce } from '../../pwa/persistentStorage';
 import { startServiceWorker } from '../../pwa/serviceWorker';
+import { appServices } from '../app/appServices';
 import { onStorageFull, type ProjectRow } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { showToast } from '../app/toastStore';
 import type { FileImports } from '../app/useFileImports';
-import { BackupReminder } from './BackupReminder';
-import { BundleImportDialog } from './BundleImportDialog';
 import { UpdateNotice } from './UpdateNotice';
 import { useLaunchHandoff } from './useLaunchHandoff';
+
+// Shown rarely and never needed for the first paint: loaded just after it. Their stores live in
+// small modules of their own, so nothing asked before they load is missed.
+const BackupReminder = lazy(async () => ({
+  default: (await import('./BackupReminder')).BackupReminder,
+}));
+const BundleImportDialog = lazy(async () => ({
+  default: (await import('./BundleImportDialog')).BundleImportDialog,
+}));
+const LaunchConsentDialog = lazy(async () => ({
+  default: (await import('./LaunchConsentDialog')).LaunchConsentDialog,
+}));
 
 /** A full disk is said once per this long, however many writes fail meanwhile. */
 const STORAGE_FULL_QUIET_MS = 30_000;
@@ -29,8 +47,8 @@ export function PwaLayer({ imports }: { readonly imports: FileImports }) {
   useLaunchHandoff(imports);
 
   useEffect(() => {
-    void startServiceWorker();
-    startAppChannel();
+    void startServiceWorker(appServices);
+    startAppChannel(appServices);
     const tidy = setTimeout(
       () => void pruneStaleFfmpegCache().catch(() => undefined),
       TIDY_AFTER_MS,
@@ -49,7 +67,7 @@ export function PwaLayer({ imports }: { readonly imports: FileImports }) {
 
   const hasProjects = rows !== null && rows.length > 0;
   useEffect(() => {
-    if (hasProjects) void askPersistenceOnce().catch(() => undefined);
+    if (hasProjects) void askPersistenceOnce(appServices.notify).catch(() => undefined);
   }, [hasProjects]);
 
   return (
@@ -64,9 +82,14 @@ export function PwaLayer({ imports }: { readonly imports: FileImports }) {
           </p>
         )}
         <UpdateNotice />
-        <BackupReminder rows={rows} />
+        <Suspense fallback={null}>
+          <BackupReminder rows={rows} />
+        </Suspense>
       </div>
-      <BundleImportDialog />
+      <Suspense fallback={null}>
+        <LaunchConsentDialog />
+        <BundleImportDialog />
+      </Suspense>
     </>
   );
 }

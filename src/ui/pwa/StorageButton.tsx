@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import { StoragePanel } from './StoragePanel';
+import { lazy, Suspense, useState } from 'react';
+
+// The panel (usage table, offline section) loads when opened, not with the app shell.
+const StoragePanel = lazy(async () => ({ default: (await import('./StoragePanel')).StoragePanel }));
 
 /** "Storage" in the header: opens the storage panel. */
 export function StorageButton() {
@@ -9,7 +11,9 @@ export function StorageButton() {
       <button className="button quiet" type="button" onClick={() => setOpen(true)}>
         Storage
       </button>
-      {open ? <StoragePanel onClose={() => setOpen(false)} /> : null}
+      <Suspense fallback={null}>
+        {open ? <StoragePanel onClose={() => setOpen(false)} /> : null}
+      </Suspense>
     </>
   );
 }

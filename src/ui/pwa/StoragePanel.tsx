@@ -12,7 +12,8 @@ import { useStorageReport, type StorageReport } from './useStorageReport';
 
 /**
  * Where Frameline's data lives and how much room it takes: the browser's quota, what each project
- * uses, clean-up of images no project uses, offline readiness, backups and the running version.
+ * uses, clean-up of images no project uses, offline readiness, backups, the running version and
+ * the licences of what it ships.
  */
 export function StoragePanel({ onClose }: { readonly onClose: () => void }) {
   const report = useStorageReport();
@@ -43,7 +44,10 @@ export function StoragePanel({ onClose }: { readonly onClose: () => void }) {
           </div>
         </section>
         <p className="muted storage-version">
-          Frameline <span data-testid="build-id">{BUILD_ID}</span>
+          Frameline <span data-testid="build-id">{BUILD_ID}</span> · MIT licence ·{' '}
+          <a href="/licenses.txt" target="_blank" rel="noreferrer">
+            Third-party licences
+          </a>
         </p>
       </div>
       <div className="dialog-actions">

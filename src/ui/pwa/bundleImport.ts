@@ -1,14 +1,11 @@
 import type { ValidBundle } from '../../export/bundle';
-import { BUNDLE_EXTENSION, LIMITS } from '../../export/bundle/format';
-import type { ProjectId } from '../../model/ids';
+import { BUNDLE_EXTENSION } from '../../export/bundle/format';
 import { postAppMessage } from '../../pwa/appChannel';
-import {
-  importProjectState,
-  type ImportTarget,
-  type ProjectRepository,
-  type ProjectRow,
-} from '../../store';
+import type { ProjectRepository, ProjectRow } from '../../store';
+import type { ReplaceChoice } from '../../workflows/importBundle';
+import type { ImportProgress } from '../../workflows/importProgress';
 import { getActiveSession } from '../app/activeSession';
+import { plural } from '../common/format';
 import { navigate } from '../app/route';
 import { showError, showToast } from '../app/toastStore';
 
@@ -17,7 +14,7 @@ export function isBundleFileName(name: string): boolean {
   return name.toLowerCase().endsWith(BUNDLE_EXTENSION);
 }
 
-export type ReplaceChoice = 'replace' | 'copy' | 'cancel';
+export type { ReplaceChoice };
 
 /** A bundle whose project already exists here, waiting for the user to choose. */
 export interface PendingReplace {
@@ -44,6 +41,68 @@ export const pendingReplaceStore = {
   },
 };
 
+let progress: ImportProgress | null = null;
+const progressListeners = new Set<() => void>();
+
+function setProgress(next: ImportProgress | null) {
+  progress = next;
+  for (const listener of progressListeners) listener();
+}
+
+/** A bundle import under way, for the progress dialog (BundleImportDialog shows it). */
+export const bundleProgressStore = {
+  getSnapshot: (): ImportProgress | null => progress,
+  subscribe(listener: () => void): () => void {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  },
+};
+
+/**
+ * Imports a `.frameline` file (workflows/importBundle.ts: checked in a worker, then stored new,
+ * over the local copy or as a copy, as the person chooses) and says how it went. Resolves true
+ * when a project was imported.
+ */
+export async function importBundleFile(file: File, repo: ProjectRepository): Promise<boolean> {
+  try {
+    // The bundle reader and the document code load with the first bundle, not with the app.
+    const { importBundle } = await import('../../workflows/importBundle');
+    const outcome = await importBundle(new Uint8Array(await file.arrayBuffer()), file.name, {
+      repo,
+      askReplaceOrCopy,
+      activeSession: getActiveSession,
+      leaveProject: () => navigate({ name: 'list' }),
+      announceReplaced: (projectId) => postAppMessage({ type: 'project-replaced', projectId }),
+      onProgress: setProgress,
+    });
+    switch (outcome.kind) {
+      case 'declined':
+        return false;
+      case 'cancelled':
+        showToast({ kind: 'info', title: 'Import cancelled', detail: 'Nothing was changed.' });
+        return false;
+      case 'refused':
+        showToast({ kind: 'error', title: 'Bundle not imported', detail: outcome.error });
+        return false;
+      case 'imported':
+        showToast({
+          kind: 'info',
+          title: `Imported bundle “${outcome.title}”`,
+          ...(outcome.unreferenced > 0
+            ? {
+                detail: `Left out ${plural(outcome.unreferenced, 'file')} that nothing in it uses.`,
+              }
+            : {}),
+        });
+        navigate({ name: 'project', id: outcome.id });
+        return true;
+    }
+  } catch (error) {
+    showError('Bundle not imported', error);
+    return false;
+  }
+}
+
 function askReplaceOrCopy(fileName: string, bundle: ValidBundle, local: ProjectRow) {
   return new Promise<ReplaceChoice>((resolve) => {
     setPending({
@@ -56,65 +115,4 @@ function askReplaceOrCopy(fileName: string, bundle: ValidBundle, local: ProjectR
       },
     });
   });
-}
-
-/**
- * Before a project is replaced on disk, the tab must let go of it: an open session would write
- * its old document back (a pending edit, or compaction merging its state into the new rows).
- */
-async function releaseIfOpen(id: ProjectId): Promise<void> {
-  const session = getActiveSession();
-  if (session?.id !== id) return;
-  await session.forceReadOnly('This project is being replaced by an imported bundle.');
-  navigate({ name: 'list' });
-  for (let waited = 0; getActiveSession() !== null && waited < 5000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/**
- * Imports a `.frameline` file: validated completely first (nothing is written for a bad one),
- * then stored as a new project, or, when this browser already has that project, over it or as a
- * copy as the user chooses. Resolves true when a project was imported.
- */
-export async function importBundleFile(file: File, repo: ProjectRepository): Promise<boolean> {
-  const name = `“${file.name}”`;
-  try {
-    if (file.size > LIMITS.fileBytes) {
-      showToast({ kind: 'error', title: 'Bundle not imported', detail: `${name} is too large.` });
-      return false;
-    }
-    const { readBundle } = await import('../../export/bundle');
-    const result = await readBundle(new Uint8Array(await file.arrayBuffer()), name);
-    if (!result.ok) {
-      showToast({ kind: 'error', title: 'Bundle not imported', detail: result.error });
-      return false;
-    }
-    const { bundle } = result;
-    const sourceId = bundle.manifest.project.id as ProjectId;
-    const local = await repo.get(sourceId);
-    let target: ImportTarget = { keepId: sourceId };
-    if (local) {
-      const choice = await askReplaceOrCopy(file.name, bundle, local);
-      if (choice === 'cancel') return false;
-      if (choice === 'copy') target = 'copy';
-      else await releaseIfOpen(sourceId);
-    }
-    const id = await importProjectState(
-      repo.db,
-      {
-        update: bundle.update,
-        createdAt: bundle.manifest.project.createdAt,
-        assets: bundle.assets,
-      },
-      target,
-    );
-    if (local && target !== 'copy') postAppMessage({ type: 'project-replaced', projectId: id });
-    showToast({ kind: 'info', title: `Imported bundle “${bundle.snapshot.meta.title}”` });
-    navigate({ name: 'project', id });
-    return true;
-  } catch (error) {
-    showError('Bundle not imported', error);
-    return false;
-  }
 }

@@ -1,15 +1,24 @@
 import { useEffect, useRef } from 'react';
 import { consumeLaunchQueue } from '../../pwa/launchQueue';
 import { takeLaunchParams, takeSharedItems } from '../../pwa/shareInbox';
+import {
+  arrivalsFrom,
+  isImportable,
+  type Arrival,
+  type ArrivalSource,
+} from '../../workflows/launchArrivals';
 import type { FileImports } from '../app/useFileImports';
 import { showToast } from '../app/toastStore';
+import { askToImport } from './launchConsent';
 
 let launchHandled = false;
 
 /**
  * What the operating system hands the app on launch: files opened with Frameline (file_handlers
  * → launchQueue), files or text shared to it (share_target → the service worker's inbox), and
- * the "New project" shortcut. All of it goes through the same importers as a drop.
+ * the "New project" shortcut. Files and text are shown to the person first (LaunchConsentDialog)
+ * and go through the same importers as a drop only when they accept: a website can send the
+ * browser here too, and must not be able to import anything by doing so.
  */
 export function useLaunchHandoff(imports: FileImports): void {
   const latest = useRef(imports);
@@ -18,12 +27,20 @@ export function useLaunchHandoff(imports: FileImports): void {
   }, [imports]);
 
   useEffect(() => {
-    consumeLaunchQueue((files) => void latest.current.importFiles(files));
+    const offer = async (source: ArrivalSource, arrivals: readonly Arrival[]) => {
+      if (arrivals.length === 0) return;
+      const accepted = await askToImport(source, arrivals);
+      for (const arrival of (accepted ?? []).filter(isImportable)) {
+        if (arrival.kind === 'text') await latest.current.importScreenplayText(arrival.text, '');
+        else await latest.current.importFiles([arrival.file]);
+      }
+    };
+    consumeLaunchQueue((files) => void offer('open', arrivalsFrom(files)));
     if (launchHandled) return;
     launchHandled = true;
     const params = takeLaunchParams();
     if (params.get('action') === 'new-project') void latest.current.createProject();
-    void takeSharedItems(params).then(async ({ files, texts, failed }) => {
+    void takeSharedItems(params).then(async ({ files, texts, failed, refused }) => {
       if (failed) {
         showToast({
           kind: 'error',
@@ -31,8 +48,15 @@ export function useLaunchHandoff(imports: FileImports): void {
           detail: 'What was shared to Frameline could not be read.',
         });
       }
-      if (files.length > 0) await latest.current.importFiles([...files]);
-      for (const text of texts) await latest.current.importScreenplayText(text, '');
+      if (refused) {
+        showToast({
+          kind: 'error',
+          title: 'Nothing was imported',
+          detail:
+            'A website tried to send a file to Frameline. Only your device’s share menu can do that.',
+        });
+      }
+      await offer('share', arrivalsFrom(files, texts));
     });
   }, []);
 }

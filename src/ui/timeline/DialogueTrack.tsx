@@ -6,15 +6,17 @@ interface Props {
   readonly shots: readonly Shot[];
   readonly layout: readonly ClipLayout[];
   readonly pxPerSecond: number;
+  /** Whether a shot's lines are drawn (the timeline mounts only what is near the view). */
+  readonly shown?: (shot: Shot) => boolean;
 }
 
 /** Each shot's speeches laid across it, in proportion to their words. */
-export function DialogueTrack({ shots, layout, pxPerSecond }: Props) {
+export function DialogueTrack({ shots, layout, pxPerSecond, shown }: Props) {
   return (
     <div className="track dialogue-track" aria-label="Dialogue track">
       {shots.flatMap((shot, i) => {
         const clip = layout[i];
-        if (!clip || shot.dialogue.length === 0) return [];
+        if (!clip || shot.dialogue.length === 0 || (shown && !shown(shot))) return [];
         const words = shot.dialogue.map((d) => Math.max(1, d.line.split(/\s+/).length));
         const totalWords = words.reduce((a, b) => a + b, 0);
         let t = clip.start as number;

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { clampRect, framingFor, type FramingRect } from '../../model/framing';
 import type { Shot } from '../../model/shot';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
 
 interface Props {
@@ -37,8 +37,10 @@ export function FramingEditor({ session, shot }: Props) {
   const rectOf = (end: End) => draft[end] ?? framing[end];
 
   const commit = (end: End, rect: FramingRect) => {
-    session.undoManager.stopCapturing();
-    projectDoc.setShotFraming(session.doc, shot.id, { ...framing, [end]: clampRect(rect) });
+    session.run('shot/setFraming', {
+      shotId: shot.id,
+      framing: { ...framing, [end]: clampRect(rect) },
+    });
     setDraft({});
   };
 

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { DEFAULT_MUSIC_VOLUME, MAX_VOLUME, type MusicTrack as Music } from '../../model/audio';
 import { timeToX } from '../../model/timelineEdit';
 import { ms } from '../../model/units';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { HiddenFileInput } from '../app/HiddenFileInput';
 import { useServices } from '../app/servicesContext';
 import { showError } from '../app/toastStore';
@@ -41,7 +41,7 @@ export function MusicControls({ session, music }: Props) {
   const { assets } = useServices();
   const input = useRef<HTMLInputElement | null>(null);
   const update = (patch: Partial<Music>) =>
-    music && projectDoc.setMusic(session.doc, { ...music, ...patch });
+    music && session.run('project/setMusic', { music: { ...music, ...patch } });
 
   const add = async (file: File) => {
     try {
@@ -50,11 +50,13 @@ export function MusicControls({ session, music }: Props) {
         throw new Error(`“${file.name}” is not audio the browser can play.`);
       });
       const assetHash = await assets.put(new Uint8Array(bytes), file.type || 'audio/mpeg');
-      projectDoc.setMusic(session.doc, {
-        assetHash,
-        volume: DEFAULT_MUSIC_VOLUME,
-        fadeInMs: DEFAULT_FADE_MS,
-        fadeOutMs: DEFAULT_FADE_MS,
+      session.run('project/setMusic', {
+        music: {
+          assetHash,
+          volume: DEFAULT_MUSIC_VOLUME,
+          fadeInMs: DEFAULT_FADE_MS,
+          fadeOutMs: DEFAULT_FADE_MS,
+        },
       });
     } catch (error) {
       showError('Music not added', error);
@@ -62,7 +64,7 @@ export function MusicControls({ session, music }: Props) {
   };
 
   return (
-    <div className="music-controls">
+    <fieldset className="music-controls bare-fieldset" disabled={session.readOnly}>
       <div className="music-buttons">
         <button type="button" className="button quiet" onClick={() => input.current?.click()}>
           {music ? 'Replace music' : 'Add music'}
@@ -107,7 +109,7 @@ export function MusicControls({ session, music }: Props) {
             <button
               type="button"
               className="button quiet"
-              onClick={() => projectDoc.setMusic(session.doc, null)}
+              onClick={() => session.run('project/setMusic', { music: null })}
             >
               Remove music
             </button>
@@ -120,6 +122,6 @@ export function MusicControls({ session, music }: Props) {
         accept="audio/*"
         onFile={(file) => void add(file)}
       />
-    </div>
+    </fieldset>
   );
 }

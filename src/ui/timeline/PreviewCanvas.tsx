@@ -41,6 +41,7 @@ export function PreviewCanvas({ snapshot, timeMs }: Props) {
         frameRate: snapshot.meta.frameRate,
         overlays: { captions: true, shotNumbers: false, timecode: false },
         captions: captionsFor(snapshot),
+        fit: snapshot.meta.frameFit,
       },
     );
   }, [snapshot]);

@@ -7,16 +7,28 @@ interface Props {
   readonly totalMs: number;
   readonly pxPerSecond: number;
   readonly frameRate: number;
+  /** Ticks are drawn only in this span of time (what is near the view). */
+  readonly fromMs?: number;
+  readonly toMs?: number;
   /** Called while scrubbing with the time under the pointer. */
   readonly onScrub: (t: number) => void;
 }
 
 /** Time ruler; click or drag on it to move the playhead. */
-export function Ruler({ totalMs, pxPerSecond, frameRate, onScrub }: Props) {
+export function Ruler({
+  totalMs,
+  pxPerSecond,
+  frameRate,
+  fromMs = 0,
+  toMs = totalMs,
+  onScrub,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const spacing = tickSpacingSeconds(pxPerSecond);
   const ticks: number[] = [];
-  for (let s = 0; s * 1000 <= totalMs; s += spacing) ticks.push(s);
+  const first = Math.max(0, Math.floor(fromMs / 1000 / spacing) * spacing);
+  const last = Math.min(totalMs, toMs);
+  for (let s = first; s * 1000 <= last; s += spacing) ticks.push(s);
   const timeAt = (e: PointerEvent<HTMLDivElement>) => {
     const box = ref.current?.getBoundingClientRect();
     return box ? xToTime(e.clientX - box.left, pxPerSecond) : 0;

@@ -6,6 +6,7 @@ import {
   framingFor,
   presetFraming,
   type Easing,
+  type ShotFraming,
 } from '../../model/framing';
 import type { Shot } from '../../model/shot';
 import {
@@ -13,16 +14,17 @@ import {
   TRANSITION_KINDS,
   TRANSITION_LABELS,
   WIPE_DIRECTIONS,
+  type Transition,
   type TransitionKind,
   type WipeDirection,
 } from '../../model/transition';
 import { ms } from '../../model/units';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { showError, showToast } from '../app/toastStore';
 import { HiddenFileInput } from '../app/HiddenFileInput';
 import { measureAudio } from './decodeAudio';
-import { speakDialogue } from '../../ai/speech/speakDialogue';
+import { attachSound, speakShot } from '../../workflows/shotSound';
 import { useAi, useAiSettings } from '../ai/useAi';
 import { useRecorder } from './useRecorder';
 
@@ -53,18 +55,16 @@ export function ShotTimingFields({ session, shot }: Props) {
     };
   }, [ai, settings]);
 
+  const soundDeps = {
+    store: (bytes: Uint8Array, mimeType: string) => assets.put(bytes, mimeType),
+    measure: (bytes: Uint8Array) => measureAudio(bytes.slice().buffer),
+  };
+
   const speak = async () => {
     setBusy(true);
     try {
-      const spoken = await speakDialogue(shot, {
-        router: ai.router,
-        store: (bytes, mimeType) => assets.put(bytes, mimeType),
-        measure: (bytes) => measureAudio(bytes.slice().buffer),
-      });
-      session.undoManager.stopCapturing();
-      for (const line of spoken)
-        projectDoc.setAudioClip(session.doc, shot.id, { ...line, kind: 'tts', volume: 1 });
-      showToast({ kind: 'info', title: `Spoke ${spoken.length} line(s) of shot ${shot.number}` });
+      const spoken = await speakShot(session, shot.id, { ...soundDeps, router: ai.router });
+      showToast({ kind: 'info', title: `Spoke ${spoken} line(s) of shot ${shot.number}` });
     } catch (error) {
       showError('Text to speech failed', error);
     } finally {
@@ -79,17 +79,12 @@ export function ShotTimingFields({ session, shot }: Props) {
   ) => {
     setBusy(true);
     try {
-      const durationMs = await measureAudio(bytes).catch(() => {
-        throw new Error('This file is not audio the browser can play.');
-      });
-      const assetHash = await assets.put(new Uint8Array(bytes), mimeType || 'audio/wav');
-      projectDoc.setAudioClip(session.doc, shot.id, {
-        assetHash,
-        kind,
-        volume: 1,
-        offsetMs: ms(0),
-        durationMs: ms(durationMs),
-      });
+      await attachSound(
+        session,
+        shot.id,
+        { bytes: new Uint8Array(bytes), mimeType, kind },
+        soundDeps,
+      );
     } catch (error) {
       showError('Sound not added', error);
     } finally {
@@ -97,8 +92,11 @@ export function ShotTimingFields({ session, shot }: Props) {
     }
   };
 
-  const setEasing = (easing: Easing) =>
-    projectDoc.setShotFraming(session.doc, shot.id, { ...framing, easing });
+  const setFraming = (next: ShotFraming | null) =>
+    session.run('shot/setFraming', { shotId: shot.id, framing: next });
+  const setTransition = (next: Transition) =>
+    session.run('shot/setTransition', { shotId: shot.id, transition: next });
+  const setEasing = (easing: Easing) => setFraming({ ...framing, easing });
 
   return (
     <>
@@ -119,7 +117,7 @@ export function ShotTimingFields({ session, shot }: Props) {
             type="button"
             className="button quiet"
             disabled={shot.framing === null}
-            onClick={() => projectDoc.setShotFraming(session.doc, shot.id, null)}
+            onClick={() => setFraming(null)}
             title={`Back to the ${shot.cameraMove} preset`}
           >
             Reset framing
@@ -133,9 +131,7 @@ export function ShotTimingFields({ session, shot }: Props) {
           <button
             type="button"
             className="button quiet"
-            onClick={() =>
-              projectDoc.setShotFraming(session.doc, shot.id, presetFraming(shot.cameraMove))
-            }
+            onClick={() => setFraming(presetFraming(shot.cameraMove))}
           >
             Customise framing
           </button>
@@ -152,7 +148,7 @@ export function ShotTimingFields({ session, shot }: Props) {
                 const kind = e.target.value as TransitionKind;
                 const durationMs =
                   kind === 'cut' ? ms(0) : transition.durationMs || DEFAULT_TRANSITION_DURATION_MS;
-                projectDoc.setTransition(session.doc, shot.id, { ...transition, kind, durationMs });
+                setTransition({ ...transition, kind, durationMs });
               }}
             >
               {TRANSITION_KINDS.map((kind) => (
@@ -174,10 +170,7 @@ export function ShotTimingFields({ session, shot }: Props) {
                 onChange={(e) => {
                   const seconds = Number(e.target.value);
                   if (Number.isFinite(seconds)) {
-                    projectDoc.setTransition(session.doc, shot.id, {
-                      ...transition,
-                      durationMs: ms(seconds * 1000),
-                    });
+                    setTransition({ ...transition, durationMs: ms(seconds * 1000) });
                   }
                 }}
               />
@@ -189,10 +182,7 @@ export function ShotTimingFields({ session, shot }: Props) {
               <select
                 value={transition.direction ?? 'right'}
                 onChange={(e) =>
-                  projectDoc.setTransition(session.doc, shot.id, {
-                    ...transition,
-                    direction: e.target.value as WipeDirection,
-                  })
+                  setTransition({ ...transition, direction: e.target.value as WipeDirection })
                 }
               >
                 {WIPE_DIRECTIONS.map((d) => (
@@ -222,9 +212,9 @@ export function ShotTimingFields({ session, shot }: Props) {
                 step={0.05}
                 value={clip.volume}
                 onChange={(e) =>
-                  projectDoc.setAudioClip(session.doc, shot.id, {
-                    ...clip,
-                    volume: Number(e.target.value),
+                  session.run('shot/setAudioClip', {
+                    shotId: shot.id,
+                    clip: { ...clip, volume: Number(e.target.value) },
                   })
                 }
               />
@@ -233,7 +223,9 @@ export function ShotTimingFields({ session, shot }: Props) {
               type="button"
               className="button quiet"
               aria-label={`Remove sound ${i + 1}`}
-              onClick={() => projectDoc.removeAudioClip(session.doc, shot.id, clip.id)}
+              onClick={() =>
+                session.run('shot/removeAudioClip', { shotId: shot.id, clipId: clip.id })
+              }
             >
               ✕
             </button>
@@ -278,11 +270,14 @@ export function ShotTimingFields({ session, shot }: Props) {
             className="button quiet"
             disabled={fitToAudio(shot, FIT_TAIL_MS) === null}
             onClick={() => {
-              const fitted = projectDoc.fitShotToAudio(session.doc, shot.id, FIT_TAIL_MS);
-              if (fitted !== null)
+              const fitted = session.run('shot/fitToAudio', {
+                shotId: shot.id,
+                tailMs: FIT_TAIL_MS,
+              });
+              if (fitted.ok && fitted.value !== null)
                 showToast({
                   kind: 'info',
-                  title: `Shot ${shot.number} now lasts ${(fitted / 1000).toFixed(1)} s`,
+                  title: `Shot ${shot.number} now lasts ${(fitted.value / 1000).toFixed(1)} s`,
                 });
             }}
           >

@@ -1,5 +1,5 @@
 import '../styles/timeline.css';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ShotId } from '../../model/ids';
 import {
   FRAME_RATES,
@@ -18,13 +18,15 @@ import {
   timeToX,
 } from '../../model/timelineEdit';
 import { fps, ms } from '../../model/units';
-import { projectDoc, type ProjectSession } from '../../store';
+import type { ProjectSession } from '../../store';
 import { DialogueTrack } from './DialogueTrack';
 import { MusicControls, MusicLane } from './MusicTrack';
 import { FramingEditor } from './FramingEditor';
 import { PreviewCanvas } from './PreviewCanvas';
 import { Ruler } from './Ruler';
 import { useTimelinePlayer } from './useTimelinePlayer';
+import { clipRuns, clipsWithin } from './timelineWindow';
+import { useScrollSpan } from './useScrollSpan';
 import { VideoClip } from './VideoClip';
 
 interface Props {
@@ -55,6 +57,37 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
   );
   const currentShot = current ? shots[current.index] : undefined;
 
+  // Only clips in the visible time span, a screen either side, and the selected one are mounted.
+  const { ref: scrollRef, left, width } = useScrollSpan();
+  const fromMs = ((left - width) / zoom) * 1000;
+  const toMs = ((left + 2 * width) / zoom) * 1000;
+  const selectedIndex = shots.findIndex((s) => s.id === selectedId);
+  const runs = clipRuns(layout, clipsWithin(layout, fromMs, toMs), selectedIndex, (t) =>
+    timeToX(t, zoom),
+  );
+  const mounted = new Set(runs.flatMap((r) => shots.slice(r.from, r.to).map((s) => s.id)));
+
+  // A clip the arrows went to may mount only with this render: focus it after.
+  const refocus = useRef<ShotId | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    refocus.current = null;
+    if (id) document.querySelector<HTMLElement>(`[data-clip-id="${id}"] .clip-body`)?.focus();
+  });
+
+  // Opening the timeline on a shot far along: scroll it into view.
+  useEffect(() => {
+    const el = scrollRef.current;
+    const clip = layout[selectedIndex];
+    if (!el || !clip) return;
+    const x = timeToX(clip.start, zoom);
+    if (x < el.scrollLeft || x > el.scrollLeft + el.clientWidth) {
+      el.scrollLeft = Math.max(0, x - el.clientWidth / 3);
+    }
+    // Only when the timeline opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Space plays and pauses the preview unless a field has the keyboard.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -70,14 +103,14 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
   const onClipKey = (id: ShotId) => (e: KeyboardEvent<HTMLButtonElement>) => {
     const shot = shots.find((s) => s.id === id);
     if (!shot) return;
-    // Each key press is its own undo step (typing merges; discrete edits must not).
-    session.undoManager.stopCapturing();
     const left = e.key === 'ArrowLeft';
     const right = e.key === 'ArrowRight';
     if ((left || right) && e.altKey) {
       e.preventDefault();
       const place = nudgeTarget(snapshot, id, left ? -1 : 1);
-      if (place) projectDoc.moveShot(session.doc, id, place.sceneId, place.index);
+      if (place) {
+        session.run('shot/move', { shotId: id, toSceneId: place.sceneId, index: place.index });
+      }
     } else if ((left || right) && e.shiftKey) {
       // Shift+arrows trim one frame.
       e.preventDefault();
@@ -86,13 +119,15 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
         shot.durationMs + (right ? oneFrame : -oneFrame),
         frameRate,
       );
-      projectDoc.updateShot(session.doc, id, { durationMs: next });
+      session.run('shot/update', { shotId: id, patch: { durationMs: next } });
     } else if (left || right) {
       e.preventDefault();
       const at = shots.findIndex((s) => s.id === id) + (left ? -1 : 1);
       const next = shots[at];
-      if (next)
-        document.querySelector<HTMLElement>(`[data-clip-id="${next.id}"] .clip-body`)?.focus();
+      if (next) {
+        onSelect(next.id);
+        refocus.current = next.id;
+      }
     }
   };
 
@@ -140,7 +175,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
             value={frameRate}
             disabled={session.readOnly}
             onChange={(e) =>
-              projectDoc.updateMeta(session.doc, { frameRate: fps(Number(e.target.value)) })
+              session.run('project/update', { patch: { frameRate: fps(Number(e.target.value)) } })
             }
           >
             {FRAME_RATES.map((rate) => (
@@ -152,6 +187,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
         </label>
       </div>
       <div
+        ref={scrollRef}
         className="timeline-scroll"
         onWheel={(e) => {
           if (!e.ctrlKey) return;
@@ -164,27 +200,49 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
             totalMs={total}
             pxPerSecond={zoom}
             frameRate={frameRate}
+            fromMs={fromMs}
+            toMs={toMs}
             onScrub={(t) => player.seek(snapTime(t, cuts, zoom, frameRate))}
           />
           <div className="track video-track" role="list" aria-label="Video track">
-            {shots.map((shot, i) => (
-              <div role="listitem" key={shot.id}>
-                <VideoClip
-                  shot={shot}
-                  width={timeToX(layout[i]?.end ?? 0, zoom) - timeToX(layout[i]?.start ?? 0, zoom)}
-                  pxPerSecond={zoom}
-                  frameRate={frameRate}
-                  selected={shot.id === selectedId}
-                  onSelect={() => onSelect(shot.id)}
-                  onKeyDown={onClipKey(shot.id)}
-                  onTrim={(durationMs) =>
-                    projectDoc.updateShot(session.doc, shot.id, { durationMs })
-                  }
-                />
-              </div>
+            {runs.map((run) => (
+              <Fragment key={`${run.from}`}>
+                <div className="clip-gap" style={{ width: run.gapPx }} aria-hidden="true" />
+                {shots.slice(run.from, run.to).map((shot, j) => {
+                  const i = run.from + j;
+                  return (
+                    <div
+                      role="listitem"
+                      key={shot.id}
+                      aria-setsize={shots.length}
+                      aria-posinset={i + 1}
+                    >
+                      <VideoClip
+                        shot={shot}
+                        width={
+                          timeToX(layout[i]?.end ?? 0, zoom) - timeToX(layout[i]?.start ?? 0, zoom)
+                        }
+                        pxPerSecond={zoom}
+                        frameRate={frameRate}
+                        selected={shot.id === selectedId}
+                        onSelect={() => onSelect(shot.id)}
+                        onKeyDown={onClipKey(shot.id)}
+                        onTrim={(durationMs) =>
+                          session.run('shot/update', { shotId: shot.id, patch: { durationMs } })
+                        }
+                      />
+                    </div>
+                  );
+                })}
+              </Fragment>
             ))}
           </div>
-          <DialogueTrack shots={shots} layout={layout} pxPerSecond={zoom} />
+          <DialogueTrack
+            shots={shots}
+            layout={layout}
+            pxPerSecond={zoom}
+            shown={(shot) => mounted.has(shot.id)}
+          />
           <MusicLane music={snapshot.meta.music} totalMs={total} pxPerSecond={zoom} />
           <div
             className="playhead"

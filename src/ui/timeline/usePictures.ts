@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AssetHash } from '../../model/ids';
 import type { Picture, PictureLookup } from '../../render/compose';
 import { useServices } from '../app/servicesContext';
+import { inertObjectUrl } from '../common/objectUrl';
 
 /**
  * Decoded frames for the preview, by asset hash. Images load as they are needed and stay for the
@@ -23,7 +24,7 @@ export function usePictures(hashes: readonly (AssetHash | null)[]): PictureLooku
           setImages((prev) => new Map(prev).set(hash, { kind: 'missing' }));
           return;
         }
-        const url = URL.createObjectURL(blob);
+        const url = inertObjectUrl(blob);
         urls.push(url);
         const image = new Image();
         image.onload = () =>

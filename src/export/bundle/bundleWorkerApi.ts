@@ -1,0 +1,24 @@
+import { readBundle, type BundleRead } from './readBundle';
+
+/** What workers/bundle.worker.ts exposes over comlink; bundleClient.ts is typed against this. */
+export interface BundleWorkerApi {
+  readBundle(bytes: Uint8Array<ArrayBuffer>, fileName: string): Promise<BundleRead>;
+}
+
+/**
+ * The worker's handler, apart from the worker file so the same code runs in Node tests (over a
+ * MessageChannel) and in the browser's worker.
+ */
+export function createBundleWorkerApi(
+  transfer: <T>(value: T, transferables: Transferable[]) => T,
+): BundleWorkerApi {
+  return {
+    async readBundle(bytes, fileName) {
+      const result = await readBundle(bytes, fileName);
+      if (!result.ok) return result;
+      // The document and each image have buffers of their own: hand them over, do not copy them.
+      const { update, assets } = result.bundle;
+      return transfer(result, [update.buffer, ...assets.map((asset) => asset.bytes.buffer)]);
+    },
+  };
+}
