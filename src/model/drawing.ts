@@ -126,6 +126,12 @@ export const imageItemSchema = z.object({
   id: drawingItemIdSchema,
   type: z.literal('image'),
   hash: assetHashSchema,
+  /**
+   * The picture as it was put in, while `hash` shows an edit of it (its background removed).
+   * Kept so "delete unused images" never takes it and the edit can be taken back later; absent
+   * on a picture never edited (optional: items written before it stay valid).
+   */
+  original: assetHashSchema.optional(),
   /** Top-left corner, width and height. */
   points: z.array(coord).length(4),
   ...placement,

@@ -28,6 +28,7 @@ import {
   moveDrawingLayer,
   removeDrawingItems,
   replaceDrawingItems,
+  replaceImagePicture,
   updateDrawingLayer,
 } from '../projectDoc';
 import { defineCommand, STEP, type UndoPolicy } from './command';
@@ -134,6 +135,18 @@ export const drawingCommands = {
     undo: STEP,
     run: ({ doc }, i: LayerInput & { filters: LayerFilters | null }) =>
       setLayerFilters(doc, i.shotId, i.layerId, i.filters),
+  }),
+
+  /**
+   * A picture on the drawing replaced by an edit of it (its background removed; the new asset
+   * already stored), where it stands: one undo step, which brings the old picture back. The
+   * item keeps its first picture as `original`. Returns false when the item is gone.
+   */
+  'drawing/replaceImage': defineCommand({
+    input: shotRef.extend({ itemId: drawingItemIdSchema, hash: assetHashSchema }),
+    undo: STEP,
+    run: ({ doc }, i: ShotInput & { itemId: string; hash: AssetHash }) =>
+      replaceImagePicture(doc, i.shotId, i.itemId, i.hash),
   }),
 
   'drawing/deleteLayer': defineCommand({

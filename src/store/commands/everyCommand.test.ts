@@ -380,6 +380,17 @@ const EXAMPLES: { readonly [N in CommandName]: Example<N> } = {
       field: 'filters.blur',
     }),
   },
+  'drawing/replaceImage': {
+    valid: (ids, round = 0) => ({
+      shotId: ids.shotId,
+      itemId: 'picture-0',
+      hash: (round === 0 ? 'b' : 'c').repeat(64) as AssetHash,
+    }),
+    invalid: (ids) => ({
+      input: { shotId: ids.shotId, itemId: 'picture-0', hash: 'not a hash' },
+      field: 'hash',
+    }),
+  },
   'drawing/erase': {
     valid: (ids) => ({ shotId: ids.shotId, itemIds: ['stroke-0'] }),
     invalid: (ids) => ({ input: { shotId: ids.shotId, itemIds: [] }, field: 'itemIds' }),

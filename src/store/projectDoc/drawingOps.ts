@@ -91,7 +91,7 @@ function itemsOf(record: YRecord): Y.Array<unknown> {
   return made;
 }
 
-function itemId(value: unknown): string | null {
+function itemIdOf(value: unknown): string | null {
   if (value === null || typeof value !== 'object') return null;
   const id = (value as { id?: unknown }).id;
   return typeof id === 'string' ? id : null;
@@ -120,7 +120,7 @@ export function removeDrawingItems(doc: Y.Doc, shotId: ShotId, itemIds: readonly
     const values = items.toArray();
     // Backwards, so deleting does not shift what is still to visit.
     for (let i = values.length - 1; i >= 0; i--) {
-      const id = itemId(values[i]);
+      const id = itemIdOf(values[i]);
       if (id !== null && ids.has(id)) items.delete(i, 1);
     }
   }
@@ -137,13 +137,43 @@ export function replaceDrawingItems(
     const items = itemsOf(record);
     const values = items.toArray();
     for (let i = values.length - 1; i >= 0; i--) {
-      const id = itemId(values[i]);
+      const id = itemIdOf(values[i]);
       const next = id === null ? undefined : byId.get(id);
       if (next === undefined) continue;
       items.delete(i, 1);
       items.insert(i, [plainItem(next)]);
     }
   }
+}
+
+/**
+ * The picture of image item `itemId` becomes `hash` (an edit of it: its background removed),
+ * in place and in one write; the first picture it had is kept as `original`. False when the
+ * item is gone (deleted by someone meanwhile) or is not a picture: nothing is written.
+ */
+export function replaceImagePicture(
+  doc: Y.Doc,
+  shotId: ShotId,
+  itemId: string,
+  hash: AssetHash,
+): boolean {
+  for (const record of layerRecordsOf(doc, shotId).values()) {
+    const items = itemsOf(record);
+    const index = items.toArray().findIndex((value) => itemId === itemIdOf(value));
+    if (index < 0) continue;
+    const parsed = drawingItemSchema.safeParse(items.get(index));
+    if (!parsed.success || parsed.data.type !== 'image') return false;
+    const { original: before, ...item } = parsed.data;
+    if (item.hash === hash) return false;
+    const original = before ?? item.hash;
+    items.delete(index, 1);
+    // Back to the original itself: nothing more to keep.
+    items.insert(index, [
+      plainItem(hash === original ? { ...item, hash } : { ...item, hash, original }),
+    ]);
+    return true;
+  }
+  return false;
 }
 
 export function addDrawingLayer(

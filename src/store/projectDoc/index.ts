@@ -45,6 +45,7 @@ export {
   moveDrawingLayer,
   removeDrawingItems,
   replaceDrawingItems,
+  replaceImagePicture,
   updateDrawingLayer,
 } from './drawingOps';
 export { readDrawing } from './readDrawing';
