@@ -105,6 +105,11 @@ export class AiService {
     return (await this.chain('image')).some((p) => p.adapter.capabilities.has('imageFromDrawing'));
   }
 
+  /** Whether any image provider can cut a picture's background out (Stability AI can). */
+  async canRemoveBackground(): Promise<boolean> {
+    return (await this.chain('image')).some((p) => p.adapter.capabilities.has('removeBackground'));
+  }
+
   async saveProvider(config: ProviderConfig, key: KeyChange): Promise<void> {
     const valid = providerConfigSchema.parse(config);
     const problem = configProblem(valid);

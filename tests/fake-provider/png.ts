@@ -47,6 +47,44 @@ export function fakePng(seed: string, width = 32, height = 18): Buffer {
   ]);
 }
 
+/** The largest cut-out the fake draws (a picture bigger than this gets a cut-out this big). */
+const MAX_CUTOUT_SIDE = 2048;
+
+/**
+ * A real cut-out as a background remover answers: an RGBA PNG at the picture's size whose
+ * subject (an ellipse filling the middle) is opaque and whose background is fully transparent.
+ */
+export function fakeCutoutPng(width: number, height: number): Buffer {
+  const w = Math.max(1, Math.min(MAX_CUTOUT_SIDE, width));
+  const h = Math.max(1, Math.min(MAX_CUTOUT_SIDE, height));
+  const raw = Buffer.alloc(h * (1 + w * 4));
+  for (let y = 0; y < h; y++) {
+    const row = y * (1 + w * 4);
+    for (let x = 0; x < w; x++) {
+      const dx = (x + 0.5 - w / 2) / (w * 0.3);
+      const dy = (y + 0.5 - h / 2) / (h * 0.4);
+      if (dx * dx + dy * dy <= 1) raw.set([200, 60, 40, 255], row + 1 + x * 4);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
+}
+
+/** Width and height of the first PNG inside `bytes` (a multipart body), or null. */
+export function pngSizeIn(bytes: Buffer): { width: number; height: number } | null {
+  const at = bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if (at < 0 || bytes.length < at + 24) return null;
+  return { width: bytes.readUInt32BE(at + 16), height: bytes.readUInt32BE(at + 20) };
+}
+
 /** A few bytes that start like an MP3 (ID3 tag): enough for "speech came back as audio". */
 /**
  * Speech the browser can really decode (a short WAV tone), so the app's text-to-speech path —

@@ -1,4 +1,4 @@
-import { fakePng, fakeSpeech } from './png';
+import { fakeCutoutPng, fakePng, fakeSpeech, pngSizeIn } from './png';
 import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
 
 /**
@@ -152,6 +152,22 @@ const gemini: VendorHandler = (request, reply, state) => {
   });
 };
 
+/**
+ * Stability's Remove Background: multipart with the picture as `image` (PNG, JPEG or WebP) and
+ * `output_format` png or webp; answered with a transparent cut-out at the picture's size.
+ */
+function stabilityCutout(request: FakeRequest, reply: Reply) {
+  if (!/name="image"; filename="[^"]*"\r\nContent-Type: image\/(png|jpeg|webp)/.test(request.body))
+    return reply.json(400, {
+      name: 'bad_request',
+      errors: ['image: required (png, jpeg or webp)'],
+    });
+  if (!/name="output_format"\r\n\r\n(png|webp)\r\n/.test(request.body))
+    return reply.json(400, { name: 'bad_request', errors: ['output_format: png or webp'] });
+  const size = pngSizeIn(request.raw) ?? { width: 64, height: 64 };
+  return reply.bytes(200, fakeCutoutPng(size.width, size.height), 'image/png');
+}
+
 const stability: VendorHandler = (request, reply) => {
   if (request.method === 'GET' && request.path === '/v1/user/balance')
     return reply.json(200, { credits: 12.5 });
@@ -169,6 +185,11 @@ const stability: VendorHandler = (request, reply) => {
         errors: ['accept must be image/* or application/json'],
       });
     return reply.bytes(200, image(request.body), 'image/png');
+  }
+  if (request.method === 'POST' && request.path === '/v2beta/stable-image/edit/remove-background') {
+    if (!String(request.headers.accept).startsWith('image/'))
+      return reply.json(400, { name: 'bad_request', errors: ['accept: image/* for bytes'] });
+    return stabilityCutout(request, reply);
   }
   notFound(reply, request);
 };

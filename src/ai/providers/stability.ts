@@ -11,6 +11,8 @@ import type { ProviderAdapter } from './types';
 export const STABILITY_DEFAULTS = {
   baseUrl: 'https://api.stability.ai',
   model: 'core',
+  /** Not a model the person picks: the name the log and the price table know the call by. */
+  backgroundModel: 'remove-background',
 } as const;
 
 const STABILITY_ASPECTS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9:16', '9:21'];
@@ -19,6 +21,10 @@ const STABILITY_ASPECTS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9
 const SKETCH_CONTROL_STRENGTH = 0.7;
 
 const balanceShape = z.object({ credits: z.number() });
+
+function extensionOf(mimeType: string): string {
+  return mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/webp' ? 'webp' : 'png';
+}
 
 /** `core` and `ultra` have their own endpoints; SD3 models share one and are named in the form. */
 function endpointFor(model: string): { path: string; formModel: string | null } {
@@ -32,8 +38,8 @@ export function createStabilityAdapter(options: AdapterOptions): ProviderAdapter
   const url = (path: string) => joinUrl(options.baseUrl || STABILITY_DEFAULTS.baseUrl, path);
   return {
     kind: 'stability',
-    capabilities: new Set(['image', 'imageFromDrawing']),
-    modelFor: () => model,
+    capabilities: new Set(['image', 'imageFromDrawing', 'removeBackground']),
+    modelFor: (task) => (task === 'removeBackground' ? STABILITY_DEFAULTS.backgroundModel : model),
 
     async image(request, ctx) {
       const { path, formModel } = endpointFor(model);
@@ -91,6 +97,31 @@ export function createStabilityAdapter(options: AdapterOptions): ProviderAdapter
       );
       return {
         ...imageResult(bytes),
+        usage: { inputTokens: 0, outputTokens: 0, images: 1, characters: 0 },
+      };
+    },
+
+    /**
+     * Remove Background (v2beta/stable-image/edit/remove-background): multipart `image` and
+     * `output_format`; with `accept: image/*` the answer is the picture's bytes. PNG, since
+     * only it (and WebP) keeps the transparency, and every part of the app reads PNG.
+     */
+    async removeBackground(request, ctx) {
+      const form = new FormData();
+      const { bytes, mimeType } = request.image;
+      form.set('image', blobOf(bytes, mimeType), `picture.${extensionOf(mimeType)}`);
+      form.set('output_format', 'png');
+      const answer = await sendForBytes(
+        {
+          url: url('v2beta/stable-image/edit/remove-background'),
+          method: 'POST',
+          headers: { ...bearer(ctx.apiKey), accept: 'image/*' },
+          body: form,
+        },
+        ctx,
+      );
+      return {
+        ...imageResult(answer.bytes),
         usage: { inputTokens: 0, outputTokens: 0, images: 1, characters: 0 },
       };
     },

@@ -10,18 +10,26 @@ export const CAPABILITIES = [
   'image',
   'imageWithReferences',
   'imageFromDrawing',
+  'removeBackground',
   'speech',
 ] as const;
 /**
  * `imageWithReferences`: the adapter also sends reference images (character sheets) with a
  * prompt. `imageFromDrawing`: it works from the person's drawing (image edits with a mask,
- * image-to-image, inpainting), keeping its composition.
+ * image-to-image, inpainting), keeping its composition. `removeBackground`: it cuts a picture's
+ * subject out (the background made transparent).
  */
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** What a caller asks the router for; reference images ride along on `image` requests. */
 export const ROUTE_CAPABILITIES = ['image', 'text', 'speech'] as const;
 export type RouteCapability = (typeof ROUTE_CAPABILITIES)[number];
+
+/**
+ * What a call does, for the log and the price table: a route, or a task that rides on one
+ * (background removal goes down the image providers' order, but is its own model and price).
+ */
+export type ModelTask = RouteCapability | 'removeBackground';
 
 export const PROVIDER_KINDS = [
   'openai',
@@ -108,6 +116,12 @@ export interface DrawingRequest {
   readonly mask: DrawingMask | null;
 }
 
+/** Cut the subject out of a picture: the same picture, its background transparent (PNG). */
+export interface BackgroundRequest {
+  /** PNG, JPEG or WebP, within the provider's size limits (the caller scales it down). */
+  readonly image: ImageBytes;
+}
+
 /** Results are bytes, never URLs: provider URLs expire (dall-e-3's after an hour). */
 export interface MediaResult {
   readonly bytes: Uint8Array<ArrayBuffer>;
@@ -132,12 +146,14 @@ export interface CallContext {
 export interface ProviderAdapter {
   readonly kind: ProviderKind;
   readonly capabilities: ReadonlySet<Capability>;
-  /** The model a call for `capability` uses (for the log and the price table). */
-  modelFor(capability: RouteCapability): string;
+  /** The model a call for `task` uses (for the log and the price table). */
+  modelFor(task: ModelTask): string;
   text?(request: TextRequest, ctx: CallContext): Promise<TextResult>;
   image?(request: ImageRequest, ctx: CallContext): Promise<MediaResult>;
   /** With the `imageFromDrawing` capability. */
   imageFromDrawing?(request: DrawingRequest, ctx: CallContext): Promise<MediaResult>;
+  /** With the `removeBackground` capability. */
+  removeBackground?(request: BackgroundRequest, ctx: CallContext): Promise<MediaResult>;
   speech?(request: SpeechRequest, ctx: CallContext): Promise<MediaResult>;
   /** A cheap real call proving address, key and CORS; resolves with what it found. */
   testConnection(ctx: CallContext): Promise<string>;

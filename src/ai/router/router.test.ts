@@ -322,3 +322,35 @@ describe('a frame from a drawing', () => {
     expect(log).toEqual([]);
   });
 });
+
+describe('background removal', () => {
+  const CUT_REQUEST = { image: { bytes: PNG as Uint8Array<ArrayBuffer>, mimeType: 'image/png' } };
+  const cutter: ProviderAdapter = {
+    kind: 'stability',
+    capabilities: new Set<Capability>(['image', 'removeBackground']),
+    modelFor: (task) => (task === 'removeBackground' ? 'remove-background' : 'core'),
+    removeBackground: () => Promise.resolve(IMAGE),
+    testConnection: () => Promise.resolve('ok'),
+  };
+
+  test('goes past image providers that cannot, and is logged as its own task and model', async () => {
+    const plain = scripted(['ok']);
+    const { router, log } = harness([provider('plain', plain.adapter), provider('cut', cutter)]);
+    const routed = await router.removeBackground(CUT_REQUEST);
+    expect(routed.provider.id).toBe('cut');
+    expect(routed.model).toBe('remove-background');
+    expect(plain.calls).toHaveLength(0);
+    expect(log).toMatchObject([
+      { providerId: 'cut', capability: 'removeBackground', model: 'remove-background' },
+    ]);
+    expect(routed.costUsd).toBeCloseTo(0.04);
+  });
+
+  test('with no provider that offers it, it fails without calling anyone', async () => {
+    const { router, log } = harness([provider('plain', scripted(['ok']).adapter)]);
+    await expect(router.removeBackground(CUT_REQUEST)).rejects.toBeInstanceOf(
+      AllProvidersFailedError,
+    );
+    expect(log).toEqual([]);
+  });
+});

@@ -7,10 +7,12 @@ import {
   type ErrorKind,
 } from '../providers/errors';
 import type {
+  BackgroundRequest,
   CallContext,
   DrawingRequest,
   ImageRequest,
   MediaResult,
+  ModelTask,
   ProviderAdapter,
   ProviderKind,
   RouteCapability,
@@ -88,6 +90,12 @@ export class AllProvidersFailedError extends Error {
   }
 }
 
+/** Which providers of the route may take the call, and what the log calls it. */
+interface Narrowing {
+  readonly accept?: (provider: RouterProvider) => boolean;
+  readonly task?: ModelTask;
+}
+
 type Call<Req, Res> = (adapter: ProviderAdapter, request: Req, ctx: CallContext) => Promise<Res>;
 
 /**
@@ -154,7 +162,31 @@ export class AiRouter {
           throw new ProviderError('unsupported', 'This provider cannot work from a drawing.');
         return adapter.imageFromDrawing(req, ctx);
       },
-      (provider) => provider.adapter.capabilities.has('imageFromDrawing'),
+      { accept: (provider) => provider.adapter.capabilities.has('imageFromDrawing') },
+    );
+  }
+
+  /**
+   * A picture with its background made transparent, by the image providers (in their order)
+   * that offer it. Logged and priced as its own task ('removeBackground'), not as a frame.
+   */
+  removeBackground(
+    request: BackgroundRequest,
+    options: RouteOptions = {},
+  ): Promise<Routed<MediaResult>> {
+    return this.route(
+      'image',
+      request,
+      options,
+      (adapter, req, ctx) => {
+        if (!adapter.removeBackground)
+          throw new ProviderError('unsupported', 'This provider cannot remove backgrounds.');
+        return adapter.removeBackground(req, ctx);
+      },
+      {
+        accept: (provider) => provider.adapter.capabilities.has('removeBackground'),
+        task: 'removeBackground',
+      },
     );
   }
 
@@ -185,8 +217,10 @@ export class AiRouter {
     request: Req,
     options: RouteOptions,
     call: Call<Req, Res>,
-    accept: (provider: RouterProvider) => boolean = () => true,
+    narrow: Narrowing = {},
   ): Promise<Routed<Res>> {
+    const accept = narrow.accept ?? (() => true);
+    const task = narrow.task ?? capability;
     const signal = options.signal ?? new AbortController().signal;
     const attempts: AttemptSummary[] = [];
     let costUsd = 0;
@@ -199,18 +233,10 @@ export class AiRouter {
         );
         continue;
       }
-      const key = await this.keyOf(provider, capability, options, attempts);
+      const key = await this.keyOf(provider, task, options, attempts);
       if (key === undefined) continue;
       for (let attempt = 0; attempt < this.backoff.maxAttempts; attempt++) {
-        const outcome = await this.attempt(
-          provider,
-          capability,
-          request,
-          key,
-          options,
-          signal,
-          call,
-        );
+        const outcome = await this.attempt(provider, task, request, key, options, signal, call);
         costUsd += outcome.costUsd;
         if (outcome.ok) {
           this.breaker.success(provider.id);
@@ -218,7 +244,7 @@ export class AiRouter {
           return {
             result: outcome.result,
             provider,
-            model: provider.adapter.modelFor(capability),
+            model: provider.adapter.modelFor(task),
             costUsd,
             attempts,
           };
@@ -249,7 +275,7 @@ export class AiRouter {
   /** The provider's key; undefined (after logging why) when the provider cannot be called. */
   private async keyOf(
     provider: RouterProvider,
-    capability: RouteCapability,
+    task: ModelTask,
     options: RouteOptions,
     attempts: AttemptSummary[],
   ): Promise<string | null | undefined> {
@@ -258,14 +284,14 @@ export class AiRouter {
       key = await this.#deps.keyFor(provider.id);
     } catch (error) {
       const failure = asProviderError(error);
-      await this.logAttempt(provider, capability, options, this.now(), 0, failure, null);
+      await this.logAttempt(provider, task, options, this.now(), 0, failure, null);
       attempts.push(summary(provider, failure.kind, failure.message));
       this.breaker.failure(provider.id, failure.kind);
       return undefined;
     }
     if (key === null && provider.keyRequired) {
       const failure = new ProviderError('auth', 'No API key is saved for this provider.');
-      await this.logAttempt(provider, capability, options, this.now(), 0, failure, null);
+      await this.logAttempt(provider, task, options, this.now(), 0, failure, null);
       attempts.push(summary(provider, failure.kind, failure.message));
       return undefined;
     }
@@ -274,7 +300,7 @@ export class AiRouter {
 
   private async attempt<Req, Res extends { usage: Usage }>(
     provider: RouterProvider,
-    capability: RouteCapability,
+    task: ModelTask,
     request: Req,
     key: string | null,
     options: RouteOptions,
@@ -317,9 +343,9 @@ export class AiRouter {
           ),
         ),
       ]);
-      const model = provider.adapter.modelFor(capability);
+      const model = provider.adapter.modelFor(task);
       const costUsd = this.#deps.costOf(provider.adapter.kind, model, result.usage);
-      await this.logAttempt(provider, capability, options, started, costUsd, null, result.usage);
+      await this.logAttempt(provider, task, options, started, costUsd, null, result.usage);
       return { ok: true, result, costUsd };
     } catch (error) {
       const failure = asProviderError(error);
@@ -329,7 +355,7 @@ export class AiRouter {
         failure.status,
         failure.retryAfterMs,
       );
-      await this.logAttempt(provider, capability, options, started, 0, safe, null);
+      await this.logAttempt(provider, task, options, started, 0, safe, null);
       return { ok: false, error: safe, costUsd: 0 };
     } finally {
       clearTimeout(timer);
@@ -340,7 +366,7 @@ export class AiRouter {
 
   private async logAttempt(
     provider: RouterProvider,
-    capability: RouteCapability,
+    task: ModelTask,
     options: RouteOptions,
     started: number,
     costUsd: number,
@@ -353,8 +379,8 @@ export class AiRouter {
         providerId: provider.id,
         providerKind: provider.adapter.kind,
         providerLabel: provider.label,
-        model: provider.adapter.modelFor(capability),
-        capability,
+        model: provider.adapter.modelFor(task),
+        capability: task,
         latencyMs: Math.max(0, this.now() - started),
         outcome: error ? error.kind : 'ok',
         message: error?.message ?? '',

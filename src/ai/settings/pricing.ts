@@ -57,6 +57,8 @@ export const DEFAULT_PRICES: readonly PriceRow[] = [
   row('stability', 'ultra', { perImageUsd: 0.08 }),
   row('stability', 'sd3.5-large', { perImageUsd: 0.065 }),
   row('stability', 'sd3.5-medium', { perImageUsd: 0.035 }),
+  // Remove Background: 2 credits at $0.01.
+  row('stability', 'remove-background', { perImageUsd: 0.02 }),
   row('elevenlabs', '*', { perKCharsUsd: 0.22 }),
   // Your own hardware, and services whose prices we cannot know: add a row for those you pay.
   row('openaiCompatible', '*', {}),

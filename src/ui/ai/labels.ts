@@ -4,6 +4,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   image: 'frames',
   imageWithReferences: 'character references',
   imageFromDrawing: 'frames from drawings',
+  removeBackground: 'background removal',
   text: 'text',
   speech: 'speech',
 };
