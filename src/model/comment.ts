@@ -36,8 +36,21 @@ export const commentSchema = z.object({
   createdAt: z.number().finite(),
   /** ECDSA P-256 / SHA-256 signature, base64url; empty when the author could not sign. */
   signature: z.string(),
+  /**
+   * Set when the comment came from outside Frameline: a client's notes from an exported review
+   * page, imported by `review/importNotes`. No one signed it (signature empty, no public key) and
+   * the name is whatever the reviewer typed, so the UI says where it came from instead of who.
+   * Absent on every comment written in the app. Outside the signed payload: the signature
+   * could never vouch for it, and an unsigned comment already shows as unverified.
+   */
+  external: z.enum(['review-page']).optional(),
 });
 export type Comment = Stored<typeof commentSchema>;
+
+/** A comment from outside Frameline (a review page): shown as such, never as signed. */
+export function isExternal(comment: Pick<Comment, 'external'>): boolean {
+  return comment.external !== undefined;
+}
 
 /**
  * Whether a thread is resolved. Last writer wins (a plain record, not merged): resolving and

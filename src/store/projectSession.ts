@@ -83,7 +83,17 @@ export class ProjectSession {
     const roots = rootsOf(project.doc);
     this.roots = roots;
     this.undoManager = new Y.UndoManager(
-      [roots.meta, roots.scenes, roots.sceneOrder, roots.shots, roots.characters, roots.drawings],
+      // Comments are tracked for one command only: review/importNotes writes them with the
+      // user's origin; a member's own comment is written with the app's and never undone.
+      [
+        roots.meta,
+        roots.scenes,
+        roots.sceneOrder,
+        roots.shots,
+        roots.characters,
+        roots.drawings,
+        roots.comments,
+      ],
       { trackedOrigins: new Set([USER_ORIGIN]), captureTimeout: UNDO_CAPTURE_OFF_MS },
     );
     this.commands = new CommandRunner({

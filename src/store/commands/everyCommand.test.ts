@@ -529,6 +529,24 @@ const EXAMPLES: { readonly [N in CommandName]: Example<N> } = {
       field: 'comment.target.kind',
     }),
   },
+  'review/importNotes': {
+    valid: (ids, round = 0) => ({
+      comments: [
+        {
+          id: `review-r${round}-0` as CommentId,
+          threadId: `review-r${round}-0` as ThreadId,
+          target: { kind: 'shot', id: ids.shotId },
+          body: 'Approved.',
+          mentions: [],
+          author: { name: 'Client', color: '#6b7280', publicKey: '' },
+          createdAt: 1,
+          signature: '',
+          external: 'review-page',
+        },
+      ],
+    }),
+    invalid: () => ({ input: { comments: [] }, field: 'comments' }),
+  },
   'review/resolveThread': {
     valid: () => ({
       threadId: 'c1' as ThreadId,
