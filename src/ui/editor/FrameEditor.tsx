@@ -24,6 +24,7 @@ import { ClosePrompt } from './ClosePrompt';
 import { GenerateFromDrawing } from './GenerateFromDrawing';
 import { LayersPanel } from './LayersPanel';
 import { ImagePanel } from './ImagePanel';
+import { RemoveBackground } from './RemoveBackground';
 import { useImageLayers } from './useImageLayers';
 import { usePastedPictures } from './usePastedPictures';
 import { frameUnits } from './canvas/itemNodes';
@@ -477,7 +478,16 @@ export default function FrameEditor({ session, snapshot, shotId, onClose }: Prop
               const gesture = session.beginGesture();
               return () => gesture.end();
             }}
-          />
+          >
+            {imageLayer ? (
+              <RemoveBackground
+                session={session}
+                shotId={shotId}
+                layer={imageLayer}
+                disabled={readOnly}
+              />
+            ) : null}
+          </ImagePanel>
           <ViewPanel
             guides={guides}
             onGuides={setGuides}

@@ -110,8 +110,8 @@ export function ImagePanel(props: Props) {
             >
               Reset filters
             </button>
-            {props.children}
           </div>
+          {props.children}
         </div>
       ) : (
         <p className="muted editor-hint">
