@@ -217,6 +217,36 @@ test('Stability cuts the picture out: one undo step, saved, and still there afte
   await closeEditor();
 });
 
+test('while it works there is progress and Cancel; cancelled, the picture stays as it was', async () => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('button', { name: 'Edit Cutter' }).click();
+  await dialog.getByLabel('Base URL').fill(fake.baseUrl('stability', 'slow-6000'));
+  await dialog.getByRole('button', { name: 'Save provider' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).last().click();
+
+  await board('1B').dblclick();
+  await editor().waitFor();
+  await editor().getByRole('button', { name: LAYER, exact: true }).click();
+  await expect.poll(() => stagePixel(0.5, 0.5)).toSatisfy((p: number[]) => near(p, CUTOUT_RED));
+  fake.reset();
+  await cutout().getByRole('button', { name: 'Remove background' }).click();
+  await cutout().getByRole('progressbar', { name: 'Removing the background' }).waitFor();
+  const cancel = cutout().getByRole('button', { name: 'Cancel' });
+  // Focus moves to Cancel, so Enter stops it from the keyboard.
+  await expect.poll(() => cancel.evaluate((el) => el === document.activeElement)).toBe(true);
+  await shoot('working');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => cutout().getByRole('status').textContent())
+    .toBe('Cancelled: the picture is as it was.');
+  expect(fake.requests().filter((r) => r.path.endsWith('/edit/remove-background'))).toHaveLength(1);
+  await cutout().getByRole('button', { name: 'Remove background' }).waitFor();
+  await page.waitForTimeout(500);
+  expect(near(await stagePixel(0.5, 0.5), CUTOUT_RED)).toBe(true);
+  await closeEditor();
+});
+
 test('the app threw no errors', async () => {
   expect(errors).toEqual([]);
 });
