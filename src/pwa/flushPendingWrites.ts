@@ -12,7 +12,7 @@ export async function flushPendingWrites(session: ProjectSession | null): Promis
   if (!session) return;
   await session.flush();
   // A sketch landing meanwhile makes one more write; it is the app's own, and redone if lost.
-  if (session.getState().saveStatus === 'pending') await session.flush();
-  const { saveStatus, saveError } = session.getState();
-  if (saveStatus === 'error') throw saveError ?? new Error('Your latest edits are not saved.');
+  if (session.getSaveState().status === 'pending') await session.flush();
+  const { status, error } = session.getSaveState();
+  if (status === 'error') throw error ?? new Error('Your latest edits are not saved.');
 }

@@ -8,7 +8,7 @@ export {
   type NewProjectSummary,
   type OpenProject,
 } from './projects';
-export { ProjectSession, type SessionState } from './projectSession';
+export { ProjectSession, type SaveState, type SessionState } from './projectSession';
 export { DamagedProjectError, describeDamage, type LogDamage } from './storedLog';
 export { ProjectRecovery, type LastGoodInfo, type RawLog, type RawLogRow } from './recovery';
 export type { ReviewSnapshot } from './projectDoc';

@@ -47,6 +47,25 @@ describe('the session snapshot after a change', () => {
     expect(after.characters).toBe(before.characters);
   });
 
+  test('saving is told to the save state listeners only: the project state stays the same object', async () => {
+    session.run('shot/update', {
+      shotId: state().snapshot.shots[0]!.id,
+      patch: { action: 'Rain.' },
+    });
+    const before = state();
+    const statuses: string[] = [];
+    let heard = 0;
+    const stopState = session.subscribe(() => heard++);
+    const stopSave = session.subscribeSaveState(() => statuses.push(session.getSaveState().status));
+    await session.flush();
+    stopState();
+    stopSave();
+    expect(session.getSaveState()).toEqual({ status: 'saved', error: null });
+    expect(statuses).toContain('saved');
+    expect(heard).toBe(0);
+    expect(state()).toBe(before);
+  });
+
   test('a comment leaves the state as it was, and the review is read again', () => {
     const before = state();
     const reviewBefore = session.review;

@@ -10,6 +10,7 @@ import { CollabToolbar } from '../collab/CollabToolbar';
 import { PdfExportButton } from '../pdf/PdfExportButton';
 import { ExportMenu } from './ExportMenu';
 import { ReimportButton } from './ReimportButton';
+import { useSaveState } from './useSession';
 
 interface Props {
   readonly session: ProjectSession;
@@ -26,6 +27,16 @@ const SAVE_LABELS = {
   pending: 'Saving…',
   error: 'Not saved',
 } as const;
+
+/** Saving…/Saved: subscribed on its own, so only it re-renders on each keystroke's save. */
+function SaveIndicator({ session }: { readonly session: ProjectSession }) {
+  const { status, error } = useSaveState(session);
+  return (
+    <span className={`save-status ${status}`} role="status" title={error?.message}>
+      {SAVE_LABELS[status]}
+    </span>
+  );
+}
 
 export function ProjectToolbar({
   session,
@@ -66,13 +77,7 @@ export function ProjectToolbar({
         <p className="muted project-stats">
           {plural(snapshot.scenes.length, 'scene')} · {plural(snapshot.shots.length, 'shot')} ·{' '}
           {formatDuration(totalDuration(snapshot))}
-          <span
-            className={`save-status ${state.saveStatus}`}
-            role="status"
-            title={state.saveError?.message}
-          >
-            {SAVE_LABELS[state.saveStatus]}
-          </span>
+          <SaveIndicator session={session} />
           {sketchProgress.total > 0 ? (
             <span className="sketch-status" role="status">
               Sketching frames {sketchProgress.done} of {sketchProgress.total}

@@ -183,7 +183,7 @@ function OpenProjectView({
         onPlay={() => setPlaying(true)}
         onRender={() => setRendering(true)}
       />
-      {state.saveError ? <SaveAlert session={session} error={state.saveError} /> : null}
+      <SaveAlert session={session} />
       {session.recovery ? (
         <RecoveryBanner session={session} onLeave={onLeaveRecovery} />
       ) : session.readOnlyReason !== null ? (

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ProjectId } from '../../model/ids';
 import { SketchScheduler } from '../../ai/sketchScheduler';
-import { ProjectSession, type SessionState } from '../../store';
+import { ProjectSession, type SaveState, type SessionState } from '../../store';
 import { useServices } from '../app/servicesContext';
 
 export type SessionLoad =
@@ -62,4 +62,9 @@ export function useSession(projectId: ProjectId, recovery = false): SessionLoad 
 
 export function useSessionState(session: ProjectSession): SessionState {
   return useSyncExternalStore(session.subscribe, session.getState);
+}
+
+/** The save state alone: a component using it re-renders on saving/saved, nothing else does. */
+export function useSaveState(session: ProjectSession): SaveState {
+  return useSyncExternalStore(session.subscribeSaveState, session.getSaveState);
 }
