@@ -9,7 +9,7 @@ import { shotSchema, type Shot } from './shot';
 import { SKETCH_LOOKS } from './sketchLook';
 import type { Stored } from './stored';
 import { DEFAULT_STYLE_PRESET_ID, stylePresetSchema } from './stylePreset';
-import { fps, sumDurations, type Milliseconds } from './units';
+import { fps, ms, type Milliseconds } from './units';
 
 export { PROJECT_SCHEMA_VERSION } from './schemaVersion';
 
@@ -99,9 +99,19 @@ export function timelineShots(snapshot: Pick<ProjectSnapshot, 'shots'>): Shot[] 
   return snapshot.shots.filter((shot) => !shot.omitted);
 }
 
-/** Length of the animatic: the timeline's shots back to back. */
+/** Whether anything plays (some shot is not OMITTED), without building the timeline's list. */
+export function hasTimelineShots(snapshot: Pick<ProjectSnapshot, 'shots'>): boolean {
+  return snapshot.shots.some((shot) => !shot.omitted);
+}
+
+/**
+ * Length of the animatic: the timeline's shots back to back. One pass without building arrays:
+ * the header shows it on every render, and a keystroke in a 5,000-shot project renders it.
+ */
 export function totalDuration(snapshot: Pick<ProjectSnapshot, 'shots'>): Milliseconds {
-  return sumDurations(timelineShots(snapshot).map((shot) => shot.durationMs));
+  let sum = 0;
+  for (const shot of snapshot.shots) if (!shot.omitted) sum += shot.durationMs;
+  return ms(sum);
 }
 
 export function shotsOfScene(

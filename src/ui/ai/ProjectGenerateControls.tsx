@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { stylesOf } from '../../ai/frames/stylePresets';
 import { styleChange } from '../../ai/sketchForShot';
-import { timelineShots } from '../../model/project';
+import { hasTimelineShots, timelineShots } from '../../model/project';
 import type { ProjectSession, SessionState } from '../../store';
 import { QueuePanel } from './QueuePanel';
 import { startGeneration } from './startGeneration';
@@ -25,7 +25,8 @@ export function ProjectGenerateControls({
   const closeStyle = useCallback(() => setAddingStyle(false), []);
   const { meta } = state.snapshot;
   const styles = stylesOf(meta);
-  const shots = timelineShots(state.snapshot);
+  // The list itself only when asked for: rendered on every keystroke, this needs a yes or no.
+  const anyShots = hasTimelineShots(state.snapshot);
   return (
     <>
       <select
@@ -53,14 +54,14 @@ export function ProjectGenerateControls({
       <button
         type="button"
         className="button"
-        disabled={session.readOnly || shots.length === 0 || !runner}
+        disabled={session.readOnly || !anyShots || !runner}
         title="Generate a frame for every shot of the project"
         onClick={() =>
           void startGeneration(
             ai,
             runner,
             'Whole project',
-            shots.map((s) => s.id),
+            timelineShots(session.getState().snapshot).map((s) => s.id),
           )
         }
       >
