@@ -103,6 +103,8 @@ export class DocPersistence {
   async load(options: { readonly skipDamage?: boolean } = {}): Promise<void> {
     this.setStatus('loading');
     const rows = await this.db.docUpdates.where('projectId').equals(this.projectId).sortBy('seq');
+    for (const row of rows)
+      if (row.seq !== undefined) this.rowBytes.set(row.seq, row.update.length);
     const screened = screenStoredLog(rows.map((row) => row.update));
     if (screened.damage.length > 0 && !options.skipDamage) {
       throw new DamagedProjectError(this.projectId, screened.damage);
@@ -249,7 +251,8 @@ export class DocPersistence {
     this.pending = [];
     const update = Y.mergeUpdates(batch.map((p) => p.update));
     try {
-      await this.db.docUpdates.add({ projectId: this.projectId, update });
+      const seq = await this.db.docUpdates.add({ projectId: this.projectId, update });
+      if (seq !== undefined) this.rowBytes.set(seq, update.length);
     } catch (cause) {
       // Put the batch back in front so order is kept; the retry writes it with anything newer.
       this.pending = [...batch, ...this.pending];
@@ -303,25 +306,49 @@ export class DocPersistence {
   }
 
   /**
+   * The byte size of each log row this tab has seen (loaded, written, or read while compacting),
+   * by seq: what to fold is decided from these, so the base row (megabytes for a big project) is
+   * not read back from IndexedDB every COMPACT_AFTER_ROWS keystrokes only to learn its size.
+   */
+  private readonly rowBytes = new Map<number, number>();
+
+  /**
    * Folds part of the log into one row once it is long (which part: compaction.ts). It merges
    * the rows on disk, never replaces them with this tab's state: another tab may have written
-   * rows this document has not seen.
+   * rows this document has not seen. Only rows of unknown size and the rows folded are read.
    */
   private async compactIfLong(): Promise<void> {
     const count = await this.db.docUpdates.where('projectId').equals(this.projectId).count();
     if (count <= COMPACT_AFTER_ROWS) return;
     await this.db.transaction('rw', this.db.docUpdates, async () => {
-      const rows = await this.db.docUpdates.where('projectId').equals(this.projectId).toArray();
+      // In seq order: the index is (projectId, seq).
+      const keys = await this.db.docUpdates.where('projectId').equals(this.projectId).primaryKeys();
+      const seqs = keys.filter((seq) => seq !== undefined);
+      const present = new Set(seqs);
+      for (const seq of this.rowBytes.keys()) if (!present.has(seq)) this.rowBytes.delete(seq);
+      const read = new Map<number, Uint8Array>();
+      const readRows = async (wanted: readonly number[]) => {
+        if (wanted.length === 0) return;
+        for (const row of await this.db.docUpdates.bulkGet([...wanted])) {
+          if (row?.seq === undefined) continue;
+          read.set(row.seq, row.update);
+          this.rowBytes.set(row.seq, row.update.length);
+        }
+      };
+      await readRows(seqs.filter((seq) => !this.rowBytes.has(seq)));
       const fold = rowsToFold(
-        rows.flatMap((r) => (r.seq === undefined ? [] : [{ seq: r.seq, bytes: r.update.length }])),
+        seqs.flatMap((seq) => {
+          const bytes = this.rowBytes.get(seq);
+          return bytes === undefined ? [] : [{ seq, bytes }];
+        }),
       );
       if (!fold || fold.length < 2) return;
-      const folding = new Set(fold);
-      const merged = Y.mergeUpdates(
-        rows.filter((r) => r.seq !== undefined && folding.has(r.seq)).map((r) => r.update),
-      );
+      await readRows(fold.filter((seq) => !read.has(seq)));
+      const merged = Y.mergeUpdates(fold.flatMap((seq) => read.get(seq) ?? []));
       await this.db.docUpdates.bulkDelete(fold);
-      await this.db.docUpdates.add({ projectId: this.projectId, update: merged });
+      for (const seq of fold) this.rowBytes.delete(seq);
+      const seq = await this.db.docUpdates.add({ projectId: this.projectId, update: merged });
+      if (seq !== undefined) this.rowBytes.set(seq, merged.length);
     });
   }
 
