@@ -70,6 +70,20 @@ async function freshPage(): Promise<Page> {
 
 type Outcome = 'refused' | 'imported' | 'no outcome';
 
+/**
+ * How many boards the open project's grid holds. The grid mounts only the boards near the
+ * viewport, so it is read from the set size it gives each board, not by counting them. Runs in
+ * the page (handed to Playwright whole), so it refers to nothing outside itself.
+ */
+function boardsInProject(): number {
+  const first = document.querySelector('li:has(> .board)');
+  return Number(first?.getAttribute('aria-setsize') ?? 0);
+}
+function boardsAtLeast(n: number): boolean {
+  const first = document.querySelector('li:has(> .board)');
+  return Number(first?.getAttribute('aria-setsize') ?? 0) >= n;
+}
+
 /** Until the import's toast or its boards show; which one it was. */
 async function outcomeOf(page: Page, boards: number): Promise<Outcome> {
   const refused = page
@@ -78,7 +92,7 @@ async function outcomeOf(page: Page, boards: number): Promise<Outcome> {
     .waitFor({ timeout: OUTCOME_TIMEOUT_MS })
     .then((): Outcome => 'refused');
   const imported = page
-    .waitForFunction((n) => document.querySelectorAll('.board').length >= n, boards, {
+    .waitForFunction(boardsAtLeast, boards, {
       timeout: OUTCOME_TIMEOUT_MS,
       polling: 100,
     })
@@ -116,7 +130,7 @@ async function measureImport(
   }
   await page.waitForTimeout(SETTLE_MS);
   const main = await stopRecording(page);
-  const shown = await page.locator('.board').count();
+  const shown = await page.evaluate(boardsInProject);
   await page.context().close();
   return { outcome, wallMs, main, boards: shown };
 }
