@@ -217,7 +217,7 @@ test('Stability cuts the picture out: one undo step, saved, and still there afte
   await closeEditor();
 });
 
-test('while it works there is progress and Cancel; cancelled, the picture stays as it was', async () => {
+test('while it works there is progress and Cancel; cancelled, the picture stays; the original can come back', async () => {
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByRole('button', { name: 'Edit Cutter' }).click();
@@ -244,6 +244,14 @@ test('while it works there is progress and Cancel; cancelled, the picture stays 
   await cutout().getByRole('button', { name: 'Remove background' }).waitFor();
   await page.waitForTimeout(500);
   expect(near(await stagePixel(0.5, 0.5), CUTOUT_RED)).toBe(true);
+  // The original stays with the picture: it can be put back, and that too is one undo step.
+  await cutout().getByRole('button', { name: 'Restore original' }).click();
+  await expect.poll(() => stagePixel(0.5, 0.5)).toSatisfy((p: number[]) => near(p, GREEN));
+  await expect
+    .poll(() => cutout().getByRole('button', { name: 'Restore original' }).count())
+    .toBe(0);
+  await editor().getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => stagePixel(0.5, 0.5)).toSatisfy((p: number[]) => near(p, CUTOUT_RED));
   await closeEditor();
 });
 

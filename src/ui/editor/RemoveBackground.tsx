@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { removeBackground } from '../../ai/frames/removeBackground';
 import { asProviderError } from '../../ai/providers/errors';
 import type { DrawingLayer } from '../../model/drawing';
-import type { ShotId } from '../../model/ids';
+import type { AssetHash, ShotId } from '../../model/ids';
 import type { ProjectSession } from '../../store';
 import { formatUsd } from '../ai/labels';
 import { openSettings } from '../ai/settingsDialogStore';
@@ -64,6 +64,17 @@ export function RemoveBackground({ session, shotId, layer, disabled }: Props) {
     setState({ step: 'idle', said, layerId: layer.id });
   };
 
+  /** The item's first picture back (itself an undoable step; the cut-out stays in history). */
+  const restore = (itemId: string, original: AssetHash | undefined) => {
+    if (!original) return;
+    const result = session.run('drawing/replaceImage', { shotId, itemId, hash: original });
+    setState({
+      step: 'idle',
+      said: result.ok ? 'The original picture is back.' : result.error.message,
+      layerId: layer.id,
+    });
+  };
+
   return (
     <div className="editor-cutout" role="group" aria-label="Background removal">
       {state.step === 'busy' ? (
@@ -74,14 +85,26 @@ export function RemoveBackground({ session, shotId, layer, disabled }: Props) {
           </button>
         </div>
       ) : (
-        <button
-          type="button"
-          disabled={disabled || layer.locked || !picture}
-          title={picture ? undefined : 'This layer has no picture to cut out'}
-          onClick={() => void run()}
-        >
-          Remove background
-        </button>
+        <div className="layer-actions">
+          <button
+            type="button"
+            disabled={disabled || layer.locked || !picture}
+            title={picture ? undefined : 'This layer has no picture to cut out'}
+            onClick={() => void run()}
+          >
+            Remove background
+          </button>
+          {picture?.original ? (
+            <button
+              type="button"
+              disabled={disabled || layer.locked}
+              title="Put back the picture as it was before its background was removed"
+              onClick={() => restore(picture.id, picture.original)}
+            >
+              Restore original
+            </button>
+          ) : null}
+        </div>
       )}
       {state.step === 'noProvider' ? (
         <div role="alert" className="editor-cutout-setup">
