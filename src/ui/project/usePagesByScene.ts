@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { afterPaint } from '../../store/afterPaint';
 import type { ProjectSnapshot } from '../../model/project';
 import type { Scene } from '../../model/scene';
 import type { Shot } from '../../model/shot';
@@ -44,10 +45,19 @@ class PageEstimates {
   }
 }
 
+const NOT_YET: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Page estimates per scene id; none until the project has first been painted: estimating every
+ * scene of a feature (counting and wrapping all its text) would hold its boards back, and the
+ * estimates are a detail the panel can show a moment later.
+ */
 export function usePagesByScene(
   snapshot: ProjectSnapshot,
   groups: ShotGroups,
 ): ReadonlyMap<string, number> {
   const [estimates] = useState(() => new PageEstimates());
-  return estimates.of(snapshot, groups);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
+  return painted ? estimates.of(snapshot, groups) : NOT_YET;
 }
