@@ -101,4 +101,15 @@ describe('the grid structure', () => {
     const renamed = { ...typed, scenes: [{ ...s1, heading: 'X' }, s2] };
     expect(grouper.of(renamed)).toBe(after);
   });
+
+  test('shots edited in several scenes at once are regrouped as a fresh grouping would', () => {
+    const grouper = new ShotGrouper();
+    grouper.of(base);
+    const typed = edit(edit(edit(base, 'a'), 'b'), 'c');
+    const after = grouper.of(typed);
+    const fresh = groupShots(typed);
+    expect([...after.keys()]).toEqual([...fresh.keys()]);
+    for (const [sceneId, shots] of fresh) expect(after.get(sceneId)).toEqual(shots);
+    expect(after.get('s1')?.every((shot, i) => shot === typed.shots[i])).toBe(true);
+  });
 });

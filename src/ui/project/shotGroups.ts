@@ -32,19 +32,27 @@ function regroupChanged(
   groups: ShotGroups,
   snapshot: ProjectSnapshot,
 ): ShotGroups {
-  const changed = new Set<string>();
-  snapshot.shots.forEach((shot, i) => {
-    if (before.shots[i] !== shot) changed.add(shot.sceneId);
-  });
-  if (changed.size === 0) return groups;
-  const next = new Map(groups);
-  for (const sceneId of changed) {
-    next.set(
-      sceneId,
-      snapshot.shots.filter((s) => s.sceneId === sceneId),
-    );
+  // Same structure: each new shot object takes its predecessor's place in its scene's array
+  // (a copy per scene touched), with no pass over every shot to rebuild that scene.
+  let next: Map<string, readonly Shot[]> | null = null;
+  const copied = new Map<string, Shot[]>();
+  const { shots } = snapshot;
+  for (let i = 0; i < shots.length; i++) {
+    const shot = shots[i];
+    const old = before.shots[i];
+    if (old === shot || !shot) continue;
+    let group = copied.get(shot.sceneId);
+    if (!group) {
+      group = [...(groups.get(shot.sceneId) ?? NONE)];
+      copied.set(shot.sceneId, group);
+      next ??= new Map(groups);
+      next.set(shot.sceneId, group);
+    }
+    const at = old ? group.indexOf(old) : -1;
+    if (at < 0) return groupShots(snapshot, groups);
+    group[at] = shot;
   }
-  return next;
+  return next ?? groups;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
