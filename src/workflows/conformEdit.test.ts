@@ -33,8 +33,10 @@ describe('deliverables', () => {
     const file = await makeDeliverable(
       { kind: 'shotListCsv' },
       {
+        projectId: 'p',
         snapshot: project,
         approvals: new Map(),
+        comments: [],
         assets: { get: () => Promise.resolve(undefined) },
       },
     );

@@ -1,6 +1,7 @@
 import type { Approval } from '../model/approval';
+import type { Comment } from '../model/comment';
 import type { ShotId } from '../model/ids';
-import type { ProjectSnapshot } from '../model/project';
+import { timelineShots, type ProjectSnapshot } from '../model/project';
 import type { AssetSource, ExportControl } from '../export/deliver/assetSource';
 import { contactSheetBlob, convertWithCanvas } from '../export/deliver/browserImages';
 import { contactSheetFileName } from '../export/deliver/contactSheet';
@@ -8,6 +9,9 @@ import { imageSequence, type SequenceFormat } from '../export/deliver/imageSeque
 import { shotListCsv, shotListRows, shotListXlsx } from '../export/deliver/shotList';
 import { timelinePackage, type TimelineFormat } from '../export/deliver/timelinePackage';
 import { fileSlug } from '../export/fileNames';
+import { readAssets } from '../export/deliver/assetSource';
+import { buildReviewPage } from '../export/review/reviewPage';
+import { reviewPageFileName } from '../export/review/reviewFile';
 import type { TimelineRateId } from '../export/timeline/rates';
 
 /**
@@ -20,7 +24,8 @@ export type DeliverableRequest =
   | { readonly kind: 'sequence'; readonly format: SequenceFormat }
   | { readonly kind: 'contactSheet' }
   | { readonly kind: 'shotListCsv' }
-  | { readonly kind: 'shotListXlsx' };
+  | { readonly kind: 'shotListXlsx' }
+  | { readonly kind: 'reviewPage' };
 
 export interface Deliverable {
   readonly blob: Blob;
@@ -29,8 +34,11 @@ export interface Deliverable {
 }
 
 export interface DeliverableInput {
+  readonly projectId: string;
   readonly snapshot: ProjectSnapshot;
   readonly approvals: ReadonlyMap<ShotId, Approval>;
+  /** The review page shows the team's comments beside each shot. */
+  readonly comments: readonly Comment[];
   readonly assets: AssetSource;
 }
 
@@ -38,7 +46,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export async function makeDeliverable(
   request: DeliverableRequest,
-  { snapshot, approvals, assets }: DeliverableInput,
+  { projectId, snapshot, approvals, comments, assets }: DeliverableInput,
   control: ExportControl = {},
 ): Promise<Deliverable> {
   const slug = fileSlug(snapshot.meta.title);
@@ -83,6 +91,24 @@ export async function makeDeliverable(
         blob: new Blob([blob], { type: XLSX_TYPE }),
         fileName: `${slug}-shot-list.xlsx`,
         missing: 0,
+      };
+    }
+    case 'reviewPage': {
+      const shots = timelineShots(snapshot);
+      const hashes = shots.flatMap((s) => (s.frameHash ? [s.frameHash] : []));
+      const frames = await readAssets(assets, hashes, control);
+      const html = await buildReviewPage({
+        projectId,
+        snapshot,
+        comments,
+        approvals,
+        frames,
+        exportedAt: Date.now(),
+      });
+      return {
+        blob: new Blob([html], { type: 'text/html;charset=utf-8' }),
+        fileName: reviewPageFileName(snapshot.meta.title),
+        missing: shots.filter((s) => !s.frameHash || !frames.has(s.frameHash)).length,
       };
     }
   }

@@ -61,7 +61,13 @@ export function ExportDialog({ session, choice, onClose }: Props) {
             : choice;
       const file = await makeDeliverable(
         request,
-        { snapshot: session.getState().snapshot, approvals: session.review.approvals, assets },
+        {
+          projectId: session.id,
+          snapshot: session.getState().snapshot,
+          approvals: session.review.approvals,
+          comments: session.review.comments,
+          assets,
+        },
         {
           signal: abort.signal,
           onProgress: (done, total) => setStage({ name: 'running', done, total }),

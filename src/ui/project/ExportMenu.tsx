@@ -1,4 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
+import type { ReviewImportPlan } from '../../export/review/reviewImport';
 import type { ConformSummary } from '../../export/timeline/conformPlan';
 import type { ProjectSession } from '../../store';
 import { HiddenFileInput } from '../app/HiddenFileInput';
@@ -16,11 +17,15 @@ const ExportDialog = lazy(() =>
 const ConformDialog = lazy(() =>
   import('./ConformDialog').then((m) => ({ default: m.ConformDialog })),
 );
+const ReviewImportDialog = lazy(() =>
+  import('./ReviewImportDialog').then((m) => ({ default: m.ReviewImportDialog })),
+);
 
 /**
  * The project's one Export menu: editor timelines, image sequence, contact sheet and shot
- * lists, then subtitles, script and the project itself, and "Import edit…" to bring an
- * editor's cut back (conform). Every export's code loads when it is first used.
+ * lists and the client review page, then subtitles, script and the project itself, "Import
+ * edit…" to bring an editor's cut back (conform) and "Import review…" for a client's notes from
+ * a review page. Every export's code loads when it is first used.
  */
 export function ExportMenu({
   session,
@@ -33,6 +38,8 @@ export function ExportMenu({
   const { repo, assets } = useServices();
   const button = useRef<HTMLButtonElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const reviewInput = useRef<HTMLInputElement>(null);
+  const [review, setReview] = useState<{ fileName: string; plan: ReviewImportPlan } | null>(null);
   const [open, setOpen] = useState<{ x: number; y: number } | null>(null);
   const [choice, setChoice] = useState<DeliverableChoice | null>(null);
   const [conform, setConform] = useState<{ fileName: string; summary: ConformSummary } | null>(
@@ -61,6 +68,21 @@ export function ExportMenu({
     }
   };
 
+  const importReview = async (file: File) => {
+    try {
+      await session.flush();
+      const { planReviewImportFromFile } = await import('../../workflows/reviewImport');
+      const plan = await planReviewImportFromFile(file, {
+        projectId: session.id,
+        snapshot: session.getState().snapshot,
+        comments: session.review.comments,
+      });
+      setReview({ fileName: file.name, plan });
+    } catch (error) {
+      showError(`Could not read ${file.name}`, error);
+    }
+  };
+
   const entries: MenuEntry[] = [
     ...(Object.keys(TIMELINE_LABELS) as TimelineFormat[]).map((format) => ({
       label: TIMELINE_LABELS[format],
@@ -83,6 +105,11 @@ export function ExportMenu({
     {
       label: 'Shot list (XLSX)',
       onSelect: () => setChoice({ kind: 'shotListXlsx' }),
+      disabled: empty,
+    },
+    {
+      label: 'Review page',
+      onSelect: () => setChoice({ kind: 'reviewPage' }),
       disabled: empty,
     },
     'separator',
@@ -117,6 +144,11 @@ export function ExportMenu({
       onSelect: () => fileInput.current?.click(),
       disabled: empty || session.readOnly,
     },
+    {
+      label: 'Import review…',
+      onSelect: () => reviewInput.current?.click(),
+      disabled: empty || session.readOnly,
+    },
   ];
 
   return (
@@ -143,6 +175,12 @@ export function ExportMenu({
         accept=".otio,.xml,.edl,application/json,application/xml,text/plain"
         onFile={(file) => void importEdit(file)}
       />
+      <HiddenFileInput
+        ref={reviewInput}
+        label="Review file from a review page"
+        accept=".json,application/json"
+        onFile={(file) => void importReview(file)}
+      />
       <Suspense fallback={null}>
         {choice ? (
           <ExportDialog session={session} choice={choice} onClose={() => setChoice(null)} />
@@ -153,6 +191,14 @@ export function ExportMenu({
             fileName={conform.fileName}
             summary={conform.summary}
             onClose={() => setConform(null)}
+          />
+        ) : null}
+        {review ? (
+          <ReviewImportDialog
+            session={session}
+            fileName={review.fileName}
+            plan={review.plan}
+            onClose={() => setReview(null)}
           />
         ) : null}
       </Suspense>

@@ -10,7 +10,8 @@ export type DeliverableChoice =
   | { readonly kind: 'sequence' }
   | { readonly kind: 'contactSheet' }
   | { readonly kind: 'shotListCsv' }
-  | { readonly kind: 'shotListXlsx' };
+  | { readonly kind: 'shotListXlsx' }
+  | { readonly kind: 'reviewPage' };
 
 export const TIMELINE_LABELS: Record<TimelineFormat, string> = {
   otio: 'OpenTimelineIO (.otio)',
@@ -43,5 +44,7 @@ export function choiceTitle(choice: DeliverableChoice): string {
       return 'Export shot list (CSV)';
     case 'shotListXlsx':
       return 'Export shot list (XLSX)';
+    case 'reviewPage':
+      return 'Export review page';
   }
 }
