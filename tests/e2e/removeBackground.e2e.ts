@@ -241,7 +241,8 @@ test('while it works there is progress and Cancel; cancelled, the picture stays;
     .poll(() => cutout().getByRole('status').textContent())
     .toBe('Cancelled: the picture is as it was.');
   expect(fake.requests().filter((r) => r.path.endsWith('/edit/remove-background'))).toHaveLength(1);
-  await cutout().getByRole('button', { name: 'Remove background' }).waitFor();
+  const action = cutout().getByRole('button', { name: 'Remove background' });
+  await expect.poll(() => action.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.waitForTimeout(500);
   expect(near(await stagePixel(0.5, 0.5), CUTOUT_RED)).toBe(true);
   // The original stays with the picture: it can be put back, and that too is one undo step.

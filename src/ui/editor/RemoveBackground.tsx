@@ -33,11 +33,16 @@ export function RemoveBackground({ session, shotId, layer, disabled }: Props) {
   const ai = useAi();
   const [state, setState] = useState<State>({ step: 'idle', said: '', layerId: '' });
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const actionRef = useRef<HTMLButtonElement>(null);
+  const wasBusy = useRef(false);
   const picture = layer.items.find((item) => item.type === 'image') ?? null;
   const busy = state.step === 'busy';
 
+  // Focus follows the control that replaces the one pressed, so the keyboard keeps its place.
   useEffect(() => {
     if (busy) cancelRef.current?.focus();
+    else if (wasBusy.current) actionRef.current?.focus();
+    wasBusy.current = busy;
   }, [busy]);
 
   const run = async () => {
@@ -87,6 +92,7 @@ export function RemoveBackground({ session, shotId, layer, disabled }: Props) {
       ) : (
         <div className="layer-actions">
           <button
+            ref={actionRef}
             type="button"
             disabled={disabled || layer.locked || !picture}
             title={picture ? undefined : 'This layer has no picture to cut out'}
