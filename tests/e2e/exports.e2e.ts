@@ -95,6 +95,7 @@ test('the Export menu holds every export, and looks right', async () => {
       'Image sequence',
       'Shot list (CSV)',
       'Shot list (XLSX)',
+      'Review page',
       'Subtitles (SRT)',
       'Subtitles (VTT)',
       'Script (Fountain)',
@@ -102,6 +103,7 @@ test('the Export menu holds every export, and looks right', async () => {
       'Project file (.json)',
       'Frameline bundle (.frameline)',
       'Import edit…',
+      'Import review…',
     ]),
   );
   for (const [width, height] of [
