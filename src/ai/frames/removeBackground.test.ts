@@ -87,7 +87,9 @@ describe('removing a picture’s background', () => {
 
   test('with no provider that offers it, it says so and changes nothing', async () => {
     expect(await h.ai.canRemoveBackground()).toBe(false);
-    await expect(removeBackground(deps(), input())).rejects.toThrow(/No provider/);
+    await expect(removeBackground(deps(), input())).rejects.toThrow(
+      /No provider is set up for background removal/,
+    );
     expect(photo()).toEqual(picture);
   });
 

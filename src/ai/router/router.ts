@@ -79,16 +79,25 @@ export class AllProvidersFailedError extends Error {
   constructor(
     readonly capability: RouteCapability,
     readonly attempts: readonly AttemptSummary[],
+    /** What was asked, in words, when it is narrower than the route ("background removal"). */
+    what: string = capability,
   ) {
     const last = attempts.at(-1);
     super(
       attempts.length === 0
-        ? `No provider is set up for ${capability}. Add one in Settings.`
+        ? `No provider is set up for ${what}. Add one in Settings.`
         : `Every provider failed. Last: ${last?.providerLabel ?? ''}: ${last?.message ?? ''}`,
     );
     this.name = 'AllProvidersFailedError';
   }
 }
+
+const TASK_WORDS: Record<ModelTask, string> = {
+  image: 'image',
+  text: 'text',
+  speech: 'speech',
+  removeBackground: 'background removal',
+};
 
 /** Which providers of the route may take the call, and what the log calls it. */
 interface Narrowing {
@@ -260,7 +269,7 @@ export class AiRouter {
         });
       }
     }
-    throw new AllProvidersFailedError(capability, attempts);
+    throw new AllProvidersFailedError(capability, attempts, TASK_WORDS[task]);
   }
 
   /** How long to wait before trying the same provider again, or null to move on. */
