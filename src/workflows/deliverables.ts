@@ -97,7 +97,13 @@ export async function makeDeliverable(
       const shots = timelineShots(snapshot);
       const hashes = shots.flatMap((s) => (s.frameHash ? [s.frameHash] : []));
       const frames = await readAssets(assets, hashes, control);
+      const sounds = await readAssets(
+        assets,
+        shots.flatMap((s) => s.audio.map((clip) => clip.assetHash)),
+        control,
+      );
       const html = await buildReviewPage({
+        sounds,
         projectId,
         snapshot,
         comments,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { SEED, timelineProject } from '../../../tests/helpers/timelineProject';
+import { SEED, SOUND, timelineProject } from '../../../tests/helpers/timelineProject';
 import type { Comment, CommentId } from '../../model/comment';
 import type { AssetHash, ShotId } from '../../model/ids';
 import type { ProjectSnapshot } from '../../model/project';
@@ -71,6 +71,27 @@ const policyOf = (html: string) =>
   /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
 
 describe('review page', () => {
+  test("a shot's sound clips play from the page, while they are cheap", async () => {
+    const snapshot = timelineProject();
+    const base = {
+      projectId: 'p',
+      snapshot,
+      comments: [],
+      approvals: new Map(),
+      frames: new Map(),
+      exportedAt: 0,
+    };
+    const wav = { bytes: new Uint8Array([82, 73, 70, 70]), type: 'audio/wav' };
+    const html = await buildReviewPage({ ...base, sounds: new Map([[SOUND, wav]]) });
+    expect(html).toContain(
+      '<audio class="clip" preload="auto" src="data:audio/wav;base64,UklGRg==" data-offset-ms="-500"',
+    );
+    expect(policyOf(html)).toContain('media-src data:');
+    const notSound = { bytes: wav.bytes, type: 'text/html' };
+    const refused = await buildReviewPage({ ...base, sounds: new Map([[SOUND, notSound]]) });
+    expect(refused).not.toContain('<audio');
+  });
+
   test('every project text is escaped: the page has exactly its own script', async () => {
     const html = await page();
     expect(html.match(/<script/g)).toHaveLength(1);

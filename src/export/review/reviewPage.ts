@@ -30,8 +30,16 @@ export interface ReviewPageInput {
   readonly approvals: ReadonlyMap<ShotId, Approval>;
   /** Frames by hash, as the asset store holds them (type sniffed from the bytes). */
   readonly frames: ReadonlyMap<AssetHash, { readonly bytes: Uint8Array; readonly type: string }>;
+  /** The shots' sound clips by hash; those missing (or past the budget) are left out. */
+  readonly sounds?: ReadonlyMap<AssetHash, { readonly bytes: Uint8Array; readonly type: string }>;
   readonly exportedAt: number;
 }
+
+/**
+ * Sound is embedded while it is cheap: past this many bytes of recordings the page would be
+ * mostly audio, so later clips are left out and the boards play silent there.
+ */
+export const REVIEW_SOUND_BUDGET_BYTES = 20_000_000;
 
 /** Picture types a browser shows in an <img>; anything else is left out (SVG never gets here). */
 const PICTURE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
@@ -50,6 +58,7 @@ export async function buildReviewPage(input: ReviewPageInput): Promise<string> {
       pictures.set(hash, `data:${frame.type};base64,${bytesToBase64(frame.bytes)}`);
     }
   }
+  const sounds = soundUris(shots, input.sounds ?? new Map());
   const threads = threadsOf(input.comments, new Map());
   const exported = new Date(input.exportedAt).toISOString().slice(0, 10);
   return `<!doctype html>
@@ -90,7 +99,7 @@ export async function buildReviewPage(input: ReviewPageInput): Promise<string> {
 <span id="position" class="muted"></span>
 </div>
 </section>
-${scenesHtml(snapshot.scenes, shots, pictures, threads, input.approvals)}
+${scenesHtml(snapshot.scenes, shots, { pictures, sounds }, threads, input.approvals)}
 </main>
 <footer class="muted">Mark each shot and write what you think, then <strong>Download review</strong> and send the file to the team. Nothing leaves this page unless you send it. Space plays and pauses, ← and → step through the boards.</footer>
 <script>${REVIEW_PAGE_SCRIPT}</script>
@@ -115,10 +124,32 @@ export function reviewPagePolicy(scriptHash: string, styleHash: string): string 
   ].join('; ');
 }
 
+interface Media {
+  readonly pictures: ReadonlyMap<AssetHash, string>;
+  readonly sounds: ReadonlyMap<AssetHash, string>;
+}
+
+/** data: URIs of the clips the boards play, in board order, until the budget is spent. */
+function soundUris(
+  shots: readonly Shot[],
+  found: ReadonlyMap<AssetHash, { readonly bytes: Uint8Array; readonly type: string }>,
+): Map<AssetHash, string> {
+  const uris = new Map<AssetHash, string>();
+  let spent = 0;
+  for (const clip of shots.flatMap((s) => s.audio)) {
+    const sound = found.get(clip.assetHash);
+    if (!sound || uris.has(clip.assetHash) || !/^audio\/[\w.+-]+$/.test(sound.type)) continue;
+    if (spent + sound.bytes.byteLength > REVIEW_SOUND_BUDGET_BYTES) continue;
+    spent += sound.bytes.byteLength;
+    uris.set(clip.assetHash, `data:${sound.type};base64,${bytesToBase64(sound.bytes)}`);
+  }
+  return uris;
+}
+
 function scenesHtml(
   scenes: readonly Scene[],
   shots: readonly Shot[],
-  pictures: ReadonlyMap<AssetHash, string>,
+  media: Media,
   threads: readonly CommentThread[],
   approvals: ReadonlyMap<ShotId, Approval>,
 ): string {
@@ -137,9 +168,7 @@ function scenesHtml(
       const shotThreads = threads.filter(
         (t) => t.target.kind === 'shot' && t.target.id === shot.id,
       );
-      out.push(
-        boardHtml(shot, scene.heading, index++, pictures, shotThreads, approvals.get(shot.id)),
-      );
+      out.push(boardHtml(shot, scene.heading, index++, media, shotThreads, approvals.get(shot.id)));
     }
     out.push('</ol>');
   }
@@ -149,7 +178,7 @@ function scenesHtml(
   if (loose.length > 0) {
     out.push('<h2 class="scene-heading">Other shots</h2><ol class="boards">');
     for (const shot of loose)
-      out.push(boardHtml(shot, '', index++, pictures, [], approvals.get(shot.id)));
+      out.push(boardHtml(shot, '', index++, media, [], approvals.get(shot.id)));
     out.push('</ol>');
   }
   return out.join('\n');
@@ -159,7 +188,7 @@ function boardHtml(
   shot: Shot,
   heading: string,
   index: number,
-  pictures: ReadonlyMap<AssetHash, string>,
+  { pictures, sounds }: Media,
   threads: readonly CommentThread[],
   approval: Approval | undefined,
 ): string {
@@ -177,13 +206,25 @@ function boardHtml(
         `<p><span class="speaker">${text(d.speaker)}</span>${d.parenthetical ? ` <i>(${text(d.parenthetical)})</i>` : ''}<br>${text(d.line)}</p>`,
     )
     .join('');
+  // Played by the page's script from the board's start (a pre-lap starts at the cut, skipping
+  // what came before it): the player is a review aid, the render is the reference.
+  const audio = shot.audio
+    .flatMap((clip) => {
+      const uri = sounds.get(clip.assetHash);
+      return uri
+        ? [
+            `<audio class="clip" preload="auto" src="${uri}" data-offset-ms="${Math.round(clip.offsetMs)}" data-volume="${clip.volume}"></audio>`,
+          ]
+        : [];
+    })
+    .join('');
   const state = approval?.state ?? 'draft';
   const by = approval ? ` · ${text(approval.author.name)}` : '';
   return `<li class="board" id="board-${index + 1}" data-shot-id="${text(shot.id)}" data-duration-ms="${Math.round(shot.durationMs)}" data-label="${text(`${label} · ${formatDuration(shot.durationMs)}`)}" data-caption="${text(caption)}">
 <button type="button" class="thumb" aria-label="Show ${text(label)} in the player">${
     picture ? `<img src="${picture}" alt="${text(label)}">` : '<span class="empty">No frame</span>'
   }</button>
-<div class="details">
+${audio}<div class="details">
 <h3>${text(label)} <span class="muted">${formatDuration(shot.durationMs)}</span></h3>
 ${heading ? `<p class="muted">${text(heading)}</p>` : ''}
 <p class="camera muted">${text(camera)}</p>

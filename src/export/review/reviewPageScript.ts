@@ -35,6 +35,7 @@ export const REVIEW_PAGE_SCRIPT = `(function () {
   var tick = null;
   var startedAt = 0;
   var dirty = false;
+  var cues = [];
   var bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
   var reviewId = 'r' + Array.prototype.map.call(bytes, function (b) {
@@ -77,7 +78,28 @@ export const REVIEW_PAGE_SCRIPT = `(function () {
     progress.value = total > 0 ? at / total : 0;
   }
 
+  function silence() {
+    cues.forEach(clearTimeout);
+    cues = [];
+    Array.prototype.forEach.call(document.querySelectorAll('audio.clip'), function (audio) {
+      audio.pause();
+    });
+  }
+
+  function sound(board) {
+    Array.prototype.forEach.call(board.querySelectorAll('audio.clip'), function (audio) {
+      var offset = Number(audio.getAttribute('data-offset-ms')) || 0;
+      cues.push(setTimeout(function () {
+        audio.volume = Math.max(0, Math.min(1, Number(audio.getAttribute('data-volume')) || 0));
+        audio.currentTime = Math.max(0, -offset) / 1000;
+        var playing = audio.play();
+        if (playing) playing.catch(function () {});
+      }, Math.max(0, offset)));
+    });
+  }
+
   function stop() {
+    silence();
     if (timer !== null) clearTimeout(timer);
     if (tick !== null) clearInterval(tick);
     timer = null;
@@ -88,6 +110,7 @@ export const REVIEW_PAGE_SCRIPT = `(function () {
 
   function schedule() {
     startedAt = Date.now();
+    sound(boards[index]);
     timer = setTimeout(function () {
       if (index >= boards.length - 1) {
         show(index, durationOf(index));
