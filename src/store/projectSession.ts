@@ -69,6 +69,11 @@ export interface SaveState {
   readonly error: Error | null;
 }
 
+/** A command a session ran successfully, as `onCommandApplied` reports it. */
+export type AppliedCommand = {
+  [N in CommandName]: { readonly name: N; readonly input: CommandInput<N> };
+}[CommandName];
+
 /**
  * An open project as the UI sees it: an immutable `SessionState` that is replaced on every
  * change (for `useSyncExternalStore`), plus undo/redo of the user's own edits. The Y.Doc stays
@@ -80,6 +85,7 @@ export class ProjectSession {
   private save: SaveState;
   private readonly saveListeners = new Set<() => void>();
   private readonly failureListeners = new Set<(error: CommandError) => void>();
+  private readonly appliedListeners = new Set<(applied: AppliedCommand) => void>();
   readonly undoManager: Y.UndoManager;
   private readonly commands: CommandRunner;
   private readonly reader: SnapshotReader;
@@ -257,6 +263,8 @@ export class ProjectSession {
     const before = name === 'frame/returnToSketch' ? this.frameOf(input) : null;
     const result = this.commands.run(name, this.specs[name], input);
     if (before && result.ok) rememberFrameBefore(this.undoManager, before.shotId, before.frame);
+    if (result.ok)
+      this.appliedListeners.forEach((listener) => listener({ name, input } as AppliedCommand));
     return result;
   }
 
@@ -279,6 +287,15 @@ export class ProjectSession {
   }
 
   /** Tells `listener` about every refused or failed command (the UI shows them as toasts). */
+  /**
+   * Tells the listener each command this session ran that changed the project (name and its
+   * input), after it is written: for things beside the document, like webhooks.
+   */
+  onCommandApplied(listener: (applied: AppliedCommand) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
   onCommandFailed(listener: (error: CommandError) => void): () => void {
     this.failureListeners.add(listener);
     return () => this.failureListeners.delete(listener);

@@ -7,6 +7,7 @@ import { ProviderOrderSection } from './ProviderOrderSection';
 import { ProvidersSection } from './ProvidersSection';
 import type { SettingsSection } from './settingsDialogStore';
 import { useAi, useAiSettings } from './useAi';
+import { WebhooksSection } from './WebhooksSection';
 
 function Section({
   title,
@@ -81,6 +82,9 @@ export function SettingsDialog({
             ) : null}
             <Section title="Prices">
               <PricesSection settings={settings} />
+            </Section>
+            <Section title="Webhooks">
+              <WebhooksSection />
             </Section>
           </>
         )}

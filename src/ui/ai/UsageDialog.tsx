@@ -6,6 +6,7 @@ import { DayChart } from './DayChart';
 import { formatUsd } from './labels';
 import { useAi } from './useAi';
 import { summarise } from './usageStats';
+import { WebhookDeliveries } from './WebhookDeliveries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PERIODS = [
@@ -159,6 +160,7 @@ export function UsageDialog({ onClose }: { readonly onClose: () => void }) {
             ) : null}
           </>
         )}
+        <WebhookDeliveries />
       </div>
       <div className="dialog-actions">
         {confirming ? (

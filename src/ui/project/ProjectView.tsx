@@ -26,6 +26,8 @@ import { usePagesByScene } from './usePagesByScene';
 import { useShotGroups } from './useShotGroups';
 import { useCommandFailures } from './useCommandFailures';
 import { usePicturePaste, usePutPictures } from './usePictures';
+import { pageWebhooks } from '../../workflows/webhooks/browserWebhooks';
+import { sendReviewEvents } from '../../workflows/webhooks/reviewEvents';
 
 interface Props {
   readonly projectId: ProjectId;
@@ -132,6 +134,11 @@ function OpenProjectView({
   useEffect(() => {
     setActiveSession(session);
     return () => setActiveSession(null);
+  }, [session]);
+  // This person's approvals and comments reach the webhooks they set up (Settings → Webhooks).
+  useEffect(() => {
+    const webhooks = pageWebhooks();
+    return sendReviewEvents(session, (payload) => webhooks.notify(payload), Date.now);
   }, [session]);
   const state = useSessionState(session);
   const progress = useSketchProgress(scheduler);

@@ -20,6 +20,8 @@ import { RenderRangeField } from './RenderRangeField';
 import { clockDuration } from '../common/format';
 import { SubtitleExport } from './SubtitleExport';
 import { inertObjectUrl } from '../common/objectUrl';
+import { renderFinished } from '../../workflows/webhooks/events';
+import { pageWebhooks } from '../../workflows/webhooks/browserWebhooks';
 
 type Stage = { readonly name: 'options' } | AnimaticJobStage;
 
@@ -97,6 +99,26 @@ function BakedBandNote({ session }: { readonly session: ProjectSession }) {
  * Render options first ("Start render"), then the render in a worker with progress and cancel,
  * then the file. A failure says what happened; the project itself is never touched by a render.
  */
+/** Tells the webhooks set up for finished renders (never waits for them). */
+function announceRender(
+  session: ProjectSession,
+  done: Extract<AnimaticJobStage, { name: 'done' }>,
+) {
+  const { meta } = session.getState().snapshot;
+  pageWebhooks().notify(
+    renderFinished(
+      { id: session.id, title: meta.title },
+      {
+        fileName: done.fileName,
+        format: done.format,
+        durationMs: done.result.durationMs,
+        bytes: done.result.bytes.byteLength,
+      },
+      Date.now(),
+    ),
+  );
+}
+
 export function RenderDialog({ session, scheduler, selectedShotIds, onClose }: Props) {
   const { assets } = useServices();
   const [options, setOptions] = useState<RenderOptions>(() =>
@@ -118,7 +140,11 @@ export function RenderDialog({ session, scheduler, selectedShotIds, onClose }: P
         render: startRender,
       },
       options,
-      (next) => live && setStage(next),
+      (next) => {
+        if (!live) return;
+        setStage(next);
+        if (next.name === 'done') announceRender(session, next);
+      },
     );
     job.current = started;
     return () => {
