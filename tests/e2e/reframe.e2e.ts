@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { projectToJson, type AssetBytes } from '../../src/export/projectJson';
@@ -160,6 +161,33 @@ test('the contact sheet crops the picture the same way: its 9:16 cell is all red
     [332, 348],
     [20, 628],
     [332, 628],
+  ] as const) {
+    expect(colourDistance(at(x, y), RED), `pixel ${x},${y}: ${at(x, y).join(',')}`).toBeLessThan(
+      SAME_COLOUR,
+    );
+  }
+});
+
+test('the image sequence crops it too: a 405×720 frame, all red', async () => {
+  const downloaded = page.waitForEvent('download');
+  await chooseExport(page, 'Image sequence');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Image format').selectOption('png');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const files = unzipSync(new Uint8Array(readFileSync(await (await downloaded).path())));
+  const [name, bytes] = Object.entries(files)[0] ?? ['', new Uint8Array()];
+  const png = join(ARTIFACTS, `sequence-${name}`);
+  writeFileSync(png, bytes);
+  const { width = 0, height = 0 } = probeMedia(png).streams.find((s) => s.type === 'video') ?? {};
+  // The middle of the 1280×720 picture with a 9:16 shape, at the picture's own resolution.
+  expect({ width, height }).toEqual({ width: 405, height: 720 });
+  const at = pixelsOf(png, width, height);
+  for (const [x, y] of [
+    [1, 1],
+    [403, 1],
+    [202, 360],
+    [1, 718],
+    [403, 718],
   ] as const) {
     expect(colourDistance(at(x, y), RED), `pixel ${x},${y}: ${at(x, y).join(',')}`).toBeLessThan(
       SAME_COLOUR,

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { SEED, SOUND, timelineProject } from '../../../tests/helpers/timelineProject';
 import { xmllintErrors } from '../../../tests/helpers/xmllint';
 import type { AssetHash } from '../../model/ids';
+import { aspectValue } from '../../model/project';
 import type { AssetSource } from './assetSource';
 import { ExportCancelled } from './assetSource';
 import { contactSheetLayout, drawContactSheet, type ContactSheetLayout } from './contactSheet';
@@ -54,14 +55,19 @@ describe('timeline packages', () => {
 });
 
 describe('image sequence', () => {
-  test('frames named by order and shot number, converted to the format asked for', async () => {
+  test('frames named by order and shot number, converted to the format and frame asked for', async () => {
     const converted: string[] = [];
-    const file = await imageSequence(timelineProject(), 'png', assets(), (bytes, from, to) => {
-      converted.push(`${from}→${to}`);
+    const project = timelineProject();
+    const file = await imageSequence(project, 'png', assets(), (bytes, from, to, frame) => {
+      converted.push(`${from}→${to} ${frame.aspect.toFixed(3)} ${frame.fit}`);
       return Promise.resolve(new Uint8Array([...PNG, bytes.length]));
     });
     expect(Object.keys(unzipSync(file.bytes))).toEqual(['0002_1A.png', '0003_1B.png']);
-    expect(converted).toEqual(['image/jpeg→image/png']);
+    const shape = `${aspectValue(project.meta.aspectRatio).toFixed(3)} ${project.meta.frameFit}`;
+    // Every frame is offered to the converter (which keeps a frame of the right format and
+    // shape as it is); the two shots share one picture, converted once.
+    expect(new Set(converted).size).toBe(converted.length);
+    expect(converted.every((c) => c.endsWith(shape))).toBe(true);
     expect(file.missing).toBe(2);
     expect(file.fileName).toBe('the-last-birthday-card-frames-png.zip');
   });

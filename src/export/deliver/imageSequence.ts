@@ -1,16 +1,19 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { AssetHash } from '../../model/ids';
-import { timelineShots, type ProjectSnapshot } from '../../model/project';
+import { aspectValue, timelineShots, type ProjectSnapshot } from '../../model/project';
 import { fileSlug } from '../fileNames';
 import { safeFileStem } from '../timeline/mediaNames';
 import { readAssets, throwIfCancelled, type AssetSource, type ExportControl } from './assetSource';
+import type { FrameShape } from './frameShape';
 import type { ExportedFile } from './timelinePackage';
 
 /**
  * The frames as a numbered image sequence in a zip: `0001_1.png`, `0002_1A.png`, … — the order
  * prefix makes any file browser list them as the animatic plays, the shot number says which
- * board each is. Frames stored in another format are converted by `convert` (a canvas in the
- * browser); shots without a frame are skipped and counted.
+ * board each is. Every frame goes through `convert` (a canvas in the browser), which encodes it
+ * in the format asked for and, for a picture of another shape than the project's frame, fits it
+ * as the boards show it (letterbox, crop or extend: frameShape.ts); a frame already in that
+ * format and shape is kept byte for byte. Shots without a frame are skipped and counted.
  */
 export type SequenceFormat = 'png' | 'jpeg';
 
@@ -24,6 +27,7 @@ export type ConvertImage = (
   bytes: Uint8Array,
   fromType: string,
   toType: string,
+  frame: FrameShape,
 ) => Promise<Uint8Array>;
 
 export function sequenceFileName(title: string, format: SequenceFormat): string {
@@ -42,6 +46,10 @@ export async function imageSequence(
   const found = await readAssets(assets, hashes, control);
   const digits = Math.max(4, String(shots.length).length);
   const target = SEQUENCE_TYPES[format];
+  const frame: FrameShape = {
+    aspect: aspectValue(snapshot.meta.aspectRatio),
+    fit: snapshot.meta.frameFit,
+  };
   const converted = new Map<AssetHash, Uint8Array>();
   const files: Zippable = {};
   const taken = new Set<string>();
@@ -55,7 +63,7 @@ export async function imageSequence(
     }
     let bytes = converted.get(shot.frameHash);
     if (!bytes) {
-      bytes = asset.type === target ? asset.bytes : await convert(asset.bytes, asset.type, target);
+      bytes = await convert(asset.bytes, asset.type, target, frame);
       converted.set(shot.frameHash, bytes);
     }
     let name = `${String(i + 1).padStart(digits, '0')}_${safeFileStem(shot.number)}`;
