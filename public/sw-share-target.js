@@ -16,6 +16,10 @@
 // opens a browser tab (src/pwa/shareInbox.ts).
 const SHARE_INBOX_CACHE = 'frameline-share-inbox';
 const SHARE_INBOX_PREFIX = '/__share-inbox/';
+// The most a share may carry: the largest file Frameline imports (a project JSON, 512 MB). A POST
+// can claim any size, or none (chunked), so the body is counted as it streams in and reading
+// stops at the first byte past the limit: nothing of it is kept.
+const SHARE_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * Whether a POST to /share-target is the browser's own share-sheet navigation. Service workers do
@@ -52,8 +56,34 @@ function shareStartedBy(clientId) {
   return clientId ? 'app' : 'browser';
 }
 
+/**
+ * The request's form, read only while it stays within `limit` bytes; null past it (a declared
+ * Content-Length over the limit is refused before a byte is read).
+ */
+async function readLimitedForm(request, limit) {
+  const declared = Number(request.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return request.formData();
+  const reader = request.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const headers = { 'Content-Type': request.headers.get('Content-Type') ?? '' };
+  return new Response(new Blob(chunks), { headers }).formData();
+}
+
 async function keepShared(request, from) {
-  const form = await request.formData();
+  const form = await readLimitedForm(request, SHARE_MAX_BYTES);
+  if (form === null) return 'too-large';
   const cache = await caches.open(SHARE_INBOX_CACHE);
   const stamp = Date.now();
   let index = 0;
@@ -76,6 +106,7 @@ async function keepShared(request, from) {
     };
     await cache.put(`${SHARE_INBOX_PREFIX}${stamp}-${index}`, new Response(text, { headers }));
   }
+  return '1';
 }
 
 async function answerShare(event) {
@@ -84,7 +115,7 @@ async function answerShare(event) {
     return Response.redirect('/?share-target=refused', 303);
   }
   return keepShared(event.request, shareStartedBy(event.clientId)).then(
-    () => Response.redirect('/?share-target=1', 303),
+    (outcome) => Response.redirect(`/?share-target=${outcome}`, 303),
     () => Response.redirect('/?share-target=failed', 303),
   );
 }

@@ -61,6 +61,13 @@ describe('a share the service worker kept', () => {
     expect(items.files.map((file) => file.name)).toEqual(['own.fountain']);
   });
 
+  test('that the worker found too large keeps nothing and says so', async () => {
+    const inbox = fakeInbox([]);
+    const items = await takeSharedItems(new URLSearchParams('share-target=too-large'), true);
+    expect(items).toMatchObject({ files: [], texts: [], tooLarge: true, refused: false });
+    expect(inbox.size).toBe(0);
+  });
+
   test('without a mark (kept by an older worker) counts as started by no page', () => {
     expect(shareStarterOf(null)).toBe('browser');
     expect(shareStarterOf('app')).toBe('app');

@@ -16,9 +16,20 @@ export interface SharedItems {
    * it was kept.
    */
   readonly refused: boolean;
+  /** What was shared was larger than the worker keeps (SHARE_MAX_BYTES): nothing was kept. */
+  readonly tooLarge: boolean;
 }
 
-const NOTHING: SharedItems = { files: [], texts: [], failed: false, refused: false };
+const NOTHING: SharedItems = {
+  files: [],
+  texts: [],
+  failed: false,
+  refused: false,
+  tooLarge: false,
+};
+
+/** The worker's limit (public/sw-share-target.js, SHARE_MAX_BYTES), for the message. */
+export const SHARE_MAX_MB = 512;
 
 /** The query a launch came with (`?share-target`, `?action=…`), removed from the address bar. */
 export function takeLaunchParams(): URLSearchParams {
@@ -62,6 +73,7 @@ export async function takeSharedItems(
   const mark = params.get('share-target');
   if (mark === null || !('caches' in globalThis)) return NOTHING;
   if (mark === 'refused') return { ...NOTHING, refused: true };
+  if (mark === 'too-large') return { ...NOTHING, tooLarge: true };
   const cache = await caches.open(SHARE_INBOX_CACHE);
   const files: File[] = [];
   const texts: string[] = [];
@@ -81,5 +93,5 @@ export async function takeSharedItems(
       files.push(new File([await response.blob()], name, { type }));
     }
   }
-  return { files, texts, failed: mark === 'failed', refused };
+  return { files, texts, failed: mark === 'failed', refused, tooLarge: false };
 }

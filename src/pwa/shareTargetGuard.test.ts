@@ -15,7 +15,11 @@ type Guard = (
 ) => boolean;
 
 const source = readFileSync(new URL('../../public/sw-share-target.js', import.meta.url), 'utf8');
-const sandbox: { isGenuineShare?: Guard; URL: typeof URL } = { URL };
+const sandbox: { isGenuineShare?: Guard; URL: typeof URL } & Record<string, unknown> = {
+  URL,
+  Blob,
+  Response,
+};
 runInNewContext(source, sandbox);
 const isGenuineShare = sandbox.isGenuineShare!;
 
@@ -83,5 +87,64 @@ describe('what the worker keeps', () => {
     // No client: the share sheet, or a website's form submitted into a new window; the page
     // decides by the window it opens in (src/pwa/shareInbox.ts).
     expect(startedBy('')).toBe('browser');
+  });
+});
+
+describe('the size of a share', () => {
+  type ReadLimitedForm = (request: Request, limit: number) => Promise<FormData | null>;
+  const readLimitedForm = sandbox.readLimitedForm as ReadLimitedForm;
+
+  const formOf = (bytes: number) => {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(bytes)]), 'shared.bin');
+    return form;
+  };
+  const post = (body: BodyInit | ReadableStream, headers: Record<string, string> = {}) =>
+    new Request('https://frameline.example/share-target', {
+      method: 'POST',
+      body,
+      headers,
+      duplex: 'half',
+    } as RequestInit);
+
+  test('within the limit, the form is read whole', async () => {
+    const form = await readLimitedForm(post(formOf(1000)), 10_000);
+    const file = form?.get('files');
+    expect(file).toBeInstanceOf(Blob);
+    expect((file as Blob).size).toBe(1000);
+  });
+
+  test('a declared length over the limit is refused before reading', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new Uint8Array(100));
+          controller.close();
+        },
+        // Nothing is pulled until someone reads.
+      },
+      { highWaterMark: 0 },
+    );
+    const request = post(body, {
+      'Content-Length': '20000',
+      'Content-Type': 'multipart/form-data',
+    });
+    expect(await readLimitedForm(request, 10_000)).toBeNull();
+    expect(pulled).toBe(0);
+  });
+
+  test('a body that streams past the limit with no length is refused, and reading stops there', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // An endless chunked upload: stops only when the reader cancels.
+        sent += 4096;
+        controller.enqueue(new Uint8Array(4096));
+      },
+    });
+    expect(await readLimitedForm(post(body), 10_000)).toBeNull();
+    expect(sent).toBeLessThan(10_000 + 3 * 4096);
   });
 });

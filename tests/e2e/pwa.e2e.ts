@@ -8,6 +8,7 @@ import {
   closeStoragePanel,
   openStoragePanel,
   pasteScript,
+  projectCount,
   waitForServiceWorker,
 } from '../helpers/pwa';
 
@@ -206,6 +207,13 @@ test('a file opened from the OS (launchQueue) is imported once accepted', async 
 
 test('the "New project" shortcut of the installed app starts a project', async () => {
   const launched = await context.newPage();
+  // The shortcut opens the installed app's own window (display-mode standalone), which a
+  // headless tab is not: say so to the page's media query, and to nothing else.
+  await launched.addInitScript(() => {
+    const real = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) =>
+      query === '(display-mode: browser)' ? { ...real(query), matches: false } : real(query);
+  });
   await launched.goto(`${base}?action=new-project`);
   await expect
     .poll(() =>
@@ -217,6 +225,20 @@ test('the "New project" shortcut of the installed app starts a project', async (
     .toBe('Untitled project');
   expect(new URL(launched.url()).search).toBe('');
   await launched.close();
+});
+
+test('the same address in a browser tab (any website can link to it) only points at the button', async () => {
+  const tab = await context.newPage();
+  await tab.goto(base);
+  await tab.getByRole('button', { name: 'New project' }).waitFor();
+  const before = await projectCount(tab);
+  await tab.goto(`${base}?action=new-project`);
+  await expect
+    .poll(() => tab.evaluate(() => document.activeElement?.textContent?.trim() ?? ''))
+    .toBe('New project');
+  expect(new URL(tab.url()).search).toBe('');
+  expect(await projectCount(tab)).toBe(before);
+  await tab.close();
 });
 
 test('the Storage panel shows usage, quota and what each project uses', async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
-import { waitForServiceWorker } from '../helpers/pwa';
+import { projectCount, waitForServiceWorker } from '../helpers/pwa';
 
 /**
  * No import without a person (issue 10). Another website can make the browser POST a form to the
@@ -47,30 +47,6 @@ document.getElementById('f').submit();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
-}
-
-/** Projects stored in this browser (deleted ones included), read from IndexedDB. */
-function projectCount(target: Page): Promise<number> {
-  return target.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('frameline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('projects')) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const count = db.transaction('projects').objectStore('projects').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            db.close();
-          };
-        };
-      }),
-  );
 }
 
 function inboxSize(target: Page): Promise<number> {

@@ -61,3 +61,27 @@ export function boardCounts(page: Page): Promise<[number, number]> {
     document.querySelectorAll('.board img').length,
   ]);
 }
+
+/** Projects stored in this browser (deleted ones included), read from IndexedDB. */
+export function projectCount(target: Page): Promise<number> {
+  return target.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('frameline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('projects')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const count = db.transaction('projects').objectStore('projects').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+        };
+      }),
+  );
+}

@@ -5,6 +5,7 @@ import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { HiddenFileInput } from './HiddenFileInput';
 import { ImportScreenplayButton } from './ImportScreenplayButton';
 import { NewProjectAspect } from '../projects/NewProjectAspect';
+import { NEW_PROJECT_BUTTON_ID } from './newProjectButton';
 import type { FileImports } from './useFileImports';
 
 // Loaded when first opened, not with the app shell.
@@ -35,6 +36,7 @@ export function AppHeader({ imports, inProject }: Props) {
       <nav className="header-actions" aria-label="Projects">
         {inProject ? null : <NewProjectAspect />}
         <button
+          id={NEW_PROJECT_BUTTON_ID}
           className="button"
           type="button"
           disabled={imports.busy}

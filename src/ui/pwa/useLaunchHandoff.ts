@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { consumeLaunchQueue } from '../../pwa/launchQueue';
-import { takeLaunchParams, takeSharedItems } from '../../pwa/shareInbox';
+import { inAppWindow, SHARE_MAX_MB, takeLaunchParams, takeSharedItems } from '../../pwa/shareInbox';
 import {
   arrivalsFrom,
   isImportable,
@@ -9,6 +9,7 @@ import {
 } from '../../workflows/launchArrivals';
 import type { FileImports } from '../app/useFileImports';
 import { showToast } from '../app/toastStore';
+import { NEW_PROJECT_BUTTON_ID } from '../app/newProjectButton';
 import { askToImport } from './launchConsent';
 
 let launchHandled = false;
@@ -39,8 +40,20 @@ export function useLaunchHandoff(imports: FileImports): void {
     if (launchHandled) return;
     launchHandled = true;
     const params = takeLaunchParams();
-    if (params.get('action') === 'new-project') void latest.current.createProject();
-    void takeSharedItems(params).then(async ({ files, texts, failed, refused }) => {
+    if (params.get('action') === 'new-project') {
+      // The installed app's "New project" shortcut opens its own window; the same address in a
+      // browser tab is a link any website can make, so there it only points at the button.
+      if (inAppWindow()) void latest.current.createProject();
+      else document.getElementById(NEW_PROJECT_BUTTON_ID)?.focus();
+    }
+    void takeSharedItems(params).then(async ({ files, texts, failed, refused, tooLarge }) => {
+      if (tooLarge) {
+        showToast({
+          kind: 'error',
+          title: 'Nothing was imported',
+          detail: `What was shared is larger than ${SHARE_MAX_MB} MB, the most Frameline takes from the share menu.`,
+        });
+      }
       if (failed) {
         showToast({
           kind: 'error',
