@@ -13,7 +13,7 @@ import {
   SKETCH_PROVIDER_ID,
   type DrawSketch,
 } from './providers/sketchProvider';
-import type { RouteCapability } from './providers/types';
+import { NO_USAGE, type ProviderAdapter, type RouteCapability } from './providers/types';
 import type { BackoffPolicy } from './router/backoff';
 import { AiRouter, type RouterProvider } from './router/router';
 import { loadAiSettings, orderedFor, SETTING_KEYS, type AiSettings } from './settings/aiSettings';
@@ -110,6 +110,27 @@ export class AiService {
     return (await this.chain('image')).some((p) => p.adapter.capabilities.has('removeBackground'));
   }
 
+  /** The providers that can animate a still, in the order they were added (the person picks). */
+  async videoProviders(): Promise<RouterProvider[]> {
+    const settings = await this.settings();
+    return settings.providers
+      .map((config) => ({ config, adapter: adapterFor(config, this.deps.adapterDeps) }))
+      .filter(({ adapter }) => adapter.capabilities.has('imageToVideo') && adapter.video)
+      .map(({ config, adapter }) => routerProviderOf(config, adapter));
+  }
+
+  /** What a clip of `seconds` is estimated to cost at this provider (the length it will make). */
+  estimateVideoCostUsd(provider: RouterProvider, seconds: number): number {
+    const jobs = provider.adapter.video;
+    if (!jobs) return 0;
+    const price = priceFor(
+      this.prices,
+      provider.adapter.kind,
+      provider.adapter.modelFor('imageToVideo'),
+    );
+    return estimateCostUsd(price, { ...NO_USAGE, videoSeconds: jobs.secondsFor(seconds) });
+  }
+
   async saveProvider(config: ProviderConfig, key: KeyChange): Promise<void> {
     const valid = providerConfigSchema.parse(config);
     const problem = configProblem(valid);
@@ -198,14 +219,9 @@ export class AiService {
       settings.order[capability],
       (c) => c.adapter.capabilities.has(capability),
     );
-    const chain: RouterProvider[] = able.map(({ config, adapter }) => ({
-      id: config.id,
-      label: providerName(config),
-      adapter,
-      timeoutMs: config.timeoutSeconds * 1000,
-      maxConcurrent: config.maxConcurrent,
-      keyRequired: providerInfo(config.kind)?.key === 'required',
-    }));
+    const chain: RouterProvider[] = able.map(({ config, adapter }) =>
+      routerProviderOf(config, adapter),
+    );
     if (capability === 'image') {
       chain.push({
         id: SKETCH_PROVIDER_ID,
@@ -218,4 +234,15 @@ export class AiService {
     }
     return chain;
   }
+}
+
+function routerProviderOf(config: ProviderConfig, adapter: ProviderAdapter): RouterProvider {
+  return {
+    id: config.id,
+    label: providerName(config),
+    adapter,
+    timeoutMs: config.timeoutSeconds * 1000,
+    maxConcurrent: config.maxConcurrent,
+    keyRequired: providerInfo(config.kind)?.key === 'required',
+  };
 }

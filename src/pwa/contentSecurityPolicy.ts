@@ -26,6 +26,10 @@ export const PROVIDER_ORIGINS: readonly string[] = [
   'https://generativelanguage.googleapis.com',
   'https://api.stability.ai',
   'https://api.elevenlabs.io',
+  // fal.ai's queue, and the host its finished clips are served from (image to video).
+  'https://queue.fal.run',
+  'https://fal.media',
+  'https://*.fal.media',
   // OpenAI-compatible services the settings name (src/ai/providers/catalog.ts).
   'https://openrouter.ai',
   'https://api.together.xyz',

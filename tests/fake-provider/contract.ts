@@ -8,6 +8,7 @@ import type {
   ReferenceImage,
 } from '../../src/ai/providers/types';
 import { fakePng } from './png';
+import { videoToEnd } from './videoContract';
 import { startFakeProvider, type FakeProviderServer } from './server';
 
 /**
@@ -67,12 +68,13 @@ function context(key: string | null, signal = new AbortController().signal): Cal
   return { signal, apiKey: key };
 }
 
-/** Calls the adapter's main capability (image, else text, else speech). */
+/** Calls the adapter's main capability (image, else text, else speech, else a video job). */
 function callMain(adapter: ProviderAdapter, ctx: CallContext): Promise<unknown> {
   if (adapter.image) return adapter.image(imageRequest(), ctx);
   if (adapter.text)
     return adapter.text({ system: 'Be brief.', prompt: 'Say hello.', maxOutputTokens: 50 }, ctx);
   if (adapter.speech) return adapter.speech({ text: 'Hello there.', voice: '' }, ctx);
+  if (adapter.video) return videoToEnd(adapter.video, ctx);
   throw new Error('adapter has no capability');
 }
 
@@ -106,6 +108,7 @@ export function runProviderContract(setup: ContractSetup): void {
       expect(adapter.capabilities.has('text')).toBe(typeof adapter.text === 'function');
       expect(adapter.capabilities.has('image')).toBe(typeof adapter.image === 'function');
       expect(adapter.capabilities.has('speech')).toBe(typeof adapter.speech === 'function');
+      expect(adapter.capabilities.has('imageToVideo')).toBe(adapter.video !== undefined);
       if (adapter.capabilities.has('imageWithReferences'))
         expect(adapter.capabilities.has('image')).toBe(true);
     });

@@ -12,8 +12,8 @@ import { acceptWebSocket } from './websocket';
  *
  *   http://127.0.0.1:PORT/[s/<scenario>/]<vendor>/<the API's own path>
  *
- * vendors: openai (also OpenAI-compatible), anthropic, gemini, stability, comfyui, a1111,
- * elevenlabs. Scenarios (default `ok`):
+ * vendors: openai (also OpenAI-compatible), anthropic, gemini (with Veo's long-running video
+ * operations), stability, comfyui, a1111, elevenlabs, fal (its queue API; video.ts). Scenarios (default `ok`):
  *   slow | slow-<ms>  answer after a delay (default 1500 ms)
  *   429               rate limited, with Retry-After: 1 (hidden from browsers: not exposed)
  *   daily             Gemini-style RESOURCE_EXHAUSTED per-day quota (429)
@@ -25,6 +25,8 @@ import { acceptWebSocket } from './websocket';
  *   flaky-<n>         500 for the first n requests with this prefix, then ok
  *   nocors            normal answers without CORS headers (browsers block them)
  *   url               OpenAI images answered with a URL to fetch instead of base64
+ *   videofail         a video job (Veo, fal) is accepted and then fails (video.ts)
+ *   running           a video job is accepted and never finishes (for cancel)
  *
  * Control: GET /__control/requests (what was received), POST /__control/reset,
  * POST /__control/text-answer {"text": …} (what text endpoints answer; null echoes).
@@ -74,7 +76,8 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
     if (rest.startsWith('/__control/')) return control(rest, raw, res);
     if (rest.startsWith('/files/')) {
       const file = state.files.get(rest.slice('/files/'.length));
-      if (file) res.writeHead(200, { 'content-type': 'image/png' }).end(file);
+      const type = rest.endsWith('.mp4') ? 'video/mp4' : 'image/png';
+      if (file) res.writeHead(200, { 'content-type': type }).end(file);
       else res.writeHead(404).end();
       return;
     }
@@ -221,7 +224,7 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
 
 function corsHeaders(req: IncomingMessage, res: ServerResponse) {
   res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
   // A wildcard does not cover Authorization; echo what the preflight asks for.
   res.setHeader(
     'access-control-allow-headers',
@@ -251,8 +254,8 @@ function makeRequest(
   query: string,
 ): FakeRequest {
   const auth = req.headers.authorization;
-  const key = auth?.startsWith('Bearer ')
-    ? auth.slice('Bearer '.length)
+  const key = /^(Bearer|Key) /.test(auth ?? '')
+    ? (auth ?? '').replace(/^(Bearer|Key) /, '')
     : (KEY_HEADERS.map((h) => req.headers[h]).find((v): v is string => typeof v === 'string') ??
       null);
   return {

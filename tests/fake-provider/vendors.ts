@@ -1,5 +1,6 @@
 import { fakeCutoutPng, fakePng, fakeSpeech, pngSizeIn } from './png';
 import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
+import { fal, geminiVideo } from './video';
 
 /**
  * The fake's answers in each vendor's own format: just the fields the adapters read, shaped like
@@ -96,6 +97,7 @@ const anthropic: VendorHandler = (request, reply, state) => {
 };
 
 const gemini: VendorHandler = (request, reply, state) => {
+  if (geminiVideo(request, reply, state)) return;
   if (request.method === 'GET' && request.path === '/v1beta/models')
     return reply.json(200, {
       models: [{ name: 'models/gemini-2.5-flash' }, { name: 'models/gemini-2.5-flash-image' }],
@@ -230,4 +232,5 @@ export const VENDORS: Record<string, VendorHandler> = {
   stability,
   a1111: automatic1111,
   elevenlabs,
+  fal,
 };

@@ -65,6 +65,7 @@ describe('frame queue', () => {
         outputPerMTokUsd: 0,
         perImageUsd: 0.05,
         perKCharsUsd: 0,
+        perVideoSecondUsd: 0,
       },
     ]);
     const queue = runner();

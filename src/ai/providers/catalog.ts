@@ -3,6 +3,7 @@ import { A1111_DEFAULTS, createAutomatic1111Adapter } from './automatic1111';
 import { COMFY_DEFAULTS, createComfyUiAdapter, type ComfyUiDeps } from './comfyui';
 import { DEFAULT_COMFY_CHECKPOINT } from './comfyWorkflow';
 import { createElevenLabsAdapter, ELEVENLABS_DEFAULTS } from './elevenlabs';
+import { createFalAdapter, FAL_DEFAULTS } from './fal';
 import { createGeminiAdapter, GEMINI_DEFAULTS } from './gemini';
 import { createOpenAiAdapter, OPENAI_DEFAULTS } from './openai';
 import { createOpenAiCompatibleAdapter } from './openaiCompatible';
@@ -69,9 +70,9 @@ export const PROVIDER_CATALOG: readonly ProviderInfo[] = [
     defaultBaseUrl: GEMINI_DEFAULTS.baseUrl,
     defaultModel: GEMINI_DEFAULTS.model,
     key: 'required',
-    capabilities: ['image', 'imageWithReferences', 'text', 'speech'],
+    capabilities: ['image', 'imageWithReferences', 'text', 'speech', 'imageToVideo'],
     corsNote: null,
-    modelHelp: `Image model. Text uses ${GEMINI_DEFAULTS.textModel} unless you set a text engine.`,
+    modelHelp: `Image model. Text uses ${GEMINI_DEFAULTS.textModel} unless you set a text engine; Animate shot uses ${GEMINI_DEFAULTS.videoModel} (Veo).`,
     defaultTimeoutSeconds: CLOUD_TIMEOUT_S,
     defaultConcurrency: 2,
     create: (options) => createGeminiAdapter(options),
@@ -143,6 +144,20 @@ export const PROVIDER_CATALOG: readonly ProviderInfo[] = [
     defaultTimeoutSeconds: CLOUD_TIMEOUT_S,
     defaultConcurrency: 2,
     create: (options) => createElevenLabsAdapter(options),
+  },
+  {
+    kind: 'fal',
+    name: 'fal.ai (image to video)',
+    defaultBaseUrl: FAL_DEFAULTS.baseUrl,
+    defaultModel: FAL_DEFAULTS.model,
+    key: 'required',
+    capabilities: ['imageToVideo'],
+    corsNote: null,
+    modelHelp:
+      'An image-to-video model id as fal.ai lists it, e.g. fal-ai/kling-video/v2.1/standard/image-to-video.',
+    defaultTimeoutSeconds: CLOUD_TIMEOUT_S,
+    defaultConcurrency: 2,
+    create: (options) => createFalAdapter(options),
   },
 ];
 

@@ -6,7 +6,9 @@ import { createAnthropicAdapter } from './anthropic';
 import { createAutomatic1111Adapter } from './automatic1111';
 import { createComfyUiAdapter } from './comfyui';
 import { DEFAULT_COMFY_WORKFLOW } from './comfyWorkflow';
+import { runVideoContract } from '../../../tests/fake-provider/videoContract';
 import { createElevenLabsAdapter } from './elevenlabs';
+import { createFalAdapter } from './fal';
 import { createGeminiAdapter } from './gemini';
 import { createOpenAiAdapter } from './openai';
 import { createOpenAiCompatibleAdapter } from './openaiCompatible';
@@ -107,6 +109,33 @@ runProviderContract({
   key: CONTRACT_KEY,
   keyHeader: 'xi-api-key',
   create: (baseUrl) => createElevenLabsAdapter(options(baseUrl)),
+});
+
+runProviderContract({
+  name: 'fal.ai',
+  vendor: 'fal',
+  apiRoot: '',
+  key: CONTRACT_KEY,
+  keyHeader: 'authorization',
+  create: (baseUrl) => createFalAdapter(options(baseUrl)),
+});
+
+runVideoContract({
+  name: 'Gemini Veo',
+  vendor: 'gemini',
+  apiRoot: 'v1beta',
+  key: CONTRACT_KEY,
+  create: (baseUrl) => createGeminiAdapter(options(baseUrl)),
+  cancelPath: null,
+});
+
+runVideoContract({
+  name: 'fal.ai',
+  vendor: 'fal',
+  apiRoot: '',
+  key: CONTRACT_KEY,
+  create: (baseUrl) => createFalAdapter(options(baseUrl)),
+  cancelPath: /^\/fal-ai\/kling-video\/requests\/[\w-]+\/cancel$/,
 });
 
 describe('adapter specifics', () => {

@@ -3,6 +3,7 @@ import { ProviderError } from './errors';
 import { joinUrl, jsonHeaders, parseShape, sendJson } from './http';
 import { audioResult, base64ToBytes, bytesToBase64, imageResult, pcmToWav } from './media';
 import type { AdapterOptions } from './options';
+import { geminiVideoJobs } from './geminiVeo';
 import { nearestAspectName } from './sizes';
 import type { CallContext, ProviderAdapter, Usage } from './types';
 
@@ -17,6 +18,8 @@ export const GEMINI_DEFAULTS = {
   model: 'gemini-2.5-flash-image',
   textModel: 'gemini-2.5-flash',
   speechModel: 'gemini-2.5-flash-preview-tts',
+  /** Image to video (Veo 3.1 Fast: 4–8 s clips from a first frame). */
+  videoModel: 'veo-3.1-fast-generate-preview',
   voice: 'Kore',
 } as const;
 
@@ -90,13 +93,17 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
 
   return {
     kind: 'gemini',
-    capabilities: new Set(['text', 'image', 'imageWithReferences', 'speech']),
+    capabilities: new Set(['text', 'image', 'imageWithReferences', 'speech', 'imageToVideo']),
     modelFor: (capability) =>
       capability === 'text'
         ? textModel
         : capability === 'speech'
           ? GEMINI_DEFAULTS.speechModel
-          : model,
+          : capability === 'imageToVideo'
+            ? GEMINI_DEFAULTS.videoModel
+            : model,
+
+    video: geminiVideoJobs(base, GEMINI_DEFAULTS.videoModel),
 
     async text(request, ctx) {
       const body: Record<string, unknown> = {

@@ -10,7 +10,7 @@ import type { CallContext } from './types';
 
 export interface HttpCall {
   readonly url: string;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly headers?: Readonly<Record<string, string>>;
   /** A JSON string or multipart form; `fetch` sets the multipart content type itself. */
   readonly body?: string | FormData;

@@ -105,3 +105,26 @@ export function audioResult(
     throw new ProviderError('badResponse', 'The provider sent something that is not audio.');
   return { bytes, mimeType: checked.mimeType };
 }
+
+/**
+ * A clip must be a video Frameline accepts (MP4 or WebM by its bytes): an HTML error page with
+ * status 200, or a declared `video/mp4` that is something else, never becomes a take.
+ */
+export function videoResult(bytes: Uint8Array<ArrayBuffer>): {
+  bytes: Uint8Array<ArrayBuffer>;
+  mimeType: string;
+} {
+  const checked = checkAssetBytes(bytes, '');
+  if (!checked.ok || sniffMedia(bytes)?.kind !== 'video')
+    throw new ProviderError(
+      'badResponse',
+      'The provider sent something that is not an MP4 or WebM video.',
+    );
+  return { bytes, mimeType: checked.mimeType };
+}
+
+/** A clip given as a URL (fal.media, signed storage) is fetched at once; no key goes with it. */
+export async function fetchVideoUrl(url: string, ctx: CallContext) {
+  const { bytes } = await sendForBytes({ url }, { ...ctx, apiKey: null });
+  return videoResult(bytes);
+}

@@ -12,12 +12,14 @@ export const CAPABILITIES = [
   'imageFromDrawing',
   'removeBackground',
   'speech',
+  'imageToVideo',
 ] as const;
 /**
  * `imageWithReferences`: the adapter also sends reference images (character sheets) with a
  * prompt. `imageFromDrawing`: it works from the person's drawing (image edits with a mask,
  * image-to-image, inpainting), keeping its composition. `removeBackground`: it cuts a picture's
- * subject out (the background made transparent).
+ * subject out (the background made transparent). `imageToVideo`: it animates a still into a short
+ * clip, as a long-running job (submit, poll, fetch; see `VideoJobs`).
  */
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -29,7 +31,7 @@ export type RouteCapability = (typeof ROUTE_CAPABILITIES)[number];
  * What a call does, for the log and the price table: a route, or a task that rides on one
  * (background removal goes down the image providers' order, but is its own model and price).
  */
-export type ModelTask = RouteCapability | 'removeBackground';
+export type ModelTask = RouteCapability | 'removeBackground' | 'imageToVideo';
 
 export const PROVIDER_KINDS = [
   'openai',
@@ -40,6 +42,7 @@ export const PROVIDER_KINDS = [
   'comfyui',
   'automatic1111',
   'elevenlabs',
+  'fal',
   'sketch',
 ] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -50,6 +53,8 @@ export interface Usage {
   readonly images: number;
   /** Characters turned into speech. */
   readonly characters: number;
+  /** Seconds of video made (image to video); absent means none. */
+  readonly videoSeconds?: number;
 }
 
 export const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, images: 0, characters: 0 };
@@ -135,6 +140,49 @@ export interface SpeechRequest {
   readonly voice: string;
 }
 
+/** Animate a still: the picture is the clip's first frame, the prompt says what moves. */
+export interface VideoRequest {
+  readonly prompt: string;
+  /** PNG, JPEG or WebP: the shot's frame. */
+  readonly image: ImageBytes;
+  /** Width / height of the project; adapters pick the nearest their API offers. */
+  readonly aspectRatio: number;
+  /** How long the clip should be; adapters pick the nearest length their API makes. */
+  readonly seconds: number;
+}
+
+/**
+ * A job the provider accepted. Plain strings only, so a job can be written down and polled
+ * again later (a pipeline step resuming after a reload); `id` is the provider's own name for it.
+ */
+export interface VideoJobRef {
+  readonly id: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** Where a job is. A job that failed is not a status: `status` throws its ProviderError. */
+export type VideoJobStatus =
+  | { readonly state: 'queued'; readonly position: number | null }
+  | { readonly state: 'running'; readonly fraction: number | null }
+  | { readonly state: 'done' };
+
+/**
+ * The steps of a long-running image-to-video job, each one plain HTTP call, so the caller
+ * (src/ai/router/videoJob.ts) owns the waiting: poll interval, backoff, progress, cancel, limits.
+ */
+export interface VideoJobs {
+  /** The clip length this provider makes for a wanted length (for the estimate and the take). */
+  secondsFor(wanted: number): number;
+  /** Typical time from submit to result, for progress when the API reports none. */
+  readonly typicalMs: number;
+  submit(request: VideoRequest, ctx: CallContext): Promise<VideoJobRef>;
+  status(job: VideoJobRef, ctx: CallContext): Promise<VideoJobStatus>;
+  /** The finished clip's bytes (checked to be MP4 or WebM). */
+  result(job: VideoJobRef, ctx: CallContext): Promise<MediaResult>;
+  /** Tells the provider to stop; null where its API has no way to (the job runs on, billed). */
+  readonly cancel: ((job: VideoJobRef, ctx: CallContext) => Promise<void>) | null;
+}
+
 export interface CallContext {
   readonly signal: AbortSignal;
   /** The key for this call, straight from the vault; null for providers without keys. */
@@ -155,6 +203,8 @@ export interface ProviderAdapter {
   /** With the `removeBackground` capability. */
   removeBackground?(request: BackgroundRequest, ctx: CallContext): Promise<MediaResult>;
   speech?(request: SpeechRequest, ctx: CallContext): Promise<MediaResult>;
+  /** With the `imageToVideo` capability. */
+  readonly video?: VideoJobs;
   /** A cheap real call proving address, key and CORS; resolves with what it found. */
   testConnection(ctx: CallContext): Promise<string>;
 }

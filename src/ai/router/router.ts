@@ -20,10 +20,12 @@ import type {
   TextRequest,
   TextResult,
   Usage,
+  VideoRequest,
 } from '../providers/types';
 import { abortableSleep, backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { CircuitBreaker } from './circuitBreaker';
 import { Semaphore } from './semaphore';
+import { runVideoJob, type PollPolicy, type VideoProgress } from './videoJob';
 
 /** One provider as the router calls it: the adapter plus the user's limits for it. */
 export interface RouterProvider {
@@ -55,6 +57,14 @@ export interface RouteOptions {
   /** Tags every logged attempt, so a batch can sum its cost. */
   readonly batchId?: string | null;
   readonly onProgress?: (fraction: number) => void;
+}
+
+export interface VideoRouteOptions {
+  readonly signal?: AbortSignal;
+  readonly batchId?: string | null;
+  readonly onProgress?: (progress: VideoProgress) => void;
+  /** Tests poll faster; the app uses DEFAULT_POLL. */
+  readonly poll?: PollPolicy;
 }
 
 /** One try at one provider, as reported back to the caller. */
@@ -97,6 +107,7 @@ const TASK_WORDS: Record<ModelTask, string> = {
   text: 'text',
   speech: 'speech',
   removeBackground: 'background removal',
+  imageToVideo: 'image to video',
 };
 
 /** Which providers of the route may take the call, and what the log calls it. */
@@ -204,6 +215,64 @@ export class AiRouter {
       if (!adapter.speech) throw new ProviderError('unsupported', 'This provider does not speak.');
       return adapter.speech(req, ctx);
     });
+  }
+
+  /**
+   * A clip animated from a still by the provider the person chose: no fallback down a list, since
+   * each provider makes a different clip at a different price, and no automatic retry of the
+   * job (runVideoJob retries polls, never a paid submit). One row in the call log for the whole
+   * job, with its cost; a failed or cancelled job is logged at no cost, though a provider that
+   * cannot cancel (Veo) may still bill it.
+   */
+  async imageToVideo(
+    provider: RouterProvider,
+    request: VideoRequest,
+    options: VideoRouteOptions = {},
+  ): Promise<Routed<MediaResult>> {
+    const jobs = provider.adapter.video;
+    const task = 'imageToVideo';
+    const signal = options.signal ?? new AbortController().signal;
+    const logOptions = { batchId: options.batchId ?? null };
+    if (!jobs) throw new ProviderError('unsupported', 'This provider cannot animate a still.');
+    const attempts: AttemptSummary[] = [];
+    const key = await this.keyOf(provider, task, logOptions, attempts);
+    if (key === undefined) {
+      const last = attempts.at(-1);
+      const kind =
+        last && last.outcome !== 'ok' && last.outcome !== 'skipped' ? last.outcome : 'auth';
+      throw new ProviderError(kind, last?.message ?? 'The provider’s key could not be read.');
+    }
+    const release = await this.semaphoreFor(provider)
+      .acquire(signal)
+      .catch(() => {
+        throw cancelled();
+      });
+    const started = this.now();
+    try {
+      const { result } = await runVideoJob(request, {
+        jobs,
+        apiKey: key,
+        callTimeoutMs: provider.timeoutMs,
+        signal,
+        now: this.now,
+        sleep: this.sleep,
+        random: this.random,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.poll ? { poll: options.poll } : {}),
+      });
+      const model = provider.adapter.modelFor(task);
+      const costUsd = this.#deps.costOf(provider.adapter.kind, model, result.usage);
+      await this.logAttempt(provider, task, logOptions, started, costUsd, null, result.usage);
+      this.breaker.success(provider.id);
+      return { result, provider, model, costUsd, attempts: [summary(provider, 'ok', '')] };
+    } catch (error) {
+      const failure = asProviderError(error);
+      const safe = new ProviderError(failure.kind, scrub(failure.message, [key]), failure.status);
+      await this.logAttempt(provider, task, logOptions, started, 0, safe, null);
+      throw safe;
+    } finally {
+      release();
+    }
   }
 
   /** Forget a provider's failures and apply its new concurrency (its settings were saved). */

@@ -14,6 +14,8 @@ export interface PriceRow {
   readonly outputPerMTokUsd: number;
   readonly perImageUsd: number;
   readonly perKCharsUsd: number;
+  /** Image to video, per second of clip (0 in tables saved before video existed). */
+  readonly perVideoSecondUsd: number;
 }
 
 export const priceRowSchema = z.object({
@@ -23,6 +25,7 @@ export const priceRowSchema = z.object({
   outputPerMTokUsd: z.number().min(0),
   perImageUsd: z.number().min(0),
   perKCharsUsd: z.number().min(0),
+  perVideoSecondUsd: z.number().min(0).default(0),
 });
 
 const row = (
@@ -36,6 +39,7 @@ const row = (
   outputPerMTokUsd: 0,
   perImageUsd: 0,
   perKCharsUsd: 0,
+  perVideoSecondUsd: 0,
   ...prices,
 });
 
@@ -60,6 +64,10 @@ export const DEFAULT_PRICES: readonly PriceRow[] = [
   // Remove Background: 2 credits at $0.01.
   row('stability', 'remove-background', { perImageUsd: 0.02 }),
   row('elevenlabs', '*', { perKCharsUsd: 0.22 }),
+  // Image to video, per second of clip (Veo 3.1 Fast with sound; Kling 2.1 Standard).
+  row('gemini', 'veo-3.1-fast-generate-preview', { perVideoSecondUsd: 0.15 }),
+  row('gemini', 'veo-3.1-generate-preview', { perVideoSecondUsd: 0.4 }),
+  row('fal', '*', { perVideoSecondUsd: 0.05 }),
   // Your own hardware, and services whose prices we cannot know: add a row for those you pay.
   row('openaiCompatible', '*', {}),
   row('comfyui', '*', {}),
@@ -89,6 +97,7 @@ export function estimateCostUsd(price: PriceRow | null, usage: Usage): number {
     (usage.inputTokens * price.inputPerMTokUsd) / PER_MILLION +
     (usage.outputTokens * price.outputPerMTokUsd) / PER_MILLION +
     usage.images * price.perImageUsd +
-    (usage.characters * price.perKCharsUsd) / PER_THOUSAND
+    (usage.characters * price.perKCharsUsd) / PER_THOUSAND +
+    (usage.videoSeconds ?? 0) * price.perVideoSecondUsd
   );
 }

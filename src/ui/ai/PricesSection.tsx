@@ -10,6 +10,7 @@ const COLUMNS = [
   ['inputPerMTokUsd', '$ per 1M input tokens'],
   ['outputPerMTokUsd', '$ per 1M output tokens'],
   ['perKCharsUsd', '$ per 1K characters spoken'],
+  ['perVideoSecondUsd', '$ per second of video'],
 ] as const;
 
 /**
@@ -85,6 +86,7 @@ export function PricesSection({ settings }: { readonly settings: AiSettings }) {
               outputPerMTokUsd: 0,
               perImageUsd: 0,
               perKCharsUsd: 0,
+              perVideoSecondUsd: 0,
             },
           ]);
           setNewModel('');

@@ -7,6 +7,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   removeBackground: 'background removal',
   text: 'text',
   speech: 'speech',
+  imageToVideo: 'image to video',
 };
 
 export const ROUTE_LABELS: Record<RouteCapability, string> = {
