@@ -144,6 +144,20 @@ test('one page rendered by poppler draws the boards', async () => {
   const dark = pixels.filter((value) => value < 160).length / pixels.length;
   expect(dark).toBeGreaterThan(0.05);
   console.log(`pdf page rendered: ${png}.png`);
+  // The sketches are PNGs; in the PDF they are JPEGs at no more than print resolution.
+  const images = execFileSync('pdfimages', ['-f', '2', '-l', '2', '-list', file], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => line.trim().split(/\s+/));
+  expect(images.length).toBeGreaterThanOrEqual(6);
+  for (const columns of images) {
+    // page num type width height color comp bpc enc interp object id x-ppi y-ppi …
+    expect(columns[8], columns.join(' ')).toBe('jpeg');
+    expect(Number(columns[12]), columns.join(' ')).toBeLessThanOrEqual(301);
+  }
 });
 
 test('a preset is saved in this browser, shared as a file and imported back', async () => {

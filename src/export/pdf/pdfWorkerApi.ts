@@ -34,9 +34,16 @@ export function createPdfWorkerApi(
         loadFont: deps.loadFont ?? fetchFont,
         loadImage:
           deps.loadImage ??
-          (async (key) => {
+          (async (key, print) => {
             const blob = images[key];
-            return blob ? prepareImage(blob, options.blackAndWhite && key !== LOGO_KEY) : null;
+            if (!blob) return null;
+            const logo = key === LOGO_KEY;
+            return prepareImage(blob, {
+              // The logo keeps its brand colours, and its lettering stays lossless.
+              blackAndWhite: options.blackAndWhite && !logo,
+              print,
+              lossless: logo,
+            });
           }),
         onProgress,
       });

@@ -19,6 +19,7 @@ import { fontkitForPdfLib } from './fontkitAdapter';
 import { layoutDocument, type CoverLogo } from './layoutDocument';
 import { inputTexts, type PdfDocumentInput } from './pdfInput';
 import type { PdfOptions } from './pdfOptions';
+import { printBoxes, type PrintBox } from './printSize';
 import { fontsNeeded, textRuns, type FontFile, type FontKey } from './scripts';
 import type { Measure } from './textFit';
 
@@ -45,8 +46,11 @@ interface Embedded {
 
 export interface PdfWriterDeps {
   readonly loadFont: (file: FontFile) => Promise<Uint8Array>;
-  /** A frame by hash, or the cover logo by LOGO_KEY; null when there is none. */
-  readonly loadImage: (key: string) => Promise<PreparedImage | null>;
+  /**
+   * A frame by hash, or the cover logo by LOGO_KEY; null when there is none. `print` is the
+   * largest box the pages draw it in (null for the logo, asked for before the layout).
+   */
+  readonly loadImage: (key: string, print: PrintBox | null) => Promise<PreparedImage | null>;
   /** Pages written so far, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -211,17 +215,15 @@ const IMAGES_IN_FLIGHT = 4;
 
 /**
  * Starts preparing every image the pages draw, in page order, a few at a time: while one page is
- * written the next pages' frames are already being decoded and compressed.
+ * written the next pages' frames are already being decoded and compressed. Each is asked for at
+ * the largest size it prints at.
  */
 function prefetch(
   pages: readonly { readonly ops: readonly DrawOp[] }[],
   load: PdfWriterDeps['loadImage'],
 ): Map<string, Promise<PreparedImage | null>> {
-  const keys = [
-    ...new Set(
-      pages.flatMap((page) => page.ops.flatMap((op) => (op.kind === 'image' ? [op.key] : []))),
-    ),
-  ];
+  const boxes = printBoxes(pages);
+  const keys = [...boxes.keys()];
   const started = new Map<string, Promise<PreparedImage | null>>();
   const resolvers = new Map<string, (image: Promise<PreparedImage | null>) => void>();
   for (const key of keys) started.set(key, new Promise((resolve) => resolvers.set(key, resolve)));
@@ -230,7 +232,7 @@ function prefetch(
     while (next < keys.length) {
       const key = keys[next++] ?? '';
       // A frame that fails to load prints empty; the others go on.
-      const image = load(key).catch(() => null);
+      const image = load(key, boxes.get(key) ?? null).catch(() => null);
       resolvers.get(key)?.(image);
       await image;
     }
@@ -263,7 +265,7 @@ export async function writePdf(
   const measure = measurer(fonts);
 
   const images = new Map<string, Embedded | null>();
-  const logo = options.cover ? await embedImage(doc, await deps.loadImage(LOGO_KEY)) : null;
+  const logo = options.cover ? await embedImage(doc, await deps.loadImage(LOGO_KEY, null)) : null;
   if (logo) images.set(LOGO_KEY, logo);
   const logoSize: CoverLogo | null = logo ? { width: logo.width, height: logo.height } : null;
   const plan = layoutDocument(input, options, measure, logoSize);
