@@ -59,6 +59,13 @@ export const shotSchema = z.object({
   frameHash: assetHashSchema.nullable().default(null),
   frameSource: z.enum(FRAME_SOURCES).nullable().default(null),
   /**
+   * Hash of a clip (a video take) that plays in place of the still, in the timeline, the
+   * preview and the render: from the shot's start, cut at its end, its last frame held if it is
+   * shorter. The still stays the frame (boards, PDFs, thumbnails) and comes back when this is
+   * null. Camera moves are not applied over a clip: the clip has its own motion.
+   */
+  clipHash: assetHashSchema.nullable().default(null),
+  /**
    * For sketch frames: the signature of the fields the sketch was drawn from. When the shot's
    * current signature differs, the sketch is stale and is redrawn.
    */

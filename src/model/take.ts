@@ -11,6 +11,9 @@ import type { Stored } from './stored';
 export const TAKE_SOURCES = ['ai', 'drawn', 'upload'] as const;
 export type TakeSource = (typeof TAKE_SOURCES)[number];
 
+export const TAKE_KINDS = ['image', 'video'] as const;
+export type TakeKind = (typeof TAKE_KINDS)[number];
+
 /**
  * One generated image kept on a shot. A shot keeps every take it was given, so a better frame
  * is never lost to a newer one; the user picks which take is the shot's frame. The bytes live in
@@ -31,6 +34,14 @@ export const takeSchema = z.object({
   createdAt: z.number(),
   /** Absent on generated takes (every take written before this field existed was one). */
   source: z.enum(TAKE_SOURCES).optional(),
+  /**
+   * `video`: a clip animated from the shot's still (image to video); picking it makes it the
+   * shot's `clipHash` and leaves the still as the frame. Absent on pictures (every take written
+   * before clips existed was one).
+   */
+  kind: z.enum(TAKE_KINDS).optional(),
+  /** A clip's own length as the provider made it (it is trimmed or held to the shot). */
+  clipMs: z.number().min(0).optional(),
 });
 
 export type Take = Stored<typeof takeSchema>;
@@ -44,4 +55,8 @@ export function newTakeId(): string {
 
 export function takeSource(take: Pick<Take, 'source'>): TakeSource {
   return take.source ?? 'ai';
+}
+
+export function isClipTake(take: Pick<Take, 'kind'>): boolean {
+  return take.kind === 'video';
 }

@@ -326,6 +326,10 @@ const EXAMPLES: { readonly [N in CommandName]: Example<N> } = {
     valid: (ids) => ({ shotId: ids.shotId, takeId: ids.takeId }),
     invalid: (ids) => ({ input: { shotId: ids.shotId, takeId: 3 }, field: 'takeId' }),
   },
+  'clip/stop': {
+    valid: (ids) => ({ shotId: ids.shotId }),
+    invalid: () => ({ input: { shotId: '' }, field: 'shotId' }),
+  },
   'frame/returnToSketch': {
     valid: (ids) => ({ shotId: ids.shotId }),
     invalid: () => ({ input: { shotId: '' }, field: 'shotId' }),

@@ -9,6 +9,7 @@ import {
   removeShotTake,
   returnShotToSketch,
   setShotFrame,
+  stopShotClip,
 } from '../projectDoc';
 import { APP_CHANGE, defineCommand, STEP } from './command';
 import { idSchema } from './inputSchemas';
@@ -72,6 +73,13 @@ export const frameCommands = {
     undo: STEP,
     run: ({ doc }, i: { shotId: ShotId; takeId: string }) =>
       removeShotTake(doc, i.shotId, i.takeId),
+  }),
+
+  /** The shot's clip stops playing over it ("Use the still"); the clip stays a take. */
+  'clip/stop': defineCommand({
+    input: shotRef,
+    undo: STEP,
+    run: ({ doc }, { shotId }: { shotId: ShotId }) => stopShotClip(doc, shotId),
   }),
 
   /** Back to the offline sketch; the takes stay. */

@@ -395,12 +395,21 @@ export function addShotTake(
     const record = rootsOf(doc).shots.get(shotId);
     if (!record) return;
     takesOf(record).push([toRecord(take)]);
-    if (options.makeCurrent) setTakeFrame(record, take.hash, take.source);
+    if (options.makeCurrent) setTakeFrame(record, take.hash, take.source, take.kind);
   }, SYSTEM_ORIGIN);
 }
 
-/** A take becomes the frame: its source says whose work the frame is (take.ts). */
-function setTakeFrame(record: YRecord, hash: AssetHash, source: unknown): void {
+/**
+ * A take becomes the frame: its source says whose work the frame is (take.ts). A clip take
+ * plays over the still instead (`clipHash`), which stays the frame; picking a picture take
+ * stops the clip, so one click goes back to a still.
+ */
+function setTakeFrame(record: YRecord, hash: AssetHash, source: unknown, kind: unknown): void {
+  if (kind === 'video') {
+    if (record.get('clipHash') !== hash) record.set('clipHash', hash);
+    return;
+  }
+  if ((record.get('clipHash') ?? null) !== null) record.set('clipHash', null);
   const frameSource: FrameSource = source === 'drawn' || source === 'upload' ? source : 'ai';
   record.set('frameHash', hash);
   record.set('frameSource', frameSource);
@@ -417,7 +426,16 @@ export function chooseShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void
       .toArray()
       .find((t) => t.get('id') === takeId);
     const hash = take?.get('hash');
-    if (typeof hash === 'string') setTakeFrame(record, hash as AssetHash, take?.get('source'));
+    if (typeof hash === 'string')
+      setTakeFrame(record, hash as AssetHash, take?.get('source'), take?.get('kind'));
+  }, USER_ORIGIN);
+}
+
+/** The clip stops playing over the shot; its still shows again (the clip stays a take). */
+export function stopShotClip(doc: Y.Doc, shotId: ShotId): void {
+  doc.transact(() => {
+    const record = rootsOf(doc).shots.get(shotId);
+    if (record && (record.get('clipHash') ?? null) !== null) record.set('clipHash', null);
   }, USER_ORIGIN);
 }
 
@@ -441,6 +459,7 @@ export function removeShotTake(doc: Y.Doc, shotId: ShotId, takeId: string): void
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i];
       if (item?.get('id') !== takeId) continue;
+      if (record.get('clipHash') === item.get('hash')) record.set('clipHash', null);
       const source = record.get('frameSource');
       const fromTake = source === 'ai' || source === 'upload';
       if (fromTake && record.get('frameHash') === item.get('hash')) {

@@ -16,6 +16,7 @@ import {
   removeShotTake,
   returnShotToSketch,
   setCharacterSheet,
+  stopShotClip,
   setShotFrame,
   updateCharacter,
   updateShot,
@@ -152,6 +153,47 @@ describe('takes on a shot', () => {
     const { snapshot, problems } = readProject(doc);
     expect(snapshot.shots[0]?.takes).toEqual([]);
     expect(problems[0]).toMatch(/take of shot/);
+  });
+});
+
+describe('a clip on a shot', () => {
+  const CLIP = 'e'.repeat(64) as AssetHash;
+  const clip = (id: string): Take => ({ ...take(id, CLIP), kind: 'video', clipMs: 2000 });
+
+  test('a clip take plays over the still, which stays the frame', () => {
+    const doc = newDoc();
+    addShotTake(doc, SHOT, take('t1', TAKE_1), { makeCurrent: true });
+    addShotTake(doc, SHOT, clip('c1'), { makeCurrent: true });
+    const shot = shotOf(doc);
+    expect(shot.clipHash).toBe(CLIP);
+    expect(shot.frameHash).toBe(TAKE_1);
+    expect(shot.takes.map((t) => t.kind ?? 'image')).toEqual(['image', 'video']);
+    expect(shot.takes[1]?.clipMs).toBe(2000);
+  });
+
+  test('picking the still back is one click and one undoable step', () => {
+    const doc = newDoc();
+    addShotTake(doc, SHOT, take('t1', TAKE_1), { makeCurrent: true });
+    addShotTake(doc, SHOT, clip('c1'), { makeCurrent: true });
+    const undo = new Y.UndoManager(rootsOf(doc).shots, { trackedOrigins: new Set([USER_ORIGIN]) });
+    chooseShotTake(doc, SHOT, 't1');
+    expect(shotOf(doc).clipHash).toBeNull();
+    expect(shotOf(doc).frameHash).toBe(TAKE_1);
+    undo.undo();
+    expect(shotOf(doc).clipHash).toBe(CLIP);
+    chooseShotTake(doc, SHOT, 'c1');
+    stopShotClip(doc, SHOT);
+    expect(shotOf(doc).clipHash).toBeNull();
+    expect(shotOf(doc).takes).toHaveLength(2);
+  });
+
+  test('removing the playing clip take stops the clip; the clip counts as referenced', () => {
+    const doc = newDoc();
+    addShotTake(doc, SHOT, clip('c1'), { makeCurrent: true });
+    expect(referencedAssetHashes(doc)).toContain(CLIP);
+    removeShotTake(doc, SHOT, 'c1');
+    expect(shotOf(doc).clipHash).toBeNull();
+    expect(shotOf(doc).frameHash).toBe(SKETCH);
   });
 });
 
