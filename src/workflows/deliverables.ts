@@ -2,12 +2,19 @@ import type { Approval } from '../model/approval';
 import type { Comment } from '../model/comment';
 import type { ShotId } from '../model/ids';
 import { timelineShots, type ProjectSnapshot } from '../model/project';
-import type { AssetSource, ExportControl } from '../export/deliver/assetSource';
-import { contactSheetBlob, convertWithCanvas } from '../export/deliver/browserImages';
+import {
+  ExportCancelled,
+  type AssetSource,
+  type ExportControl,
+} from '../export/deliver/assetSource';
+import { contactSheetBlob } from '../export/deliver/browserImages';
 import { contactSheetFileName } from '../export/deliver/contactSheet';
-import { imageSequence, type SequenceFormat } from '../export/deliver/imageSequence';
+import type { SequenceFormat } from '../export/deliver/imageSequence';
 import { shotListCsv, shotListRows, shotListXlsx } from '../export/deliver/shotList';
-import { timelinePackage, type TimelineFormat } from '../export/deliver/timelinePackage';
+import type { TimelineFormat } from '../export/deliver/timelinePackage';
+import { startZipExport, ZipCancelledError } from '../export/deliver/zipClient';
+import { zipMediaHashes, type ZipRequest } from '../export/deliver/zipWorkerApi';
+import type { WorkerHandle } from '../export/workerJob';
 import { fileSlug } from '../export/fileNames';
 import { readAssets } from '../export/deliver/assetSource';
 import { buildReviewPage } from '../export/review/reviewPage';
@@ -40,39 +47,61 @@ export interface DeliverableInput {
   /** The review page shows the team's comments beside each shot. */
   readonly comments: readonly Comment[];
   readonly assets: AssetSource;
+  /** Tests only: the zip worker (a real Worker otherwise). */
+  readonly createZipWorker?: () => WorkerHandle;
+}
+
+/**
+ * A timeline package or image sequence, built in the zip worker: the page only looks up the
+ * media's Blobs (no bytes are read here) and receives the finished zip.
+ */
+async function zipDeliverable(
+  request: ZipRequest,
+  { snapshot, assets, createZipWorker }: DeliverableInput,
+  control: ExportControl,
+): Promise<Deliverable> {
+  const media: Record<string, Blob> = {};
+  for (const hash of new Set(zipMediaHashes(request, snapshot))) {
+    if (control.signal?.aborted) throw new ExportCancelled();
+    const blob = await assets.get(hash);
+    if (blob) media[hash] = blob;
+  }
+  if (control.signal?.aborted) throw new ExportCancelled();
+  const job = startZipExport(request, snapshot, media, {
+    ...(control.onProgress ? { onProgress: control.onProgress } : {}),
+    ...(createZipWorker ? { createWorker: createZipWorker } : {}),
+  });
+  const cancel = () => job.cancel();
+  control.signal?.addEventListener('abort', cancel);
+  try {
+    const result = await job.promise;
+    if (!result.ok) throw new Error(result.error);
+    const { file } = result;
+    return {
+      blob: new Blob([file.bytes], { type: file.mimeType }),
+      fileName: file.fileName,
+      missing: file.missing,
+    };
+  } catch (error) {
+    throw error instanceof ZipCancelledError ? new ExportCancelled() : error;
+  } finally {
+    control.signal?.removeEventListener('abort', cancel);
+  }
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function makeDeliverable(
   request: DeliverableRequest,
-  { projectId, snapshot, approvals, comments, assets }: DeliverableInput,
+  input: DeliverableInput,
   control: ExportControl = {},
 ): Promise<Deliverable> {
+  const { projectId, snapshot, approvals, comments, assets } = input;
   const slug = fileSlug(snapshot.meta.title);
   switch (request.kind) {
-    case 'timeline': {
-      const file = await timelinePackage(snapshot, request.format, request.rate, assets, control);
-      return {
-        blob: new Blob([file.bytes], { type: file.mimeType }),
-        fileName: file.fileName,
-        missing: file.missing,
-      };
-    }
-    case 'sequence': {
-      const file = await imageSequence(
-        snapshot,
-        request.format,
-        assets,
-        convertWithCanvas,
-        control,
-      );
-      return {
-        blob: new Blob([file.bytes], { type: file.mimeType }),
-        fileName: file.fileName,
-        missing: file.missing,
-      };
-    }
+    case 'timeline':
+    case 'sequence':
+      return zipDeliverable(request, input, control);
     case 'contactSheet': {
       const { blob, missing } = await contactSheetBlob(snapshot, assets, control);
       return { blob, fileName: contactSheetFileName(snapshot.meta.title, 'png'), missing };
