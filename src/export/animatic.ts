@@ -62,6 +62,10 @@ export async function prepareAnimaticRequest(
     shots.map((s) => s.frameHash),
     assets,
   );
+  const clips = await blobsFor(
+    shots.map((s) => s.clipHash),
+    assets,
+  );
   const size = outputSize(options, aspectValue(snapshot.meta.aspectRatio));
   const plan = buildRenderPlan({
     shots: composeShotsFor(snapshot).map((shot) => ({ ...shot, number: shot.label })),
@@ -75,6 +79,7 @@ export async function prepareAnimaticRequest(
   return {
     plan,
     frames,
+    clips,
     output: {
       format: options.format,
       codec,

@@ -24,6 +24,7 @@ export async function renderAnimatic(
   onProgress: ProgressListener,
 ): Promise<RenderResult> {
   const warnings = [...job.warnings];
+  const hasClips = job.plan.timeline.shots.some((shot) => shot.clipKey !== null);
   const heartbeat = createProgressReporter(job.plan.totalFrames, onProgress);
   let compiled: Promise<CompiledCore> | null = null;
   const ffmpeg = () => (compiled ??= compileCore());
@@ -37,7 +38,11 @@ export async function renderAnimatic(
     warnings.push(...result.warnings);
   }
 
+  // ffmpeg.wasm's frames are drawn synchronously while it runs, where nothing can be decoded.
+  const stillsInstead =
+    'Clips are drawn only by the WebCodecs engine: this file shows their shots’ stills.';
   if (job.output.format === 'gif') {
+    if (hasClips) warnings.push(stillsInstead);
     return renderGifWithFfmpeg(job, await ffmpeg(), onProgress, warnings);
   }
   const webCodecs =
@@ -47,6 +52,7 @@ export async function renderAnimatic(
   const decision = chooseEngine(job.output, webCodecs);
   if ('error' in decision) throw new Error(decision.error);
   if (decision.engine === 'ffmpeg') {
+    if (hasClips) warnings.push(stillsInstead);
     return renderVideoWithFfmpeg(job, mixed, await ffmpeg(), onProgress, warnings);
   }
   const audio =

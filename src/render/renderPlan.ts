@@ -33,6 +33,8 @@ export interface RenderShotInput {
   readonly transitionOut?: Transition;
   /** What the shot info overlay prints, when `overlays.shotInfo`. */
   readonly info?: ShotInfo;
+  /** Key into the job's `clips` map: a clip that plays instead of the picture. */
+  readonly clipKey?: string | null;
 }
 
 export interface RenderPlanInput {
@@ -138,6 +140,7 @@ export function buildRenderPlan(input: RenderPlanInput): RenderPlan {
       framing: shot.framing ?? LOCKED_OFF,
       transitionOut: shot.transitionOut ?? CUT,
       ...(shot.info ? { info: shot.info } : {}),
+      clipKey: shot.clipKey ?? null,
     })),
     {
       frameRate,

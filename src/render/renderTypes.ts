@@ -30,6 +30,8 @@ export interface RenderRequest {
   readonly plan: RenderPlan;
   /** frameKey → image blob (PNG, JPEG or WebP). Blobs cross to the worker without a copy. */
   readonly frames: Readonly<Record<string, Blob>>;
+  /** clipKey → MP4 or WebM blob: clips that play instead of shots' pictures. */
+  readonly clips?: Readonly<Record<string, Blob>>;
   readonly output: OutputSpec;
   /** Null: a silent animatic (and GIFs are always silent). */
   readonly audio: AudioMixInput | null;

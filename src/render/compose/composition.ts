@@ -7,6 +7,15 @@ import { shotIndexAt, type CompositionTimeline, type TimelineShot } from './time
 import type { ShotInfo } from './shotInfo';
 import { transitionLook, type ClipRect, type LayerLook } from './transitionLook';
 
+/** A clip's frame to show: which clip, in which shot, how far into it. */
+export interface LayerVideo {
+  readonly key: string;
+  /** The shot the clip plays in (two shots may play one clip, each from its own start). */
+  readonly shotIndex: number;
+  /** Time since the shot became visible; past the clip's end its last frame holds. */
+  readonly atMs: number;
+}
+
 /** One picture in a frame. */
 export interface ComposedLayer {
   readonly shotIndex: number;
@@ -17,6 +26,8 @@ export interface ComposedLayer {
   readonly rect: FramingRect;
   readonly opacity: number;
   readonly clip: ClipRect | null;
+  /** The clip playing instead of the picture; absent or null: the picture. */
+  readonly video?: LayerVideo | null;
 }
 
 export interface OverlayText {
@@ -51,6 +62,10 @@ function layerFor(shot: TimelineShot, tMs: number, look: LayerLook): ComposedLay
       : shot.framing.start,
     opacity: look.opacity,
     clip: look.clip,
+    video:
+      shot.clipKey === null
+        ? null
+        : { key: shot.clipKey, shotIndex: shot.index, atMs: Math.max(0, elapsed) },
   };
 }
 

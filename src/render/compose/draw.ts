@@ -1,7 +1,7 @@
 import { FIT_BACKGROUNDS, fittedFraming } from '../../model/aspect';
 import type { FrameFit } from '../../model/project';
-import type { ComposeContext, PictureLookup, Size } from './context';
-import type { ComposedLayer, FrameComposition } from './composition';
+import type { ComposeContext, Picture, PictureLookup, Size } from './context';
+import type { ComposedLayer, FrameComposition, LayerVideo } from './composition';
 import { drawOverlays } from './overlays';
 import { PLACEHOLDER_TITLES, drawPlaceholder } from './placeholder';
 import { placementFor, type Placement } from './placement';
@@ -26,12 +26,19 @@ function fillBars(ctx: ComposeContext, size: Size, at: Placement, colour: string
   if (right < width) ctx.fillRect(right, at.dy, width - right, at.dh);
 }
 
+/**
+ * A clip's frame for a layer, already decoded by the caller (the render worker decodes ahead;
+ * the preview draws its <video>); null falls back to the shot's picture.
+ */
+export type ClipFrameLookup = (video: LayerVideo) => Picture | null;
+
 function drawLayer(
   ctx: ComposeContext,
   size: Size,
   layer: ComposedLayer,
   pictures: PictureLookup,
   fit: FrameFit,
+  clipFrames: ClipFrameLookup | undefined,
 ): void {
   if (layer.opacity <= 0) return;
   ctx.save();
@@ -42,7 +49,8 @@ function drawLayer(
     ctx.clip();
   }
   ctx.globalAlpha = layer.opacity;
-  const picture = pictures(layer.frameKey);
+  const clipFrame = layer.video && clipFrames ? clipFrames(layer.video) : null;
+  const picture = clipFrame ?? pictures(layer.frameKey);
   if (picture.kind === 'image') {
     // Crop narrows the picture to the part the board shows before the camera frames it.
     const rect = fittedFraming(layer.rect, picture.image, size, fit);
@@ -69,6 +77,7 @@ export function drawComposition(
   size: Size,
   frame: FrameComposition,
   pictures: PictureLookup,
+  clipFrames?: ClipFrameLookup,
 ): void {
   ctx.save();
   ctx.globalAlpha = 1;
@@ -80,7 +89,7 @@ export function drawComposition(
   ctx.fillStyle = BACKGROUND_COLOUR;
   ctx.fillRect(0, 0, size.width, size.height);
   const fit = frame.fit ?? 'letterbox';
-  for (const layer of frame.layers) drawLayer(ctx, size, layer, pictures, fit);
+  for (const layer of frame.layers) drawLayer(ctx, size, layer, pictures, fit, clipFrames);
   if (frame.fill !== null && frame.fill.opacity > 0) {
     ctx.globalAlpha = frame.fill.opacity;
     ctx.fillStyle = frame.fill.colour;

@@ -29,6 +29,7 @@ export function composeShotsFor(
     framing: framingFor(shot),
     transitionOut: shot.transitionOut,
     info: shotInfoFor(shot, scenes.get(shot.sceneId)),
+    clipKey: shot.clipHash,
   }));
 }
 

@@ -4,8 +4,13 @@
  * `drawComposition(ctx, size, compositionAt(timeline, tMs), pictures)`.
  */
 export type { ComposeContext, ComposeImage, Picture, PictureLookup, Size } from './context';
-export { compositionAt, type ComposedLayer, type FrameComposition } from './composition';
-export { drawComposition } from './draw';
+export {
+  compositionAt,
+  type ComposedLayer,
+  type FrameComposition,
+  type LayerVideo,
+} from './composition';
+export { drawComposition, type ClipFrameLookup } from './draw';
 export { composeShotsFor, compositionTimelineFor } from './fromSnapshot';
 export { placementFor, type Placement } from './placement';
 export {

@@ -1,5 +1,5 @@
 import type { CaptionCue } from '../../model/captions';
-import { isStaticFraming, shakeSeed, type ShotFraming } from '../../model/framing';
+import { FULL_FRAME, isStaticFraming, shakeSeed, type ShotFraming } from '../../model/framing';
 import { transitionWindows, type Transition, type TransitionWindow } from '../../model/transition';
 import type { FramesPerSecond, Milliseconds } from '../../model/units';
 import type { FrameFit } from '../../model/project';
@@ -36,7 +36,20 @@ export interface TimelineShotInput {
   readonly transitionOut: Transition;
   /** What the shot info overlay prints (fromSnapshot.ts); absent: no band for this shot. */
   readonly info?: ShotInfo;
+  /**
+   * Key of a clip that plays instead of the picture (the shot's `clipHash`); absent or null: the
+   * picture. The picture stays the fallback when the clip cannot be decoded.
+   */
+  readonly clipKey?: string | null;
 }
+
+/** A clip is shown whole and still-framed: its own motion is the shot's camera. */
+const CLIP_FRAMING: ShotFraming = {
+  start: FULL_FRAME,
+  end: FULL_FRAME,
+  easing: 'linear',
+  shake: 0,
+};
 
 /** A shot placed on the timeline: nominal span (cut to cut) and the span it is visible in. */
 export interface TimelineShot {
@@ -51,8 +64,10 @@ export interface TimelineShot {
   readonly visibleEndMs: number;
   readonly framing: ShotFraming;
   readonly seed: number;
-  /** False when the picture is the same all through the shot (a hold). */
+  /** False when the picture is the same all through the shot (a hold); a clip always moves. */
   readonly moving: boolean;
+  /** The clip playing from `visibleStartMs`, trimmed at `visibleEndMs`; null: the picture. */
+  readonly clipKey: string | null;
   /** Shot info overlay text; null unless `overlays.shotInfo`. */
   readonly info: ShotInfo | null;
 }
@@ -89,6 +104,7 @@ export function buildCompositionTimeline(
   const withInfo = options.overlays?.shotInfo === true;
   const placed = shots.map((shot, index): TimelineShot => {
     const endMs = startMs + shot.durationMs;
+    const clipKey = shot.clipKey ?? null;
     const placedShot: TimelineShot = {
       index,
       shotId: shot.id,
@@ -98,9 +114,11 @@ export function buildCompositionTimeline(
       endMs,
       visibleStartMs: incoming.get(index)?.startMs ?? startMs,
       visibleEndMs: outgoing.get(index)?.endMs ?? endMs,
-      framing: shot.framing,
+      // Camera moves are not applied over a clip (it has its own motion): see CLIP_FRAMING.
+      framing: clipKey ? CLIP_FRAMING : shot.framing,
       seed: shakeSeed(shot.id),
-      moving: !isStaticFraming(shot.framing),
+      moving: clipKey !== null || !isStaticFraming(shot.framing),
+      clipKey,
       info: withInfo ? (shot.info ?? null) : null,
     };
     startMs = endMs;

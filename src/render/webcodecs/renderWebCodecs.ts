@@ -8,6 +8,7 @@ import {
   WebMOutputFormat,
 } from 'mediabunny';
 import type { FramesPerSecond } from '../../model/units';
+import { createClipFrames } from '../clipFrames';
 import { compositionAt } from '../compose/composition';
 import { drawComposition } from '../compose/draw';
 import { DEFAULT_HOLD_STRATEGY, emissionsFor } from '../holds';
@@ -88,6 +89,8 @@ export async function renderWithWebCodecs(
   const pictures = createPictureCache(plan.runs, job.frames, {
     maxSidePx: 2 * Math.max(width, height),
   });
+  // Clips play in motion runs (a clip shot always moves): decoded forward as frames are drawn.
+  const clips = createClipFrames(job.clips ?? {});
   const strategy = job.holds ?? DEFAULT_HOLD_STRATEGY;
   const size = { width, height };
   let framesDone = 0;
@@ -98,7 +101,8 @@ export async function renderWithWebCodecs(
       const lookup = await pictures.acquire(index);
       if (run.kind === 'hold') {
         const frame = compositionAt(plan.timeline, frameTimeMs(run.startFrame, frameRate));
-        drawComposition(ctx as OffscreenCanvasRenderingContext2D, size, frame, lookup);
+        const clipFrames = await clips.resolve(frame);
+        drawComposition(ctx as OffscreenCanvasRenderingContext2D, size, frame, lookup, clipFrames);
         // One VideoFrame per hold, re-stamped for each emission; the pixels are copied once.
         const sample = new VideoSample(canvas, { timestamp: run.startFrame / frameRate });
         try {
@@ -116,7 +120,14 @@ export async function renderWithWebCodecs(
       } else {
         for (let f = run.startFrame; f < run.startFrame + run.frameCount; f++) {
           const frame = compositionAt(plan.timeline, frameTimeMs(f, frameRate));
-          drawComposition(ctx as OffscreenCanvasRenderingContext2D, size, frame, lookup);
+          const clipFrames = await clips.resolve(frame);
+          drawComposition(
+            ctx as OffscreenCanvasRenderingContext2D,
+            size,
+            frame,
+            lookup,
+            clipFrames,
+          );
           const sample = new VideoSample(canvas, {
             timestamp: f / frameRate,
             duration: 1 / frameRate,
@@ -147,6 +158,7 @@ export async function renderWithWebCodecs(
     throw error;
   } finally {
     pictures.close();
+    clips.close();
   }
   progress.report(framesDone, true);
 
@@ -160,6 +172,6 @@ export async function renderWithWebCodecs(
     audioCodec: audio?.codec ?? null,
     sampleCount,
     engine: 'webcodecs',
-    warnings,
+    warnings: [...warnings, ...clips.warnings],
   };
 }
