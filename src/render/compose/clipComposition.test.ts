@@ -13,7 +13,7 @@ function planOf(shots: RenderShotInput[]) {
 }
 
 const clipShot = (index: number, durationMs: number, more = {}) => ({
-  ...renderShot(index, durationMs, { move: 'pushIn', ...more }),
+  ...renderShot(index, durationMs, { move: 'zoom', ...more }),
   clipKey: `clip-${index}`,
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ProjectSnapshot } from '../../model/project';
 import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
@@ -9,6 +9,9 @@ import { startGeneration } from './startGeneration';
 import { TakesStrip } from './TakesStrip';
 import { useAi, useAiSettings } from './useAi';
 import { useFrameQueue } from './useFrameQueue';
+
+/** Image to video is used by few: its code loads when an inspector first shows it. */
+const AnimateShot = lazy(() => import('./AnimateShot'));
 
 const STATUS_TEXT = {
   queued: 'Waiting in the queue…',
@@ -74,6 +77,9 @@ export function ShotAiPanel({
         <NoProviderOffer session={session} shot={shot} onDone={() => setOffer(false)} />
       ) : null}
       <TakesStrip session={session} shot={shot} />
+      <Suspense fallback={null}>
+        <AnimateShot session={session} shot={shot} />
+      </Suspense>
       <PromptEditor session={session} snapshot={snapshot} shot={shot} canImprove={canImprove} />
     </section>
   );

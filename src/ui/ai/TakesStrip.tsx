@@ -1,5 +1,5 @@
 import type { Shot } from '../../model/shot';
-import type { Take } from '../../model/take';
+import { isClipTake, type Take } from '../../model/take';
 import type { ProjectSession } from '../../store';
 import { useAssetUrl } from '../common/useAssetUrl';
 
@@ -15,6 +15,7 @@ function TakeButton({
   onPick: () => void;
 }) {
   const url = useAssetUrl(take.hash);
+  const clip = isClipTake(take);
   const when = new Date(take.createdAt).toLocaleString(undefined, {
     dateStyle: 'short',
     timeStyle: 'short',
@@ -24,12 +25,22 @@ function TakeButton({
       type="button"
       className={`ai-take${current ? ' current' : ''}`}
       aria-pressed={current}
-      aria-label={`Take ${index + 1}: ${take.providerLabel}, ${take.model}, ${when}`}
+      aria-label={`Take ${index + 1}${clip ? ' (clip)' : ''}: ${take.providerLabel}, ${take.model}, ${when}`}
       title={take.prompt}
       onClick={onPick}
     >
-      {url ? <img src={url} alt="" /> : <span className="ai-take-missing">no image</span>}
-      <span className="ai-take-label">{index + 1}</span>
+      {url === null ? (
+        <span className="ai-take-missing">{clip ? 'no clip' : 'no image'}</span>
+      ) : clip ? (
+        // The clip's first frame as its thumbnail; it plays in the preview, not here.
+        <video src={url} muted playsInline preload="metadata" aria-hidden="true" />
+      ) : (
+        <img src={url} alt="" />
+      )}
+      <span className="ai-take-label">
+        {index + 1}
+        {clip ? ' ▶' : ''}
+      </span>
     </button>
   );
 }
@@ -48,12 +59,27 @@ export function TakesStrip({
   if (shot.takes.length === 0) return null;
   const disabled = session.readOnly;
   // Two takes can be the same image (same bytes, same hash): the newest of them is the one shown.
+  // A playing clip is the current take; the still under it is one click away ("Use still").
   const current =
-    shot.frameSource === 'ai' ? shot.takes.findLast((t) => t.hash === shot.frameHash) : undefined;
+    shot.clipHash !== null
+      ? shot.takes.findLast((t) => isClipTake(t) && t.hash === shot.clipHash)
+      : shot.frameSource === 'ai'
+        ? shot.takes.findLast((t) => !isClipTake(t) && t.hash === shot.frameHash)
+        : undefined;
   return (
     <div className="ai-takes">
       <div className="ai-takes-head">
         <span className="field-caption">Takes</span>
+        {shot.clipHash !== null ? (
+          <button
+            type="button"
+            className="button quiet"
+            disabled={disabled}
+            onClick={() => session.run('clip/stop', { shotId: shot.id })}
+          >
+            Use still
+          </button>
+        ) : null}
         <button
           type="button"
           className="button quiet"

@@ -8,6 +8,7 @@ import {
   drawComposition,
   type ComposeContext,
 } from '../../render/compose';
+import { useClipFrames } from './useClipFrames';
 import { usePictures } from './usePictures';
 
 /** The preview draws at this height; CSS scales it to the space it has. */
@@ -36,6 +37,7 @@ export function PreviewCanvas({ snapshot, timeMs }: Props) {
         label: shot.number,
         framing: framingFor(shot),
         transitionOut: shot.transitionOut,
+        clipKey: shot.clipHash,
       })),
       {
         frameRate: snapshot.meta.frameRate,
@@ -46,18 +48,29 @@ export function PreviewCanvas({ snapshot, timeMs }: Props) {
     );
   }, [snapshot]);
   const pictures = usePictures(snapshot.shots.map((s) => s.frameHash));
+  const frame = useMemo(
+    () =>
+      timeline.shots.length === 0
+        ? null
+        : compositionAt(timeline, Math.min(timeMs, Math.max(0, timeline.totalMs - 1))),
+    [timeline, timeMs],
+  );
+  const clips = useClipFrames(
+    snapshot.shots.map((s) => s.clipHash),
+    frame,
+  );
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (!ctx || timeline.shots.length === 0) return;
-    const t = Math.min(timeMs, Math.max(0, timeline.totalMs - 1));
+    if (!ctx || frame === null) return;
     drawComposition(
       ctx as ComposeContext,
       { width, height: PREVIEW_HEIGHT_PX },
-      compositionAt(timeline, t),
+      frame,
       pictures,
+      clips.lookup,
     );
-  }, [timeline, timeMs, pictures, width]);
+  }, [frame, pictures, width, clips.lookup]);
 
   return (
     <canvas

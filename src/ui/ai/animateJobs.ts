@@ -1,0 +1,89 @@
+import { animateShot } from '../../ai/frames/animateShot';
+import type { AiService } from '../../ai/aiService';
+import { asProviderError } from '../../ai/providers/errors';
+import type { RouterProvider } from '../../ai/router/router';
+import type { VideoProgress } from '../../ai/router/videoJob';
+import type { ShotId } from '../../model/ids';
+import type { ProjectSession } from '../../store';
+import { formatUsd } from './labels';
+
+/**
+ * The "Animate shot" jobs running in this tab, by shot, so a job keeps going (and its progress
+ * stays visible) when the inspector moves to another shot and back. The work is animateShot's;
+ * this only holds what the UI shows and the way to cancel.
+ */
+export type AnimateJobView =
+  | {
+      readonly kind: 'running';
+      readonly providerLabel: string;
+      readonly progress: VideoProgress | null;
+      readonly canCancelAtProvider: boolean;
+      readonly stop: AbortController;
+    }
+  | { readonly kind: 'done'; readonly said: string }
+  | { readonly kind: 'failed'; readonly said: string };
+
+const jobs = new Map<ShotId, AnimateJobView>();
+const listeners = new Set<() => void>();
+
+function set(shotId: ShotId, view: AnimateJobView | null): void {
+  if (view) jobs.set(shotId, view);
+  else jobs.delete(shotId);
+  for (const listener of listeners) listener();
+}
+
+export const animateJobs = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  get(shotId: ShotId): AnimateJobView | null {
+    return jobs.get(shotId) ?? null;
+  },
+  forget(shotId: ShotId): void {
+    if (jobs.get(shotId)?.kind !== 'running') set(shotId, null);
+  },
+  cancel(shotId: ShotId): void {
+    const job = jobs.get(shotId);
+    if (job?.kind === 'running') job.stop.abort();
+  },
+  async start(
+    ai: AiService,
+    session: ProjectSession,
+    shotId: ShotId,
+    provider: RouterProvider,
+  ): Promise<void> {
+    if (jobs.get(shotId)?.kind === 'running') return;
+    const stop = new AbortController();
+    const base = {
+      kind: 'running' as const,
+      providerLabel: provider.label,
+      canCancelAtProvider: Boolean(provider.adapter.video?.cancel),
+      stop,
+    };
+    set(shotId, { ...base, progress: null });
+    try {
+      const outcome = await animateShot({ session, router: ai.router, assets: ai.assets }, shotId, {
+        provider,
+        signal: stop.signal,
+        onProgress: (progress) => set(shotId, { ...base, progress }),
+      });
+      const seconds = (outcome.take.clipMs ?? 0) / 1000;
+      set(shotId, {
+        kind: 'done',
+        said: `Clip ready from ${outcome.providerLabel}: ${seconds} s, about ${formatUsd(outcome.costUsd)}.`,
+      });
+    } catch (error) {
+      const failure = asProviderError(error);
+      set(shotId, {
+        kind: 'failed',
+        said:
+          failure.kind === 'cancelled'
+            ? base.canCancelAtProvider
+              ? 'Cancelled; the provider was told to stop.'
+              : `Cancelled here; ${provider.label} cannot be told to stop and may still bill the clip.`
+            : failure.message,
+      });
+    }
+  },
+};
