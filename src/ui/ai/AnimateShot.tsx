@@ -113,7 +113,7 @@ export default function AnimateShot({ session, shot }: Props) {
       <p className="muted ai-animate-estimate">
         A {seconds} s clip from the frame, about {formatUsd(cost)}. It plays instead of the still
         (trimmed to the shot’s {shot.durationMs / 1000} s, its last frame held if shorter); the
-        still stays a take.
+        still stays the frame, and Use still brings it back.
         {provider.adapter.video?.cancel
           ? null
           : ' Once started it cannot be cancelled at the provider.'}

@@ -114,6 +114,11 @@ export const Board = memo(function Board(props: Props) {
           {shot.shotType}
         </span>
         {shot.omitted ? <span className="omitted-badge">OMITTED</span> : null}
+        {shot.clipHash !== null ? (
+          <span className="clip-badge" title="A clip plays instead of this frame">
+            ▶ CLIP
+          </span>
+        ) : null}
         <span className="board-duration">{formatDuration(shot.durationMs)}</span>
       </span>
       <BoardPresence shotId={shot.id} />

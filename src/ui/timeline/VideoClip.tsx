@@ -49,6 +49,7 @@ export function VideoClip({
         {url ? <img src={url} alt="" draggable={false} /> : null}
         <span className="clip-label">
           {shot.number} · {formatDuration(preview ?? shot.durationMs)}
+          {shot.clipHash !== null ? ' ▶' : ''}
         </span>
       </button>
       <span
