@@ -1,3 +1,4 @@
+import '../styles/render.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SketchScheduler } from '../../ai/sketchScheduler';
 import {

@@ -37,19 +37,27 @@ export function RenderRangeField({ snapshot, range, onChange, selectedShotIds }:
     </option>
   ));
 
+  // The choice with the length beside it, then what it needs (a scene, or from and to) on a
+  // row of its own: at 560 px the three side by side cut their own labels short.
   return (
-    <div className="field-row render-range">
-      <label className="field">
-        <span>Render</span>
-        <select value={range.kind} onChange={(e) => choose(e.target.value as Kind)}>
-          <option value="all">Whole animatic</option>
-          <option value="scene">One scene</option>
-          {selectedShotIds.length > 0 ? (
-            <option value="shots">Selected boards ({selectedShotIds.length})</option>
-          ) : null}
-          <option value="span">Shots from … to …</option>
-        </select>
-      </label>
+    <div className="render-range">
+      <div className="field-row render-range-kind">
+        <label className="field">
+          <span>Render</span>
+          <select value={range.kind} onChange={(e) => choose(e.target.value as Kind)}>
+            <option value="all">Whole animatic</option>
+            <option value="scene">One scene</option>
+            {selectedShotIds.length > 0 ? (
+              <option value="shots">Selected boards ({selectedShotIds.length})</option>
+            ) : null}
+            <option value="span">Shots from … to …</option>
+          </select>
+        </label>
+        <p className="muted render-length" aria-live="polite">
+          {plural(timelineShots(snapshotForRange(snapshot, range)).length, 'shot')},{' '}
+          {clockDuration(lengthMs)}
+        </p>
+      </div>
       {range.kind === 'scene' ? (
         <label className="field">
           <span>Scene</span>
@@ -66,7 +74,7 @@ export function RenderRangeField({ snapshot, range, onChange, selectedShotIds }:
         </label>
       ) : null}
       {range.kind === 'span' ? (
-        <>
+        <div className="field-row render-range-span">
           <label className="field">
             <span>From</span>
             <select
@@ -85,12 +93,8 @@ export function RenderRangeField({ snapshot, range, onChange, selectedShotIds }:
               {shotOptions}
             </select>
           </label>
-        </>
+        </div>
       ) : null}
-      <p className="muted render-length" aria-live="polite">
-        {plural(timelineShots(snapshotForRange(snapshot, range)).length, 'shot')},{' '}
-        {clockDuration(lengthMs)}
-      </p>
     </div>
   );
 }
