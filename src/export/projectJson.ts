@@ -62,6 +62,7 @@ export function assetHashesOf(snapshot: ProjectSnapshot): AssetHash[] {
   const hashes = new Set<AssetHash>();
   for (const shot of snapshot.shots) {
     if (shot.frameHash) hashes.add(shot.frameHash);
+    if (shot.clipHash) hashes.add(shot.clipHash);
     for (const take of shot.takes) hashes.add(take.hash);
     for (const clip of shot.audio) hashes.add(clip.assetHash);
   }

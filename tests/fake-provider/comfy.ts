@@ -1,4 +1,5 @@
 import { fakePng } from './png';
+import { FAKE_CLIP } from './video';
 import type { FakeRequest, Reply } from './types';
 import type { ServerSocket } from './websocket';
 
@@ -13,8 +14,14 @@ const STEP_MS = 30;
 interface Job {
   readonly clientId: string;
   readonly seed: string;
+  /** A video workflow (it saves a video): its output is the fake clip. */
+  readonly video: boolean;
+  /** `running` never finishes, `videofail` fails (the path prefix's scenario). */
+  readonly scenario: string;
   done: boolean;
 }
+
+const VIDEO_NODES = /"(SaveVideo|SaveWEBM|VHS_VideoCombine)"/;
 
 export class FakeComfy {
   private readonly jobs = new Map<string, Job>();
@@ -46,10 +53,19 @@ export class FakeComfy {
     }
     if (route === 'POST /prompt') return this.queue(request, reply);
     if (route === 'POST /queue') return reply.json(200, {});
+    if (route === 'POST /interrupt') return reply.json(200, {});
+    if (route === 'GET /queue')
+      return reply.json(200, {
+        queue_running: [...this.jobs]
+          .filter(([, job]) => !job.done)
+          .map(([id], n) => [n, id, {}, {}, []]),
+        queue_pending: [],
+      });
     const history = /^\/history\/(.+)$/.exec(request.path);
     if (request.method === 'GET' && history?.[1]) return this.history(history[1], reply);
     if (route === 'GET /view') {
       const filename = new URLSearchParams(request.query).get('filename') ?? '';
+      if (filename.endsWith('.mp4')) return reply.bytes(200, FAKE_CLIP, 'video/mp4');
       return reply.bytes(200, fakePng(filename), 'image/png');
     }
     reply.json(404, { error: `No fake ComfyUI route for ${route}` });
@@ -74,7 +90,13 @@ export class FakeComfy {
         node_errors: {},
       });
     const id = `fake-${this.nextId++}`;
-    const job: Job = { clientId: body.client_id ?? '', seed: graph, done: false };
+    const job: Job = {
+      clientId: body.client_id ?? '',
+      seed: graph,
+      video: VIDEO_NODES.test(graph),
+      scenario: request.scenario,
+      done: false,
+    };
     this.jobs.set(id, job);
     reply.json(200, { prompt_id: id, number: this.nextId, node_errors: {} });
     this.run(id, job);
@@ -89,6 +111,7 @@ export class FakeComfy {
         send({ type: 'progress', data: { value: step, max: STEPS, prompt_id: id, node: '3' } }),
       );
     }
+    if (job.scenario === 'running') return;
     this.later((STEPS + 1) * STEP_MS, () => {
       job.done = true;
       send({ type: 'executing', data: { node: null, prompt_id: id } });
@@ -106,6 +129,22 @@ export class FakeComfy {
   private history(id: string, reply: Reply) {
     const job = this.jobs.get(id);
     if (!job?.done) return reply.json(200, {});
+    if (job.scenario === 'videofail')
+      return reply.json(200, {
+        [id]: { outputs: {}, status: { status_str: 'error', completed: false, messages: [] } },
+      });
+    if (job.video)
+      return reply.json(200, {
+        [id]: {
+          outputs: {
+            '9': {
+              images: [{ filename: `frameline_${id}.mp4`, subfolder: 'video', type: 'output' }],
+              animated: [true],
+            },
+          },
+          status: { status_str: 'success', completed: true, messages: [] },
+        },
+      });
     reply.json(200, {
       [id]: {
         outputs: {

@@ -13,11 +13,17 @@ export const COMFY_PLACEHOLDERS = [
   'height',
   'model',
   'reference_image',
+  // Video workflows (comfyVideo.ts): the uploaded still, the clip's length.
+  'start_image',
+  'seconds',
+  'frames',
 ] as const;
 export type ComfyPlaceholder = (typeof COMFY_PLACEHOLDERS)[number];
 export type ComfyValues = Partial<Record<ComfyPlaceholder, string | number>>;
 
 export const REFERENCE_PLACEHOLDER = '{{reference_image}}';
+/** A workflow that names the still this way animates it: image to video, not frames. */
+export const START_IMAGE_PLACEHOLDER = '{{start_image}}';
 
 export const DEFAULT_COMFY_CHECKPOINT = 'sd_xl_base_1.0.safetensors';
 

@@ -8,8 +8,10 @@ import {
   DEFAULT_COMFY_WORKFLOW,
   fillWorkflow,
   REFERENCE_PLACEHOLDER,
+  START_IMAGE_PLACEHOLDER,
   type ComfyValues,
 } from './comfyWorkflow';
+import { comfyVideoJobs } from './comfyVideo';
 import type { AdapterOptions } from './options';
 import { diffusionSize } from './sizes';
 import type {
@@ -81,8 +83,12 @@ export function createComfyUiAdapter(
   const url = (path: string) => joinUrl(base, path);
   const openSocket = deps.openSocket ?? browserSocket;
   const pollMs = deps.pollMs ?? COMFY_POLL_MS;
-  const capabilities = new Set<Capability>(['image']);
-  if (workflow.includes(REFERENCE_PLACEHOLDER)) capabilities.add('imageWithReferences');
+  // A workflow that takes the still ({{start_image}}) is a video workflow: it animates shots
+  // and draws no frames (a second ComfyUI provider with an image workflow does those).
+  const animates = workflow.includes(START_IMAGE_PLACEHOLDER);
+  const capabilities = new Set<Capability>(animates ? ['imageToVideo'] : ['image']);
+  if (!animates && workflow.includes(REFERENCE_PLACEHOLDER))
+    capabilities.add('imageWithReferences');
 
   const upload = async (ref: ReferenceImage, ctx: CallContext): Promise<string> => {
     const form = new FormData();
@@ -237,7 +243,7 @@ export function createComfyUiAdapter(
     kind: 'comfyui',
     capabilities,
     modelFor: () => model,
-    image,
+    ...(animates ? { video: comfyVideoJobs(base, workflow, model) } : { image }),
     async testConnection(ctx) {
       const json = await sendJson({ url: url('system_stats'), headers: bearer(ctx.apiKey) }, ctx);
       const stats = parseShape(statsShape, json, 'system stats');

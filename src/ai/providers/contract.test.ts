@@ -126,7 +126,7 @@ runVideoContract({
   apiRoot: 'v1beta',
   key: CONTRACT_KEY,
   create: (baseUrl) => createGeminiAdapter(options(baseUrl)),
-  cancelPath: null,
+  cancel: null,
 });
 
 runVideoContract({
@@ -135,7 +135,40 @@ runVideoContract({
   apiRoot: '',
   key: CONTRACT_KEY,
   create: (baseUrl) => createFalAdapter(options(baseUrl)),
-  cancelPath: /^\/fal-ai\/kling-video\/requests\/[\w-]+\/cancel$/,
+  cancel: { method: 'PUT', path: /^\/fal-ai\/kling-video\/requests\/[\w-]+\/cancel$/ },
+});
+
+/** A ComfyUI video workflow: the still in {{start_image}}, the clip saved by SaveVideo. */
+const VIDEO_WORKFLOW = JSON.stringify({
+  '1': { class_type: 'LoadImage', inputs: { image: '{{start_image}}' } },
+  '2': { class_type: 'CLIPTextEncode', inputs: { text: '{{prompt}}' } },
+  '3': {
+    class_type: 'WanImageToVideo',
+    inputs: { length: '{{frames}}', width: '{{width}}', height: '{{height}}', seed: '{{seed}}' },
+  },
+  '9': { class_type: 'SaveVideo', inputs: { filename_prefix: 'frameline', format: 'mp4' } },
+});
+
+runProviderContract({
+  name: 'ComfyUI video',
+  vendor: 'comfyui',
+  apiRoot: '',
+  key: null,
+  keyHeader: null,
+  create: (baseUrl) =>
+    createComfyUiAdapter(options(baseUrl, { workflow: VIDEO_WORKFLOW }), {
+      openSocket: nodeSocket,
+      pollMs: TEST_POLL_MS,
+    }),
+});
+
+runVideoContract({
+  name: 'ComfyUI video',
+  vendor: 'comfyui',
+  apiRoot: '',
+  key: 'local-token-123456',
+  create: (baseUrl) => createComfyUiAdapter(options(baseUrl, { workflow: VIDEO_WORKFLOW })),
+  cancel: { method: 'POST', path: /^\/interrupt$/ },
 });
 
 describe('adapter specifics', () => {

@@ -231,7 +231,9 @@ export function ProviderForm({ initial, keyHint, onDone }: Props) {
             {
               '{{prompt}} {{negative_prompt}} {{seed}} {{width}} {{height}} {{model}} {{reference_image}}'
             }
-            . Empty uses a plain SDXL workflow.
+            . Empty uses a plain SDXL workflow. A video workflow (Animate shot) takes the still as{' '}
+            {'{{start_image}}'} and may use {'{{seconds}} {{frames}}'} (16 fps); it saves its clip
+            with SaveVideo, SaveWEBM or VHS Video Combine, and draws no frames.
           </small>
         </div>
       ) : null}
