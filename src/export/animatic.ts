@@ -4,7 +4,7 @@ import { aspectValue, timelineShots, type ProjectSnapshot } from '../model/proje
 import { buildAudioMixPlan } from '../render/audioPlan';
 import { composeShotsFor } from '../render/compose/fromSnapshot';
 import { buildRenderPlan } from '../render/renderPlan';
-import { snapshotForRange } from '../render/renderRange';
+import { rangeParts, snapshotForRange, type RangePart } from '../render/renderRange';
 import {
   codecFor,
   FILE_EXTENSIONS,
@@ -86,7 +86,15 @@ export async function prepareAnimaticRequest(
       bitrate: videoBitrate(options.quality, codec ?? 'avc', size, options.frameRate),
       engine: options.engine,
     },
-    audio: options.format === 'gif' ? null : await audioFor(snapshot, plan.totalDurationUs, assets),
+    audio:
+      options.format === 'gif'
+        ? null
+        : await audioFor(
+            snapshot,
+            plan.totalDurationUs,
+            assets,
+            rangeParts(project, options.range),
+          ),
     holds: holdStrategyFor(options.frameRateMode),
   };
 }
@@ -95,11 +103,13 @@ async function audioFor(
   snapshot: ProjectSnapshot,
   totalDurationUs: number,
   assets: AssetStore,
+  parts: readonly RangePart[],
 ): Promise<AudioMixInput | null> {
   const plan = buildAudioMixPlan(
     timelineShots(snapshot),
     snapshot.meta.music,
     totalDurationUs / MICROSECONDS_PER_MILLISECOND,
+    parts,
   );
   if (plan === null) return null;
   return {

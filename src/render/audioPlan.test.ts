@@ -83,3 +83,69 @@ describe('audio mix plan', () => {
     expect(short.map((p) => p.atMs)).toEqual([100, 600, 600, 1100]);
   });
 });
+
+describe('music in a render of part of the animatic', () => {
+  const shots = [{ durationMs: ms(4000), audio: [] }];
+
+  test('a scene 30 s in hears the music from 30 s, at full level after a declick', () => {
+    const plan = buildAudioMixPlan(shots, MUSIC, 4000, [
+      { atMs: 0, timelineMs: 30_000, toTimelineEnd: false },
+    ])!;
+    const [music] = plan.sources;
+    // Its first sample would have played 30 s before the part starts.
+    expect(music?.startMs).toBe(-30_000);
+    expect(gainEnvelope(music!, 60_000)).toEqual([
+      { atMs: 0, gain: 0 },
+      { atMs: DECLICK_MS, gain: 0.5 },
+      { atMs: 4000 - DECLICK_MS, gain: 0.5 },
+      { atMs: 4000, gain: 0 },
+    ]);
+  });
+
+  test('a part inside the fade-in starts part-way up it; the end of the animatic fades out', () => {
+    const plan = buildAudioMixPlan(shots, MUSIC, 4000, [
+      { atMs: 0, timelineMs: 500, toTimelineEnd: true },
+    ])!;
+    const envelope = gainEnvelope(plan.sources[0]!, 60_000);
+    expect(envelope[1]?.atMs).toBe(DECLICK_MS);
+    expect(envelope[1]?.gain).toBeCloseTo((0.5 * (500 + DECLICK_MS)) / 1000);
+    expect(envelope.slice(2)).toEqual([
+      { atMs: 500, gain: 0.5 },
+      { atMs: 2000, gain: 0.5 },
+      { atMs: 4000, gain: 0 },
+    ]);
+  });
+
+  test('a selection with a gap jumps to where the music is at each of its parts', () => {
+    const plan = buildAudioMixPlan(
+      [
+        { durationMs: ms(2000), audio: [] },
+        { durationMs: ms(3000), audio: [] },
+      ],
+      MUSIC,
+      5000,
+      [
+        { atMs: 0, timelineMs: 0, toTimelineEnd: false },
+        { atMs: 2000, timelineMs: 9000, toTimelineEnd: true },
+      ],
+    )!;
+    expect(plan.sources.map((s) => [s.startMs, s.fromMs, s.stopMs])).toEqual([
+      [0, undefined, 2000],
+      [-7000, 2000, 5000],
+    ]);
+    // The first part starts the animatic (its fade-in) and is cut with a declick at the gap.
+    expect(gainEnvelope(plan.sources[0]!, 60_000)).toEqual([
+      { atMs: 0, gain: 0 },
+      { atMs: 1000, gain: 0.5 },
+      { atMs: 2000 - DECLICK_MS, gain: 0.5 },
+      { atMs: 2000, gain: 0 },
+    ]);
+  });
+
+  test('music that ended before the part starts is not heard', () => {
+    const plan = buildAudioMixPlan(shots, MUSIC, 4000, [
+      { atMs: 0, timelineMs: 30_000, toTimelineEnd: true },
+    ])!;
+    expect(gainEnvelope(plan.sources[0]!, 20_000)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { AudioClip, MusicTrack } from '../model/audio';
 import type { Milliseconds } from '../model/units';
+import { WHOLE_TIMELINE, type RangePart } from './renderRange';
 
 /**
  * The sound of an animatic as pure data: which recording plays when, how loud, with which fades.
@@ -22,6 +23,13 @@ export interface MixSource {
   readonly fadeInMs: number;
   /** Fade ending where the source ends (its own end or `stopMs`, whichever comes first). */
   readonly fadeOutMs: number;
+  /**
+   * Timeline time it is heard from when that is later than `startMs`: the music of a part of the
+   * animatic comes in part-way through, with a declick rather than its fade-in.
+   */
+  readonly fromMs?: number;
+  /** The fade when it is cut at `stopMs` before its own end (`fadeOutMs` if not given). */
+  readonly cutFadeMs?: number;
 }
 
 export interface AudioMixPlan {
@@ -31,25 +39,35 @@ export interface AudioMixPlan {
 }
 
 /**
- * Places every clip of the timeline's shots (in order, back to back) and the music bed. Null
- * when there is nothing to hear, so a silent project renders without an audio track.
+ * Places every clip of the timeline's shots (in order, back to back) and the music bed. A render
+ * of part of the animatic passes its `parts` (renderRange.ts): each plays the music from where
+ * it is on the whole timeline, fades in only where the animatic starts and out only where it
+ * ends, and is cut with a declick elsewhere. Null when there is nothing to hear, so a silent
+ * project renders without an audio track.
  */
 export function buildAudioMixPlan(
   shots: readonly { readonly durationMs: Milliseconds; readonly audio: readonly AudioClip[] }[],
   music: MusicTrack | null,
   durationMs: number,
+  parts: readonly RangePart[] = WHOLE_TIMELINE,
 ): AudioMixPlan | null {
   const sources: MixSource[] = [];
   if (music !== null && music.volume > 0) {
-    sources.push({
-      key: music.assetHash,
-      kind: 'music',
-      startMs: 0,
-      stopMs: durationMs,
-      gain: music.volume,
-      fadeInMs: music.fadeInMs,
-      fadeOutMs: music.fadeOutMs,
-    });
+    for (const [i, part] of parts.entries()) {
+      const stopMs = Math.min(durationMs, parts[i + 1]?.atMs ?? durationMs);
+      if (stopMs <= part.atMs) continue;
+      sources.push({
+        key: music.assetHash,
+        kind: 'music',
+        startMs: part.atMs - part.timelineMs,
+        stopMs,
+        gain: music.volume,
+        fadeInMs: music.fadeInMs,
+        fadeOutMs: music.fadeOutMs,
+        ...(part.timelineMs > 0 ? { fromMs: part.atMs } : {}),
+        ...(part.toTimelineEnd ? {} : { cutFadeMs: DECLICK_MS }),
+      });
+    }
   }
   let shotStart = 0;
   for (const shot of shots) {
@@ -85,15 +103,40 @@ export interface GainPoint {
  */
 export function gainEnvelope(source: MixSource, lengthMs: number): GainPoint[] {
   const start = source.startMs;
-  const end = Math.min(source.stopMs, source.startMs + lengthMs);
-  if (end <= start) return [];
+  const ownEnd = source.startMs + lengthMs;
+  const end = Math.min(source.stopMs, ownEnd);
+  const from = Math.max(start, source.fromMs ?? start);
+  if (end <= from) return [];
   const half = (end - start) / 2;
   const fadeIn = Math.min(source.fadeInMs, half);
-  const fadeOut = Math.min(source.fadeOutMs, half);
-  return [
+  const cut = end < ownEnd ? (source.cutFadeMs ?? source.fadeOutMs) : source.fadeOutMs;
+  const fadeOut = Math.min(cut, half);
+  const shape = [
     { atMs: start, gain: fadeIn > 0 ? 0 : source.gain },
     { atMs: start + fadeIn, gain: source.gain },
     { atMs: end - fadeOut, gain: source.gain },
     { atMs: end, gain: fadeOut > 0 ? 0 : source.gain },
   ];
+  if (from === start) return shape;
+  // Heard from part-way in: silent at `from`, then its own shape after a declick.
+  const inAt = Math.min(from + DECLICK_MS, end);
+  return [
+    { atMs: from, gain: 0 },
+    { atMs: inAt, gain: gainAt(shape, inAt) },
+    ...shape.filter((point) => point.atMs > inAt),
+  ];
+}
+
+/** The envelope's gain at `atMs`, between its points (linear, as the mix ramps). */
+function gainAt(points: readonly GainPoint[], atMs: number): number {
+  let before = points[0];
+  for (const point of points) {
+    if (point.atMs >= atMs) {
+      if (!before || point.atMs === before.atMs) return point.gain;
+      const t = (atMs - before.atMs) / (point.atMs - before.atMs);
+      return before.gain + t * (point.gain - before.gain);
+    }
+    before = point;
+  }
+  return before?.gain ?? 0;
 }

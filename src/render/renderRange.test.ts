@@ -4,7 +4,7 @@ import { CUT } from '../model/transition';
 import { ms } from '../model/units';
 import { buildRenderPlan } from './renderPlan';
 import { composeShotsFor } from './compose/fromSnapshot';
-import { rangeFileSuffix, snapshotForRange } from './renderRange';
+import { rangeFileSuffix, rangeParts, snapshotForRange, WHOLE_TIMELINE } from './renderRange';
 
 const CROSSFADE = { kind: 'crossfade', durationMs: ms(500) } as const;
 
@@ -88,5 +88,31 @@ describe('render ranges', () => {
     expect(rangeFileSuffix(project(), { kind: 'span', fromShotId: 's1', toShotId: 'gone' })).toBe(
       '',
     );
+  });
+});
+
+describe('where a range sits on the whole timeline', () => {
+  // Shots 1, 2, (3 omitted), 4, 5, 6 last 1, 2, 4, 5, 6 s: they start at 0, 1, 3, 7, 12 s.
+  test('a scene in the middle is one part, 3 s into the timeline, not reaching its end', () => {
+    expect(rangeParts(project(), { kind: 'scene', sceneId: 'b' })).toEqual([
+      { atMs: 0, timelineMs: 3000, toTimelineEnd: false },
+    ]);
+  });
+
+  test('a selection with a gap has a part per run; the last one reaches the end', () => {
+    const shotIds = ['s6', 's1', 's4'];
+    expect(rangeParts(project(), { kind: 'shots', shotIds })).toEqual([
+      { atMs: 0, timelineMs: 0, toTimelineEnd: false },
+      { atMs: 1000, timelineMs: 3000, toTimelineEnd: false },
+      { atMs: 5000, timelineMs: 12_000, toTimelineEnd: true },
+    ]);
+  });
+
+  test('a span across an omitted shot is one part; the whole animatic is the timeline', () => {
+    const span = { kind: 'span', fromShotId: 's5', toShotId: 's2' } as const;
+    expect(rangeParts(project(), span)).toEqual([
+      { atMs: 0, timelineMs: 1000, toTimelineEnd: false },
+    ]);
+    expect(rangeParts(project(), { kind: 'all' })).toBe(WHOLE_TIMELINE);
   });
 });

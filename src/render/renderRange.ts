@@ -61,6 +61,49 @@ export function snapshotForRange<S extends Pick<ProjectSnapshot, 'shots'>>(
   return { ...snapshot, shots };
 }
 
+/**
+ * A run of the render's shots that follow one another on the whole timeline too: where it starts
+ * in the render and on the timeline, and whether it goes on to the timeline's end. The music bed
+ * is placed by these, so a scene rendered alone hears the music it has in the whole animatic.
+ */
+export interface RangePart {
+  readonly atMs: number;
+  readonly timelineMs: number;
+  readonly toTimelineEnd: boolean;
+}
+
+/** The whole animatic is one part; a selection with gaps has one part per run of shots. */
+export const WHOLE_TIMELINE: readonly RangePart[] = [
+  { atMs: 0, timelineMs: 0, toTimelineEnd: true },
+];
+
+/** The range's runs of consecutive timeline shots, in render order (see RangePart). */
+export function rangeParts(
+  snapshot: Pick<ProjectSnapshot, 'shots'>,
+  range: RenderRange,
+): readonly RangePart[] {
+  if (range.kind === 'all') return WHOLE_TIMELINE;
+  const timeline = snapshot.shots.filter((shot) => !shot.omitted);
+  const keep = inRange(timeline, range);
+  const parts: RangePart[] = [];
+  let timelineMs = 0;
+  let atMs = 0;
+  let previous = -2;
+  for (const [index, shot] of timeline.entries()) {
+    if (keep(shot)) {
+      const last = index === timeline.length - 1;
+      const part = parts.at(-1);
+      if (part && previous === index - 1)
+        parts[parts.length - 1] = { ...part, toTimelineEnd: last };
+      else parts.push({ atMs, timelineMs, toTimelineEnd: last });
+      atMs += shot.durationMs;
+      previous = index;
+    }
+    timelineMs += shot.durationMs;
+  }
+  return parts;
+}
+
 /** `''` for the whole animatic, else `shots-3-7` (or `shot-3`): files of parts do not collide. */
 export function rangeFileSuffix(
   snapshot: Pick<ProjectSnapshot, 'shots'>,

@@ -103,6 +103,27 @@ describe('animatic job', () => {
     expect(last).toMatchObject({ name: 'done', fileName: 'night-shift-animatic.mp4' });
   });
 
+  test('a render of shot 1A alone hears the music from 2 s, where 1A starts in the animatic', async () => {
+    const render = fakeRender();
+    const music = { assetHash: 'c'.repeat(64), volume: 0.8, fadeInMs: 0, fadeOutMs: 0 };
+    const withMusic = { ...snapshot, meta: { ...snapshot.meta, music } } as ProjectSnapshot;
+    const job = startAnimaticJob(
+      { ...deps(render), snapshot: () => withMusic },
+      {
+        ...defaultRenderOptions(snapshot.meta.frameRate),
+        range: { kind: 'shots', shotIds: ['b'] },
+      },
+      () => undefined,
+    );
+    await expect.poll(() => render.requests.length).toBe(1);
+    const sources = render.requests[0]!.audio?.plan.sources ?? [];
+    expect(sources.map((s) => [s.kind, s.startMs, s.fromMs, s.stopMs])).toEqual([
+      ['music', -2000, 0, 1000],
+    ]);
+    render.finish();
+    await job.finished;
+  });
+
   test('cancel while sketches are still drawn stops at once and never starts the encoder', async () => {
     const render = fakeRender();
     const job = startAnimaticJob(
