@@ -70,5 +70,10 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
   db.version(5).stores({
     lastGoodStates: 'projectId',
   });
+  // Pipeline runs (row types in pipelineRuns.ts): idea → animatic runs and their step results.
+  db.version(6).stores({
+    pipelineRuns: 'id, pipelineId, updatedAt',
+    pipelineSteps: '[runId+stepId+inputHash], runId',
+  });
   return db;
 }
