@@ -243,8 +243,20 @@ test('the render has the right length, the clip in the shot’s span and the sti
   expectColour(4.5, GREY);
 });
 
-test('Use still brings the still back in one click; the clip stays a take', async () => {
+test('play mode plays the clip on its shot', async () => {
   await page.getByRole('tab', { name: 'Boards' }).click();
+  await board('1A').click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const clip = page.getByRole('dialog', { name: 'Play mode' }).getByLabel('Clip of shot 1A');
+  await clip.waitFor();
+  await expect
+    .poll(() => clip.evaluate((v) => (v as HTMLVideoElement).currentTime))
+    .toBeGreaterThan(0.2);
+  await shoot('play-mode', clip);
+  await page.keyboard.press('Escape');
+});
+
+test('Use still brings the still back in one click; the clip stays a take', async () => {
   await board('1A').click();
   const takes = page.getByRole('group', { name: 'Takes' });
   await page.getByRole('button', { name: 'Use still' }).click();

@@ -4,6 +4,7 @@ import { timelineShots, type ProjectSnapshot } from '../../model/project';
 import { formatTimecode } from '../../model/timeline';
 import { ms } from '../../model/units';
 import { useAssetUrl } from '../common/useAssetUrl';
+import { PlayClip } from './PlayClip';
 import { usePlayback } from './usePlayback';
 
 interface Props {
@@ -27,6 +28,7 @@ export function PlayMode({ snapshot, startShotId, onClose }: Props) {
   const shot = shots[playback.index];
   const url = useAssetUrl(shot?.frameHash ?? null);
   const total = shots.reduce((sum, s) => sum + s.durationMs, 0);
+  const shotStart = shots.slice(0, playback.index).reduce((sum, s) => sum + s.durationMs, 0);
   const fps = snapshot.meta.frameRate;
 
   useEffect(() => {
@@ -48,7 +50,15 @@ export function PlayMode({ snapshot, startShotId, onClose }: Props) {
   return (
     <div className="play-mode" role="dialog" aria-modal="true" aria-label="Play mode">
       <div className="play-stage">
-        {url ? (
+        {shot.clipHash !== null ? (
+          <PlayClip
+            key={shot.id}
+            hash={shot.clipHash}
+            label={`Clip of shot ${shot.number}`}
+            atMs={playback.time - shotStart}
+            playing={playback.playing}
+          />
+        ) : url ? (
           <img src={url} alt={`Frame of shot ${shot.number}`} />
         ) : (
           <div className="board-placeholder">No frame yet</div>
