@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { PROVIDER_CATALOG } from '../ai/providers/catalog';
 import {
   connectAllowed,
+  connectBlockedReason,
   contentSecurityPolicy,
   headersFile,
   parseExtraConnectSources,
@@ -54,6 +55,19 @@ describe('the Content-Security-Policy', () => {
     expect(connectAllowed('http://192.168.1.20:8188/x', APP, extra)).toBe(true);
     expect(connectAllowed('http://192.168.1.20:9000/x', APP, extra)).toBe(false);
     expect(connectAllowed('https://ai.corp.example/v1', APP, extra)).toBe(true);
+  });
+
+  test('an IPv6 address is named as the problem, with the way round it', () => {
+    vi.stubGlobal('location', new URL(APP));
+    try {
+      expect(connectAllowed('http://[::1]:11434', APP)).toBe(false);
+      expect(connectBlockedReason('http://[::1]:11434/api')).toMatch(/127\.0\.0\.1 or localhost/);
+      expect(connectBlockedReason('http://[fd00::5]:8188')).toMatch(/IPv6/);
+      expect(connectBlockedReason('http://10.0.0.5:8188')).toMatch(/FRAMELINE_CONNECT_SRC/);
+      expect(connectBlockedReason('http://localhost:11434')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   test('FRAMELINE_CONNECT_SRC takes origins only: no keywords, no every-site schemes', () => {

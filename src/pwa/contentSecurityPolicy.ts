@@ -229,6 +229,14 @@ export function connectBlockedReason(url: string): string | null {
   const extra =
     typeof __FRAMELINE_EXTRA_CONNECT__ === 'undefined' ? [] : __FRAMELINE_EXTRA_CONNECT__;
   if (!URL.canParse(trimmed) || connectAllowed(trimmed, location.origin, extra)) return null;
-  const { origin } = new URL(trimmed);
+  const { origin, hostname } = new URL(trimmed);
+  // A policy cannot name an IPv6 address (CSP's host grammar has no brackets; w3c/webappsec-csp
+  // #440), so this computer as [::1] stays blocked whatever the deploy adds.
+  if (hostname.startsWith('[')) {
+    const loopback = hostname === '[::1]';
+    return loopback
+      ? 'Write this computer as 127.0.0.1 or localhost: a browser’s security policy cannot name an IPv6 address such as [::1].'
+      : 'Use a host name or an IPv4 address: a browser’s security policy cannot name an IPv6 address.';
+  }
   return `This copy of Frameline may not connect to ${origin}: its security policy allows the known AI services, this computer and wss:// servers. Whoever deploys it can add the address with FRAMELINE_CONNECT_SRC (see the README, “Security”).`;
 }
