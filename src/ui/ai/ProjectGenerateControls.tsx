@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { stylesOf } from '../../ai/frames/stylePresets';
 import { styleChange } from '../../ai/sketchForShot';
-import { hasTimelineShots, timelineShots } from '../../model/project';
-import type { ProjectSession, SessionState } from '../../store';
+import { timelineShots, type ProjectMeta } from '../../model/project';
+import type { ProjectSession } from '../../store';
 import { QueuePanel } from './QueuePanel';
 import { startGeneration } from './startGeneration';
 import { StyleDialog } from './StyleDialog';
@@ -14,19 +14,19 @@ const NEW_STYLE = '__new__';
 /** In the project toolbar: the project's frame style, "Generate all frames", and the queue panel. */
 export function ProjectGenerateControls({
   session,
-  state,
+  meta,
+  anyShots,
 }: {
   readonly session: ProjectSession;
-  readonly state: SessionState;
+  readonly meta: ProjectMeta;
+  /** Some shot is on the timeline (the list itself is only worked out on click). */
+  readonly anyShots: boolean;
 }) {
   const ai = useAi();
   const { runner, view } = useFrameQueue(session);
   const [addingStyle, setAddingStyle] = useState(false);
   const closeStyle = useCallback(() => setAddingStyle(false), []);
-  const { meta } = state.snapshot;
   const styles = stylesOf(meta);
-  // The list itself only when asked for: rendered on every keystroke, this needs a yes or no.
-  const anyShots = hasTimelineShots(state.snapshot);
   return (
     <>
       <select

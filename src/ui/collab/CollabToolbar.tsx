@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProjectSession, SessionState } from '../../store';
+import type { ProjectSession } from '../../store';
 import { useCollab } from './CollabContext';
 import { HistoryPanel } from './HistoryPanel';
 import { PresenceAvatars } from './PresenceAvatars';
@@ -11,11 +11,10 @@ import { VariantSwitcher } from './VariantSwitcher';
 
 interface Props {
   readonly session: ProjectSession;
-  readonly state: SessionState;
 }
 
 /** In the project toolbar: who is here, the cut, and Share, Review and History. */
-export function CollabToolbar({ session, state }: Props) {
+export function CollabToolbar({ session }: Props) {
   const collab = useCollab();
   const status = useRoomStatus(collab?.room ?? null);
   const news = useThreadNews(session);
@@ -28,7 +27,7 @@ export function CollabToolbar({ session, state }: Props) {
 
   return (
     <div className="collab-toolbar">
-      <PresenceAvatars snapshot={state.snapshot} />
+      <PresenceAvatars session={session} />
       <VariantSwitcher projectId={session.id} />
       <button
         className={`button share-button ${shareState}`}
@@ -55,9 +54,7 @@ export function CollabToolbar({ session, state }: Props) {
         History
       </button>
       {open === 'share' ? <ShareDialog onClose={hide} /> : null}
-      {open === 'review' ? (
-        <ReviewPanel session={session} snapshot={state.snapshot} onHide={hide} />
-      ) : null}
+      {open === 'review' ? <ReviewPanel session={session} onHide={hide} /> : null}
       {open === 'history' ? <HistoryPanel session={session} onHide={hide} /> : null}
     </div>
   );

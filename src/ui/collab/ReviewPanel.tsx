@@ -1,8 +1,8 @@
 import { APPROVAL_LABELS, isPending } from '../../model/approval';
 import { isResolved } from '../../model/comment';
 import type { ShotId } from '../../model/ids';
-import type { ProjectSnapshot } from '../../model/project';
 import type { ProjectSession } from '../../store';
+import { useSessionState } from '../project/useSession';
 import { plural, relativeTime } from '../common/format';
 import { Avatar } from './Avatar';
 import { useCollab } from './CollabContext';
@@ -12,14 +12,15 @@ import { useThreadNews } from './useUnread';
 
 interface Props {
   readonly session: ProjectSession;
-  readonly snapshot: ProjectSnapshot;
   readonly onHide: () => void;
 }
 
 const SNIPPET_CHARS = 60;
 
 /** Open threads (unread first) and the shots waiting on an approval, each a way to the board. */
-export function ReviewPanel({ session, snapshot, onHide }: Props) {
+/** Subscribed on its own: the toolbar around it does not render on every edit. */
+export function ReviewPanel({ session, onHide }: Props) {
+  const { snapshot } = useSessionState(session);
   const collab = useCollab();
   const review = useReview(session);
   const news = useThreadNews(session).filter((n) => !isResolved(n.thread));

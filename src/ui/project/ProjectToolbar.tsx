@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { SketchProgress } from '../../ai/sketchScheduler';
-import { totalDuration } from '../../model/project';
-import { formatDuration } from '../../model/units';
+import { hasTimelineShots, totalDuration, type ProjectMeta } from '../../model/project';
+import { formatDuration, type Milliseconds } from '../../model/units';
 import type { ProjectSession, SessionState } from '../../store';
 import { ProjectGenerateControls } from '../ai/ProjectGenerateControls';
 import { AspectRatioControl } from './AspectRatioControl';
@@ -11,10 +11,10 @@ import { PdfExportButton } from '../pdf/PdfExportButton';
 import { ExportMenu } from './ExportMenu';
 import { ReimportButton } from './ReimportButton';
 import { useSaveState } from './useSession';
+import { sameFields, useSessionSelector } from './useSessionSelector';
 
 interface Props {
   readonly session: ProjectSession;
-  readonly state: SessionState;
   readonly sketchProgress: SketchProgress;
   readonly onRetrySketches: () => void;
   readonly onPlay: () => void;
@@ -38,20 +38,48 @@ function SaveIndicator({ session }: { readonly session: ProjectSession }) {
   );
 }
 
-export function ProjectToolbar({
+/** What the toolbar shows of the project: typing in a shot's fields changes none of it. */
+interface ToolbarFacts {
+  readonly meta: ProjectMeta;
+  readonly scenes: number;
+  readonly shots: number;
+  readonly duration: Milliseconds;
+  /** Some shot is on the timeline (not omitted): "Generate all frames" has work. */
+  readonly anyShots: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+function toolbarFacts({ snapshot, canUndo, canRedo }: SessionState): ToolbarFacts {
+  return {
+    meta: snapshot.meta,
+    scenes: snapshot.scenes.length,
+    shots: snapshot.shots.length,
+    duration: totalDuration(snapshot),
+    anyShots: hasTimelineShots(snapshot),
+    canUndo,
+    canRedo,
+  };
+}
+
+/**
+ * The project's title, figures and actions. Subscribed to its own facts, so a keystroke in the
+ * inspector does not render it (only the save indicator in it).
+ */
+export const ProjectToolbar = memo(function ProjectToolbar({
   session,
-  state,
   sketchProgress,
   onRetrySketches,
   onPlay,
   onRender,
 }: Props) {
-  const { snapshot } = state;
-  const [title, setTitle] = useState(snapshot.meta.title);
+  const facts = useSessionSelector(session, toolbarFacts, sameFields);
+  const { meta } = facts;
+  const [title, setTitle] = useState(meta.title);
   const [editing, setEditing] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
-  const shownTitle = editing ? title : snapshot.meta.title;
-  const empty = snapshot.shots.length === 0;
+  const shownTitle = editing ? title : meta.title;
+  const empty = facts.shots === 0;
 
   return (
     <div className="project-toolbar">
@@ -62,21 +90,21 @@ export function ProjectToolbar({
           value={shownTitle}
           readOnly={session.readOnly}
           onFocus={() => {
-            setTitle(snapshot.meta.title);
+            setTitle(meta.title);
             setEditing(true);
           }}
           onChange={(e) => setTitle(e.target.value)}
           onBlur={() => {
             setEditing(false);
             const next = title.trim();
-            if (next && next !== snapshot.meta.title)
+            if (next && next !== meta.title)
               session.run('project/update', { patch: { title: next } });
           }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
         <p className="muted project-stats">
-          {plural(snapshot.scenes.length, 'scene')} · {plural(snapshot.shots.length, 'shot')} ·{' '}
-          {formatDuration(totalDuration(snapshot))}
+          {plural(facts.scenes, 'scene')} · {plural(facts.shots, 'shot')} ·{' '}
+          {formatDuration(facts.duration)}
           <SaveIndicator session={session} />
           {sketchProgress.total > 0 ? (
             <span className="sketch-status" role="status">
@@ -100,7 +128,7 @@ export function ProjectToolbar({
           className="button quiet"
           type="button"
           onClick={() => session.undo()}
-          disabled={!state.canUndo || session.readOnly}
+          disabled={!facts.canUndo || session.readOnly}
         >
           Undo
         </button>
@@ -108,7 +136,7 @@ export function ProjectToolbar({
           className="button quiet"
           type="button"
           onClick={() => session.redo()}
-          disabled={!state.canRedo || session.readOnly}
+          disabled={!facts.canRedo || session.readOnly}
         >
           Redo
         </button>
@@ -126,10 +154,10 @@ export function ProjectToolbar({
           open={pdfOpen}
           onOpenChange={setPdfOpen}
         />
-        <AspectRatioControl session={session} meta={state.snapshot.meta} />
-        <ProjectGenerateControls session={session} state={state} />
-        <CollabToolbar session={session} state={state} />
+        <AspectRatioControl session={session} meta={meta} />
+        <ProjectGenerateControls session={session} meta={meta} anyShots={facts.anyShots} />
+        <CollabToolbar session={session} />
       </div>
     </div>
   );
-}
+});
