@@ -3,7 +3,6 @@ import { castLines } from '../../model/cast';
 import { characterName, MAX_CHARACTER_NAME_LENGTH, nameProblem } from '../../model/castEdit';
 import type { Character } from '../../model/character';
 import type { CharacterId, ShotId } from '../../model/ids';
-import type { ProjectSnapshot } from '../../model/project';
 import type { ProjectSession } from '../../store';
 import { CharacterBibleButton } from '../ai/CharacterBibleButton';
 import { showToast } from '../app/toastStore';
@@ -11,10 +10,10 @@ import { plural } from '../common/format';
 import { InlineEdit } from '../common/InlineEdit';
 import { Menu } from '../common/Menu';
 import { MergeCharacterDialog } from './MergeCharacterDialog';
+import { useSessionState } from './useSession';
 
 interface Props {
   readonly session: ProjectSession;
-  readonly snapshot: ProjectSnapshot;
   readonly onPickShot: (id: ShotId) => void;
 }
 
@@ -29,7 +28,9 @@ type Open =
  * they speak follows), merge two records of one person. Names that speak in the script but are
  * not in the cast yet can be added with one click.
  */
-export function CastSection({ session, snapshot, onPickShot }: Props) {
+export function CastSection({ session, onPickShot }: Props) {
+  // Subscribed here: the script panel around it renders only when its scene rows change.
+  const { snapshot } = useSessionState(session);
   const [open, setOpen] = useState<Open>(null);
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
