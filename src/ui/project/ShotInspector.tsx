@@ -17,6 +17,7 @@ import { useAssetUrl } from '../common/useAssetUrl';
 import { openFrameEditor } from '../editor/editorLauncher';
 import { ShotReview } from '../collab/ShotReview';
 import { CommitInput } from './CommitInput';
+import { SceneSelect } from './SceneSelect';
 import { DialogueEditor } from './DialogueEditor';
 import { ShotStructureActions } from './ShotStructureActions';
 import { ShotTimingFields } from '../timeline/ShotTimingFields';
@@ -90,21 +91,12 @@ export function ShotInspector({ session, snapshot, shot, onSelect, onPictures }:
       <fieldset className="inspector-fields" disabled={disabled}>
         <label className="field">
           <span>Scene</span>
-          <select
-            value={shot.sceneId}
-            onChange={(e) => {
-              // Moving to another scene puts the shot at that scene's end, with a number there.
-              const target = e.target.value as Shot['sceneId'];
-              const count = snapshot.shots.filter((s) => s.sceneId === target).length;
-              session.run('shot/move', { shotId: shot.id, toSceneId: target, index: count });
-            }}
-          >
-            {snapshot.scenes.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.number} · {s.heading || 'Untitled scene'}
-              </option>
-            ))}
-          </select>
+          <SceneSelect
+            session={session}
+            shotId={shot.id}
+            sceneId={shot.sceneId}
+            scenes={snapshot.scenes}
+          />
         </label>
         <div className="field-row">
           <label className="field">
