@@ -24,6 +24,7 @@ import { useTabSync } from './useTabSync';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { usePagesByScene } from './usePagesByScene';
 import { useShotGroups } from './useShotGroups';
+import { SceneRowsKeeper } from './sceneRows';
 import { useCommandFailures } from './useCommandFailures';
 import { usePicturePaste, usePutPictures } from './usePictures';
 import { pageWebhooks } from '../../workflows/webhooks/browserWebhooks';
@@ -155,6 +156,8 @@ function OpenProjectView({
   const shots = state.snapshot.shots;
   const groups = useShotGroups(state.snapshot);
   const pages = usePagesByScene(state.snapshot, groups);
+  const [rowsKeeper] = useState(() => new SceneRowsKeeper());
+  const sceneRows = rowsKeeper.of(state.snapshot.scenes, groups, pages);
   // With nothing (or a deleted shot) selected, the first shot is: the inspector is never blank
   // for no reason.
   const selected = shots.find((s) => s.id === selectedId) ?? shots[0] ?? null;
@@ -175,6 +178,11 @@ function OpenProjectView({
     else pendingFocus.current = id;
   }, []);
 
+  // The same functions on every render: the toolbar is memoised.
+  const retrySketches = useCallback(() => scheduler.retryFailed(), [scheduler]);
+  const play = useCallback(() => setPlaying(true), []);
+  const render = useCallback(() => setRendering(true), []);
+
   return (
     <div className="project-view">
       <CollabLayer
@@ -184,11 +192,10 @@ function OpenProjectView({
       />
       <ProjectToolbar
         session={session}
-        state={state}
         sketchProgress={progress}
-        onRetrySketches={() => scheduler.retryFailed()}
-        onPlay={() => setPlaying(true)}
-        onRender={() => setRendering(true)}
+        onRetrySketches={retrySketches}
+        onPlay={play}
+        onRender={render}
       />
       <SaveAlert session={session} />
       {session.recovery ? (
@@ -206,12 +213,10 @@ function OpenProjectView({
       ) : null}
       <div className="workspace">
         <ScriptPanel
-          snapshot={state.snapshot}
-          selectedShot={selected}
-          onPickShot={scrollToShot}
           session={session}
-          pagesByScene={pages}
-          groups={groups}
+          rows={sceneRows}
+          currentSceneId={selected?.sceneId ?? null}
+          onPickShot={scrollToShot}
         />
         <div className="center-pane">
           <div className="tabs view-tabs" role="tablist" aria-label="Workspace view">
