@@ -124,6 +124,15 @@ describe('router', () => {
     expect(routed.costUsd).toBeCloseTo(0.04);
   });
 
+  test('a call for one chosen provider goes to it alone, with no fallback', async () => {
+    const first = scripted(['ok']);
+    const second = scripted(['server']);
+    const { router, log } = harness([provider('a', first.adapter), provider('b', second.adapter)]);
+    await expect(router.image(REQUEST, { only: 'b' })).rejects.toThrow(AllProvidersFailedError);
+    expect(first.calls).toHaveLength(0);
+    expect(log.every((r) => r.providerId === 'b')).toBe(true);
+  });
+
   test('retries transient failures with growing, jittered waits', async () => {
     const flaky = scripted(['rateLimit', 'server', 'ok']);
     const { router, sleeps } = harness([provider('a', flaky.adapter)]);

@@ -57,6 +57,8 @@ export interface RouteOptions {
   /** Tags every logged attempt, so a batch can sum its cost. */
   readonly batchId?: string | null;
   readonly onProgress?: (fraction: number) => void;
+  /** Only this provider (a pipeline step set to one), not the whole order; absent: the order. */
+  readonly only?: string;
 }
 
 export interface VideoRouteOptions {
@@ -302,7 +304,8 @@ export class AiRouter {
     const signal = options.signal ?? new AbortController().signal;
     const attempts: AttemptSummary[] = [];
     let costUsd = 0;
-    for (const provider of (await this.#deps.chain(capability)).filter(accept)) {
+    const chosen = (p: RouterProvider) => !options.only || p.id === options.only;
+    for (const provider of (await this.#deps.chain(capability)).filter(accept).filter(chosen)) {
       if (signal.aborted) throw cancelled();
       if (!this.breaker.tryPass(provider.id)) {
         const seconds = Math.ceil(this.breaker.remainingMs(provider.id) / 1000);

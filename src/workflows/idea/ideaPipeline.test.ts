@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import type { ProjectSnapshot } from '../../model/project';
+import { MemoryRunStore } from '../../store/pipelineRuns';
+import { PipelineEngine } from '../pipeline/engine';
+import type { Pricer } from '../pipeline/types';
+import { ideaPipeline, type IdeaDeps } from './steps';
+import { defaultParams, withFormat } from './params';
+import type { Bible, ProjectMade } from './outputs';
+
+const IDEA = 'A lighthouse keeper finds a message in a bottle.\nShe sails out to answer it.';
+const SCRIPT = `Title: The Bottle
+
+EXT. LIGHTHOUSE - DAWN
+
+MARA (60s), weathered, in a yellow oilskin coat, picks a bottle from the surf.
+
+MARA
+Somebody out there.
+
+EXT. SEA - DAY
+
+Mara rows into the fog.
+`;
+
+const price: Pricer = (plan) => ({
+  calls: plan.calls,
+  costUsd: 0.001 * plan.calls,
+  providerLabel: 'Fake',
+});
+
+function offlineDeps(made: ProjectSnapshot[]): IdeaDeps {
+  return {
+    canWrite: async () => false,
+    text: () => Promise.reject(new Error('no provider')),
+    createProject: async (s) => {
+      made.push(s);
+      return `p${made.length}`;
+    },
+  };
+}
+
+async function engineWith(deps: IdeaDeps, params = withFormat(defaultParams(IDEA), 'vertical')) {
+  return PipelineEngine.create(
+    { store: new MemoryRunStore(), definition: ideaPipeline(deps), price },
+    { id: 'run', title: 'Bottle', params },
+  );
+}
+
+describe('idea → project', () => {
+  test('vertical social defaults to 9:16', () => {
+    expect(withFormat(defaultParams(IDEA), 'vertical').aspectRatio).toBe('9:16');
+  });
+
+  test('offline: an outline and a skeleton by rules, the typed script becomes the project', async () => {
+    const made: ProjectSnapshot[] = [];
+    const e = await engineWith(offlineDeps(made));
+    await e.runAll({ until: 'script' });
+    const [outline, skeleton] = await e.view();
+    expect((outline?.output as { beats: unknown[] }).beats.length).toBeGreaterThanOrEqual(3);
+    expect(String(skeleton?.output)).toMatch(/^Title: /);
+    await e.edit('script', SCRIPT);
+    expect(await e.runAll()).toBe('done');
+    const view = await e.view();
+    const bible = view.find((v) => v.id === 'bible')?.output as Bible;
+    expect(bible[0]).toMatchObject({ name: 'MARA' });
+    expect(bible[0]?.wardrobe).toMatch(/oilskin/);
+    expect(made).toHaveLength(1);
+    expect(made[0]?.meta.aspectRatio).toBe('9:16');
+    expect(made[0]?.scenes).toHaveLength(2);
+    expect(made[0]?.characters[0]?.wardrobe).toMatch(/oilskin/);
+    expect((view.at(-1)?.output as ProjectMade).projectId).toBe('p1');
+    // Running again makes no second project.
+    await e.runAll();
+    expect(made).toHaveLength(1);
+  });
+
+  test('with a text model: streamed script, outline retried once, bible error keeps the raw text', async () => {
+    const made: ProjectSnapshot[] = [];
+    const asked: string[] = [];
+    const answers: Record<string, string[]> = {
+      outline: ['not json', '{"title":"The Bottle","beats":[{"title":"Find","summary":"x"}]}'],
+      script: [SCRIPT],
+      bible: ['[{"nom": 1}]', 'still wrong'],
+    };
+    const deps: IdeaDeps = {
+      canWrite: async () => true,
+      text: async (request, _choice, ctx) => {
+        const which = request.system.includes('story editor')
+          ? 'outline'
+          : request.system.includes('screenwriter')
+            ? 'script'
+            : 'bible';
+        asked.push(which);
+        const answer = answers[which]!.shift()!;
+        ctx.onText(answer.slice(0, 5));
+        ctx.onText(answer);
+        ctx.onCost(0.01);
+        return answer;
+      },
+      createProject: offlineDeps(made).createProject,
+    };
+    const e = await engineWith(deps);
+    const before = await e.view();
+    expect(before.filter((v) => v.estimate.calls > 0).map((v) => v.id)).toEqual([
+      'outline',
+      'script',
+      'bible',
+    ]);
+    expect(await e.runAll()).toBe('failed');
+    expect(asked).toEqual(['outline', 'outline', 'script', 'bible', 'bible']);
+    const bible = (await e.view()).find((v) => v.id === 'bible');
+    expect(bible?.status).toBe('failed');
+    expect(bible?.error?.raw).toBe('still wrong');
+    expect(made).toHaveLength(0);
+    // The person fixes the bible by hand; the rest runs without asking the model again.
+    await e.edit('bible', [{ name: 'MARA', description: 'keeper', look: '', wardrobe: '' }]);
+    expect(await e.runAll()).toBe('done');
+    expect(asked).toHaveLength(5);
+    expect(made[0]?.characters[0]?.description).toBe('keeper');
+  });
+
+  test('a script with nothing to board stops at the breakdown, saying why', async () => {
+    const e = await engineWith(offlineDeps([]));
+    await e.runAll({ until: 'script' });
+    await e.edit('script', '');
+    expect(await e.runAll()).toBe('failed');
+    const failed = (await e.view()).find((v) => v.status === 'failed');
+    expect(failed?.id).toBe('breakdown');
+    expect(failed?.error?.message).toMatch(/No screenplay elements/);
+  });
+});
