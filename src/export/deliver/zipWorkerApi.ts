@@ -13,6 +13,9 @@ export type ZipRequest =
 /** Frames and sounds read so far, of how many. */
 export type ZipProgress = (done: number, total: number) => void;
 
+/** The same report as the worker sees it: across comlink the call gives a promise. */
+export type RemoteProgress = (done: number, total: number) => unknown;
+
 /** The media a zip needs, by hash; Blobs cross to the worker without copying their bytes. */
 export type ZipMedia = Readonly<Record<string, Blob>>;
 
@@ -30,7 +33,7 @@ export interface ZipWorkerApi {
     request: ZipRequest,
     snapshot: ProjectSnapshot,
     media: ZipMedia,
-    onProgress: ZipProgress,
+    onProgress: RemoteProgress,
   ): Promise<ExportedFile>;
 }
 
@@ -47,11 +50,17 @@ export function createZipWorkerApi(
       const assets: AssetSource = {
         get: (hash) => Promise.resolve(media[hash] ?? null),
       };
-      const control = { onProgress };
+      // The last report is awaited before the zip goes back: the reports travel on a port of
+      // their own, and one arriving after the result would be dropped.
+      let reported: unknown;
+      const control = {
+        onProgress: (done: number, total: number) => void (reported = onProgress(done, total)),
+      };
       const file =
         request.kind === 'timeline'
           ? await timelinePackage(snapshot, request.format, request.rate, assets, control)
           : await imageSequence(snapshot, request.format, assets, convert, control);
+      await reported;
       // The zip's buffer is handed over, not copied.
       return transfer(file, [file.bytes.buffer]);
     },

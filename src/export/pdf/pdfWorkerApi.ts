@@ -5,7 +5,11 @@ import type { PdfOptions } from './pdfOptions';
 import { writePdf, type PdfWriterDeps } from './pdfWriter';
 import { prepareImage } from './prepareImage';
 
+/** Pages written so far, of how many. */
 export type PdfProgress = (done: number, total: number) => void;
+
+/** The same report as the worker sees it: across comlink the call gives a promise. */
+export type RemoteProgress = (done: number, total: number) => unknown;
 
 /** The images a PDF draws, by frame hash (and LOGO_KEY for the cover's logo). */
 export type PdfImages = Readonly<Record<string, Blob>>;
@@ -19,7 +23,7 @@ export interface PdfWorkerApi {
     input: PdfDocumentInput,
     options: PdfOptions,
     images: PdfImages,
-    onProgress: PdfProgress,
+    onProgress: RemoteProgress,
   ): Promise<Uint8Array<ArrayBuffer>>;
 }
 
@@ -30,6 +34,9 @@ export function createPdfWorkerApi(
 ): PdfWorkerApi {
   return {
     async writeBoards(input, options, images, onProgress) {
+      // The last report is awaited before the file goes back: the reports travel on a port of
+      // their own, and one arriving after the result would be dropped.
+      let reported: unknown;
       const bytes = await writePdf(input, options, {
         loadFont: deps.loadFont ?? fetchFont,
         loadImage:
@@ -45,8 +52,9 @@ export function createPdfWorkerApi(
               lossless: logo,
             });
           }),
-        onProgress,
+        onProgress: (done, total) => void (reported = onProgress(done, total)),
       });
+      await reported;
       return transfer(bytes, [bytes.buffer]);
     },
   };
