@@ -12,7 +12,7 @@ afterEach(() => {
   for (const worker of workers.splice(0)) worker.terminate();
 });
 
-function fakeWorker(api: BundleWorkerApi) {
+function fakeWorker(api: Partial<BundleWorkerApi>) {
   const worker = new FakeWorker(api);
   workers.push(worker);
   return { worker, createWorker: () => worker as unknown as WorkerHandle };

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { runWorkerJob, type WorkerHandle, type WorkerJob } from '../workerJob';
 import type { BundleWorkerApi } from './bundleWorkerApi';
+import type { BundleSource, ExportedBundle } from './exportBundle';
 import type { BundleRead } from './readBundle';
 
 /**
@@ -44,4 +45,61 @@ export function startBundleRead(
     call: (remote) =>
       remote.readBundle(Comlink.transfer(bytes, [bytes.buffer]), fileName) as Promise<BundleRead>,
   });
+}
+
+/** Writing bundles: minutes for gigabytes of images; past this the worker is stopped. */
+export const BUNDLE_WRITE_TIME_MS = 10 * 60_000;
+
+export type BundleWriteResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+export interface BundleWriteOptions extends BundleReadOptions {
+  /** Projects written so far (a backup), of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function writeJob<T>(
+  options: BundleWriteOptions,
+  call: (remote: Comlink.Remote<BundleWorkerApi>, live: () => boolean) => Promise<T>,
+): WorkerJob<BundleWriteResult<T>> {
+  const timeMs = options.timeMs ?? BUNDLE_WRITE_TIME_MS;
+  return runWorkerJob<BundleWorkerApi, BundleWriteResult<T>>({
+    worker: (options.createWorker ?? createBundleWorker)(),
+    who: 'The bundle writer',
+    timeMs,
+    onTimeout: () => ({
+      ok: false,
+      error: `Writing the bundle took longer than ${Math.round(timeMs / 60_000)} minutes.`,
+    }),
+    call: async (remote, live) => ({ ok: true, value: await call(remote, live) }),
+  });
+}
+
+/**
+ * Writes one project's `.frameline` file in a fresh worker: the page hands over the document and
+ * the asset Blobs, the worker reads, hashes and zips them; Cancel stops it at once.
+ */
+export function startBundleWrite(
+  source: BundleSource,
+  generator: string,
+  options: BundleWriteOptions = {},
+): WorkerJob<BundleWriteResult<ExportedBundle>> {
+  return writeJob(options, (remote) => remote.writeBundle(source, generator));
+}
+
+/** Every project's bundle in one zip, in a fresh worker, with progress by project. */
+export function startBackupWrite(
+  sources: readonly BundleSource[],
+  generator: string,
+  options: BundleWriteOptions = {},
+): WorkerJob<BundleWriteResult<Uint8Array<ArrayBuffer>>> {
+  return writeJob(options, (remote, live) =>
+    remote.writeBackup(
+      sources,
+      generator,
+      Comlink.proxy((done: number, total: number) => {
+        if (live()) options.onProgress?.(done, total);
+      }),
+    ),
+  );
 }

@@ -1,5 +1,6 @@
-export { backupFileName, bundleFileName, exportBackup, exportBundle } from './exportBundle';
-export type { ExportedBundle } from './exportBundle';
+export { backupFileName, bundleFileName, bundleSource, exportBundle } from './exportBundle';
+export type { BundleSource, ExportedBundle } from './exportBundle';
+export { startBackupWrite, startBundleWrite } from './bundleClient';
 export { BUNDLE_EXTENSION, BUNDLE_MIME_TYPE, LIMITS as BUNDLE_LIMITS } from './format';
 export { readBundle, type BundleRead, type ValidBundle } from './readBundle';
 export { writeBundle } from './writeBundle';

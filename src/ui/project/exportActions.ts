@@ -52,8 +52,12 @@ export async function saveBundle(
 ): Promise<void> {
   await session.flush();
   // Loaded on use: zip code has no business in the first page load.
-  const { exportBundle } = await import('../../export/bundle');
-  const bundle = await exportBundle(repo.db, assets, session.id, BUILD_ID);
+  const { bundleSource, startBundleWrite } = await import('../../export/bundle');
+  // The page reads the document and looks up the images; the bundle worker reads and zips them.
+  const written = await startBundleWrite(await bundleSource(repo.db, assets, session.id), BUILD_ID)
+    .promise;
+  if (!written.ok) throw new Error(written.error);
+  const bundle = written.value;
   downloadBlob(new Blob([bundle.bytes], { type: BUNDLE_MIME_TYPE }), bundle.fileName);
   recordExport();
   if (bundle.missingAssets > 0) {

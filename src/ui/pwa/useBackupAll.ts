@@ -20,11 +20,16 @@ export function useBackupAll(): { readonly busy: boolean; run(): Promise<boolean
         showToast({ kind: 'info', title: 'There are no projects to back up yet' });
         return false;
       }
-      const { backupFileName, exportBackup } = await import('../../export/bundle');
-      const backup = await exportBackup(repo.db, assets, ids, BUILD_ID);
-      downloadBlob(new Blob([backup.bytes], { type: 'application/zip' }), backupFileName());
+      const { backupFileName, bundleSource, startBackupWrite } =
+        await import('../../export/bundle');
+      const sources = [];
+      for (const id of ids) sources.push(await bundleSource(repo.db, assets, id));
+      // Zipped in the bundle worker: gigabytes of images never hold up the page.
+      const written = await startBackupWrite(sources, BUILD_ID).promise;
+      if (!written.ok) throw new Error(written.error);
+      downloadBlob(new Blob([written.value], { type: 'application/zip' }), backupFileName());
       recordExport();
-      showToast({ kind: 'info', title: `Backed up ${plural(backup.count, 'project')}` });
+      showToast({ kind: 'info', title: `Backed up ${plural(ids.length, 'project')}` });
       return true;
     } catch (error) {
       showError('The backup failed', error);
