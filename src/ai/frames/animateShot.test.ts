@@ -83,6 +83,36 @@ describe('animating a shot', () => {
     });
   }
 
+  test('a job kept from before a reload is finished without being sent again', async () => {
+    const provider = await addProvider('fal');
+    const kept: { id: string; prompt: string }[] = [];
+    await animateShot(deps(), SHOT, {
+      provider,
+      poll: FAST,
+      onSubmitted: (job, prompt) => kept.push({ id: job.id, prompt }),
+    });
+    expect(kept).toHaveLength(1);
+    // As after a reload: a job the provider took earlier, polled to its end.
+    const job = await provider.adapter.video!.submit(
+      {
+        prompt: 'earlier',
+        image: { bytes: STILL, mimeType: 'image/png' },
+        aspectRatio: 1,
+        seconds: 5,
+      },
+      { signal: new AbortController().signal, apiKey: 'key-video-test' },
+    );
+    fake.reset();
+    const outcome = await animateShot(deps(), SHOT, {
+      provider,
+      poll: FAST,
+      resume: { job, prompt: 'earlier' },
+    });
+    expect(fake.requests().filter((r) => r.method === 'POST')).toEqual([]);
+    expect(outcome.take.prompt).toBe('earlier');
+    expect(shot().clipHash).toBe(outcome.take.hash);
+  });
+
   test('a job the provider fails leaves the shot as it was', async () => {
     const provider = await addProvider('fal', 'videofail');
     await expect(animateShot(deps(), SHOT, { provider, poll: FAST })).rejects.toMatchObject({

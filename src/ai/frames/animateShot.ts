@@ -7,6 +7,7 @@ import type { AssetStore } from '../../store/assets';
 import type { ProjectSession } from '../../store/projectSession';
 import { ProviderError } from '../providers/errors';
 import { sniffImageType } from '../providers/media';
+import type { VideoJobRef } from '../providers/types';
 import type { AiRouter, RouterProvider } from '../router/router';
 import type { PollPolicy, VideoProgress } from '../router/videoJob';
 
@@ -33,6 +34,10 @@ export interface AnimateShotOptions {
   readonly onProgress?: (progress: VideoProgress) => void;
   readonly batchId?: string | null;
   readonly poll?: PollPolicy;
+  /** The provider took the job: what to keep to resume it after a reload. */
+  readonly onSubmitted?: (job: VideoJobRef, prompt: string) => void;
+  /** A job submitted before a reload, with the prompt it was sent: polled, not sent again. */
+  readonly resume?: { readonly job: VideoJobRef; readonly prompt: string };
 }
 
 export interface AnimateOutcome {
@@ -81,7 +86,8 @@ export async function animateShot(
   const bytes = new Uint8Array(await still.arrayBuffer());
   const mimeType = sniffImageType(bytes);
   if (!mimeType) throw new Error('The shot’s frame is not a picture a provider can take.');
-  const prompt = options.prompt?.trim() || motionPromptFor(snapshot, shot);
+  const prompt =
+    options.resume?.prompt ?? (options.prompt?.trim() || motionPromptFor(snapshot, shot));
 
   const routed = await router.imageToVideo(
     options.provider,
@@ -95,6 +101,10 @@ export async function animateShot(
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.poll ? { poll: options.poll } : {}),
+      ...(options.onSubmitted
+        ? { onSubmitted: (job: VideoJobRef) => options.onSubmitted?.(job, prompt) }
+        : {}),
+      ...(options.resume ? { resume: options.resume.job } : {}),
       batchId: options.batchId ?? null,
     },
   );

@@ -20,6 +20,7 @@ import type {
   TextRequest,
   TextResult,
   Usage,
+  VideoJobRef,
   VideoRequest,
 } from '../providers/types';
 import { abortableSleep, backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -67,6 +68,9 @@ export interface VideoRouteOptions {
   readonly onProgress?: (progress: VideoProgress) => void;
   /** Tests poll faster; the app uses DEFAULT_POLL. */
   readonly poll?: PollPolicy;
+  readonly onSubmitted?: (job: VideoJobRef) => void;
+  /** Poll a job submitted before (a reload) instead of submitting a new one. */
+  readonly resume?: VideoJobRef;
 }
 
 /** One try at one provider, as reported back to the caller. */
@@ -261,6 +265,8 @@ export class AiRouter {
         random: this.random,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.poll ? { poll: options.poll } : {}),
+        ...(options.onSubmitted ? { onSubmitted: options.onSubmitted } : {}),
+        ...(options.resume ? { resume: options.resume } : {}),
       });
       const model = provider.adapter.modelFor(task);
       const costUsd = this.#deps.costOf(provider.adapter.kind, model, result.usage);

@@ -148,6 +148,18 @@ describe('an image-to-video job', () => {
     await expect(run(jobs, fakeClock()).promise).rejects.toMatchObject({ kind: 'server' });
   });
 
+  test('a job kept from before a reload is polled, never submitted again', async () => {
+    const { jobs, calls } = scriptedJobs([{ state: 'running', fraction: null }, { state: 'done' }]);
+    const submitted: string[] = [];
+    const { result } = await run(jobs, fakeClock(), {
+      resume: { id: 'op-before-reload', data: { seconds: '4' } },
+      onSubmitted: (job: { id: string }) => submitted.push(job.id),
+    }).promise;
+    expect(result.mimeType).toBe('video/mp4');
+    expect(calls.filter((c) => c.startsWith('submit'))).toEqual([]);
+    expect(submitted).toEqual([]);
+  });
+
   test('a job the provider failed is reported at once, not polled again', async () => {
     const { jobs, calls } = scriptedJobs(['badRequest']);
     await expect(run(jobs, fakeClock()).promise).rejects.toMatchObject({ kind: 'badRequest' });

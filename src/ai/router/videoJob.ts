@@ -59,8 +59,10 @@ export interface VideoJobOptions {
   readonly callTimeoutMs: number;
   readonly signal: AbortSignal;
   readonly onProgress?: (progress: VideoProgress) => void;
-  /** The provider took the job (its id could be kept to resume polling). */
+  /** The provider took the job: keep it to resume polling after a reload (`resume`). */
   readonly onSubmitted?: (job: VideoJobRef) => void;
+  /** A job submitted earlier (before a reload): poll it instead of submitting again. */
+  readonly resume?: VideoJobRef;
   readonly poll?: PollPolicy;
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -118,7 +120,7 @@ export async function runVideoJob(
   const pause = (ms: number) => sleep(ms, signal).catch(() => Promise.reject(cancelledError()));
 
   report('submitting', 0);
-  let job: VideoJobRef | null = null;
+  let job: VideoJobRef | null = options.resume ?? null;
   for (let attempt = 0; job === null; attempt++) {
     try {
       job = await call((ctx) => jobs.submit(request, ctx), options.callTimeoutMs);
@@ -128,7 +130,7 @@ export async function runVideoJob(
       await pause(failure.retryAfterMs ?? backoffDelayMs(attempt, random, DEFAULT_BACKOFF));
     }
   }
-  options.onSubmitted?.(job);
+  if (!options.resume) options.onSubmitted?.(job);
   const submitted: VideoJobRef = job;
 
   /** Tell the provider to stop (best effort, never longer than a few seconds), then fail. */
