@@ -271,6 +271,23 @@ test('Use still brings the still back in one click; the clip stays a take', asyn
   await page.getByRole('tab', { name: 'Boards' }).click();
 });
 
+test('a job running when the page reloads is polled again, not sent again', async () => {
+  fake.reset();
+  await animate().getByRole('button', { name: 'Animate shot' }).click();
+  await expect
+    .poll(() => animate().getByRole('status').textContent(), { timeout: 15_000 })
+    .toMatch(/Waiting|Animating/);
+  await page.reload();
+  await board('1A').click();
+  await expect
+    .poll(() => animate().getByRole('status').textContent(), { timeout: 30_000 })
+    .toMatch(/Clip ready from fal/);
+  expect(fake.requests().filter((r) => r.vendor === 'fal' && r.method === 'POST')).toHaveLength(1);
+  await expect
+    .poll(() => page.getByRole('group', { name: 'Takes' }).getByRole('button').count())
+    .toBe(2);
+});
+
 test('a running job can be cancelled, and fal is told to stop', async () => {
   await addFal('running');
   await board('1A').click();

@@ -4,7 +4,7 @@ import type { RouterProvider } from '../../ai/router/router';
 import type { VideoProgress } from '../../ai/router/videoJob';
 import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
-import { animateJobs } from './animateJobs';
+import { animateJobs, keptJobFor } from './animateJobs';
 import { formatUsd } from './labels';
 import { openSettings } from './settingsDialogStore';
 import { useAi, useAiSettings } from './useAi';
@@ -53,6 +53,14 @@ export default function AnimateShot({ session, shot }: Props) {
   useEffect(() => {
     if (running) cancelRef.current?.focus();
   }, [running]);
+
+  // A job the provider took before a reload is polled again, not sent again.
+  useEffect(() => {
+    if (providers === null || animateJobs.get(shot.id)?.kind === 'running') return;
+    const kept = keptJobFor(session.id, shot.id);
+    const provider = kept && providers.find((p) => p.id === kept.providerId);
+    if (kept && provider) void animateJobs.start(ai, session, shot.id, provider, kept);
+  }, [ai, session, shot.id, providers]);
 
   if (providers === null) return null;
   const provider = providers.find((p) => p.id === chosen) ?? null;

@@ -4,6 +4,7 @@ import { asProviderError } from '../../ai/providers/errors';
 import type { RouterProvider } from '../../ai/router/router';
 import type { VideoProgress } from '../../ai/router/videoJob';
 import type { ShotId } from '../../model/ids';
+import type { VideoJobRef } from '../../ai/providers/types';
 import type { ProjectSession } from '../../store';
 import { formatUsd } from './labels';
 
@@ -22,6 +23,44 @@ export type AnimateJobView =
     }
   | { readonly kind: 'done'; readonly said: string }
   | { readonly kind: 'failed'; readonly said: string };
+
+/**
+ * Jobs a provider has taken are kept in localStorage until they end, so a reload does not lose
+ * a clip that is being made (and paid for): the inspector resumes polling it (`keptJobFor`).
+ */
+const KEPT_KEY = 'frameline.animateJobs';
+
+export interface KeptJob {
+  readonly projectId: string;
+  readonly shotId: string;
+  readonly providerId: string;
+  readonly job: VideoJobRef;
+  readonly prompt: string;
+}
+
+function keptJobs(): KeptJob[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(KEPT_KEY) ?? '[]');
+    return Array.isArray(value) ? (value as KeptJob[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeKept(list: readonly KeptJob[]): void {
+  try {
+    localStorage.setItem(KEPT_KEY, JSON.stringify(list));
+  } catch {
+    // Storage full or blocked: the job still runs, it just cannot survive a reload.
+  }
+}
+
+const dropKept = (projectId: string, shotId: string) =>
+  writeKept(keptJobs().filter((k) => !(k.projectId === projectId && k.shotId === shotId)));
+
+export function keptJobFor(projectId: string, shotId: string): KeptJob | null {
+  return keptJobs().find((k) => k.projectId === projectId && k.shotId === shotId) ?? null;
+}
 
 const jobs = new Map<ShotId, AnimateJobView>();
 const listeners = new Set<() => void>();
@@ -52,6 +91,7 @@ export const animateJobs = {
     session: ProjectSession,
     shotId: ShotId,
     provider: RouterProvider,
+    resume: KeptJob | null = null,
   ): Promise<void> {
     if (jobs.get(shotId)?.kind === 'running') return;
     const stop = new AbortController();
@@ -67,13 +107,21 @@ export const animateJobs = {
         provider,
         signal: stop.signal,
         onProgress: (progress) => set(shotId, { ...base, progress }),
+        onSubmitted: (job, prompt) =>
+          writeKept([
+            ...keptJobs(),
+            { projectId: session.id, shotId, providerId: provider.id, job, prompt },
+          ]),
+        ...(resume ? { resume: { job: resume.job, prompt: resume.prompt } } : {}),
       });
       const seconds = (outcome.take.clipMs ?? 0) / 1000;
       set(shotId, {
         kind: 'done',
         said: `Clip ready from ${outcome.providerLabel}: ${seconds} s, about ${formatUsd(outcome.costUsd)}.`,
       });
+      dropKept(session.id, shotId);
     } catch (error) {
+      dropKept(session.id, shotId);
       const failure = asProviderError(error);
       set(shotId, {
         kind: 'failed',
