@@ -7,6 +7,7 @@ import {
   firstBoardMs,
   installFirstBoardProbe,
   installKeystrokeProbe,
+  keystrokeFloor,
   keystrokeTimes,
   median,
   percentile,
@@ -22,7 +23,8 @@ import {
  *   OPEN_RUNS page loads; the first is the coldest);
  * - keystroke: typing in the selected shot's Action field, from each key's `keydown` to the end
  *   of the frame that shows it (p50/p95), with the main-thread work alone beside it (the wait for
- *   the next display refresh left out; see scaleProbe.ts);
+ *   the next display refresh left out; see scaleProbe.ts), and the same keys in a bare textarea
+ *   (the browser's own floor on this machine, printed first);
  * - scroll: the board grid scrolled by SCROLL_PX_PER_FRAME every frame, as a steady fling, and
  *   the time between frames (fps = frames / time);
  * - memory: the JS heap after a garbage collection, and DOM nodes and boards in the page.
@@ -162,6 +164,13 @@ function report(f: Figures): void {
 }
 
 test('scale benchmark', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const floor = await keystrokeFloor(await context.newPage(), TYPED, KEY_DELAY_MS);
+  await context.close();
+  const wall = floor.map((k) => k.wallMs);
+  console.log(
+    `bare textarea (the probe's floor): keystroke to paint p50 ${fixed(median(wall), 1)} ms, p95 ${fixed(percentile(wall, 95), 1)} ms`,
+  );
   const figures: Figures[] = [];
   for (const shots of SIZES) {
     const f = await measure(shots);
