@@ -1,4 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { isTopModal, keepTabInside, pushModal } from './modalStack';
 
 interface Props {
   readonly title: string;
@@ -8,7 +10,8 @@ interface Props {
 
 /**
  * A modal dialog: labelled by its title, focus moved inside once when it opens (and given back
- * when it closes), Escape closes.
+ * when it closes), Escape closes, Tab stays inside. Rendered into <body>, outside the app (which
+ * is inert meanwhile), so no ancestor's overflow, transform or stacking can clip or cover it.
  */
 export function Dialog({ title, onClose, children }: Props) {
   const titleId = useId();
@@ -22,21 +25,35 @@ export function Dialog({ title, onClose, children }: Props) {
   });
 
   useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('textarea, input, select, button');
+    const leave = pushModal(dialog);
+    const first = dialog.querySelector<HTMLElement>('textarea, input, select, button');
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
+      if (!isTopModal(dialog)) return;
       if (e.key === 'Escape') close.current();
+      else keepTabInside(dialog, e);
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
+      leave();
       previous?.focus();
     };
   }, []);
 
-  return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+  return createPortal(
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        // Not the browser's default (focus to <body>): focus goes back where it was.
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div
         ref={ref}
         className="dialog panel"
@@ -47,6 +64,7 @@ export function Dialog({ title, onClose, children }: Props) {
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
