@@ -98,8 +98,25 @@ test('keys move to boards that were not mounted and scroll them into view', asyn
   expect(columns).toBeGreaterThan(1);
   await page.keyboard.press('ArrowUp');
   expect(await position()).toBe(2);
+  // A page down moves by no more than the pane's height, scene header bands counted.
+  const focusedTop = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.boards-pane')!;
+      const box = document.activeElement!.getBoundingClientRect();
+      return {
+        y: box.top - pane.getBoundingClientRect().top + pane.scrollTop,
+        page: pane.clientHeight,
+      };
+    });
+  for (let i = 0; i < 4; i++) {
+    const before = await focusedTop();
+    await page.keyboard.press('PageDown');
+    const after = await focusedTop();
+    expect(after.y - before.y).toBeGreaterThan(0);
+    expect(after.y - before.y).toBeLessThanOrEqual(before.page);
+  }
   // A page down goes several rows at once, past what was mounted at first.
-  for (let i = 0; i < 8; i++) await page.keyboard.press('PageDown');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   const far = await position();
   expect(far).toBeGreaterThan(2 + 8 * columns);
   expect(
@@ -177,7 +194,11 @@ test('click, Shift+click and Ctrl+click select; Escape clears', async () => {
   await board('Shot 1-1').click();
   await page.keyboard.press('Control+a');
   expect(await bar().textContent()).toContain(`${SHOTS} shots selected`);
+  // From inside the bulk bar too; focus goes back to the board.
+  await bar().getByLabel('Set shot type').focus();
   await page.keyboard.press('Escape');
+  await expect.poll(() => bar().count()).toBe(0);
+  expect(await focusedLabel()).toBe('Shot 1-1');
 });
 
 test('the bulk bar moves, re-times and sets fields, each undone in one step', async () => {

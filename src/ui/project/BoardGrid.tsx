@@ -11,7 +11,7 @@ import { ImportScreenplayButton } from '../app/ImportScreenplayButton';
 import type { FileImports } from '../app/useFileImports';
 import { useLatestCallback } from '../common/useLatestCallback';
 import { BulkActionBar } from './BulkActionBar';
-import { boardRowsAway, placeOf, type BoardPlace } from './boardLayout';
+import { boardPageAway, boardRowsAway, placeOf, type BoardPlace } from './boardLayout';
 import { inOrder, pick, selectAll, single, type Selection } from './boardSelection';
 import { savedBoardSize, saveBoardSize, type BoardSize } from './boardSizes';
 import { BoardSizeControl } from './BoardSizeControl';
@@ -119,11 +119,6 @@ export function BoardGrid(props: Props) {
   const target = (id: ShotId, key: string): ShotId | null | undefined => {
     const at = order.indexOf(id);
     const place = places.get(id);
-    // A page: as many rows as the pane shows whole.
-    const rowsPerPage = Math.max(
-      1,
-      Math.floor(viewportHeight / (geometry.metrics.boardHeight + geometry.gap)),
-    );
     switch (key) {
       case 'ArrowLeft':
         return order[at - 1] ?? null;
@@ -134,9 +129,9 @@ export function BoardGrid(props: Props) {
       case 'ArrowDown':
         return place ? shotAtPlace(boardRowsAway(layout, place, 1)) : null;
       case 'PageUp':
-        return place ? shotAtPlace(boardRowsAway(layout, place, -rowsPerPage)) : null;
+        return place ? shotAtPlace(boardPageAway(layout, place, viewportHeight, -1)) : null;
       case 'PageDown':
-        return place ? shotAtPlace(boardRowsAway(layout, place, rowsPerPage)) : null;
+        return place ? shotAtPlace(boardPageAway(layout, place, viewportHeight, 1)) : null;
       case 'Home':
         return order[0] ?? null;
       case 'End':

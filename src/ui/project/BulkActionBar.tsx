@@ -65,7 +65,18 @@ export function BulkActionBar({ session, snapshot, shotIds, onDeleted, onClear }
   const lengthMs = Math.round(Number(seconds) * 1000);
   const scaleBy = Number(factor);
   return (
-    <div className="bulk-bar" role="toolbar" aria-label="Selected shots">
+    <div
+      className="bulk-bar"
+      role="toolbar"
+      aria-label="Selected shots"
+      onKeyDown={(e) => {
+        // Escape clears the selection from inside the bar too (focus goes back to the board).
+        // Not from the delete confirmation: it is portaled, and React still bubbles its keys here.
+        if (e.key !== 'Escape' || !e.currentTarget.contains(e.target as Node)) return;
+        e.preventDefault();
+        onClear();
+      }}
+    >
       <strong className="bulk-count">{count} selected</strong>
       <fieldset className="bulk-fields" disabled={session.readOnly}>
         <Choice

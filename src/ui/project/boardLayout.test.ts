@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  boardPageAway,
   boardRowsAway,
   layoutBoards,
   packRows,
@@ -100,6 +101,21 @@ describe('the laid-out grid', () => {
     expect(boardRowsAway(layout, { scene: 0, index: 0 }, -1)).toBeNull();
     // A page down stops at the last row.
     expect(boardRowsAway(layout, { scene: 0, index: 0 }, 10)).toEqual({ scene: 2, index: 0 });
+  });
+
+  test('a page up or down moves by the pane’s height, scene headers counted', () => {
+    // Eight scenes of a full row each: every row is a head row, 140 px tall, 170 px apart.
+    const scenes = layoutBoards([6, 6, 6, 6, 6, 6, 6, 6], metrics);
+    expect(scenes.rows.map((row) => row.top).slice(0, 5)).toEqual([0, 170, 340, 510, 680]);
+    // A 600 px pane: the row at 510 is the last whose top is within a page (a count of board
+    // rows, 600 / 110, would have gone 5 rows, 850 px, past what the pane showed).
+    expect(boardPageAway(scenes, { scene: 0, index: 2 }, 600, 1)).toEqual({ scene: 3, index: 2 });
+    expect(boardPageAway(scenes, { scene: 6, index: 2 }, 600, -1)).toEqual({ scene: 3, index: 2 });
+    // Near the ends it stops at the last or first row; at the end there is nowhere to go.
+    expect(boardPageAway(scenes, { scene: 6, index: 0 }, 600, 1)).toEqual({ scene: 7, index: 0 });
+    expect(boardPageAway(scenes, { scene: 7, index: 0 }, 600, 1)).toBeNull();
+    // A pane shorter than a row still moves one row.
+    expect(boardPageAway(scenes, { scene: 0, index: 0 }, 50, 1)).toEqual({ scene: 1, index: 0 });
   });
 
   test('up skips a row of empty scenes', () => {

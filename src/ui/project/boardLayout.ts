@@ -170,3 +170,32 @@ export function boardRowsAway(
   }
   return found;
 }
+
+/**
+ * The board a page (`pageHeight` px, the pane's height) up or down from `from`, nearest its
+ * column: the farthest row with boards whose top is still within a page, at least one row away.
+ * Measured in pixels, so scene header bands and scene gaps count as the eye sees them (a count of
+ * board rows jumped past what the pane showed). Null when there is no board that way.
+ */
+export function boardPageAway(
+  layout: BoardLayout,
+  from: BoardPlace,
+  pageHeight: number,
+  direction: 1 | -1,
+): BoardPlace | null {
+  const { row, column } = placeOf(layout, from);
+  const start = layout.rows[row];
+  if (!start) return null;
+  const goal = start.top + direction * pageHeight;
+  let found: BoardPlace | null = null;
+  for (let r = row + direction; r >= 0 && r < layout.rows.length; r += direction) {
+    const top = layout.rows[r]?.top ?? 0;
+    const within = direction > 0 ? top <= goal : top >= goal;
+    if (!within && found) break;
+    const there = boardAt(layout, r, column);
+    if (!there) continue;
+    found = there;
+    if (!within) break;
+  }
+  return found;
+}
