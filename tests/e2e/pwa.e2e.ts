@@ -320,6 +320,8 @@ test('a tab that meets a newer document schema stops writing and asks to reload'
   await page.getByText('A newer Frameline is open in another tab').waitFor();
   await page.getByRole('button', { name: 'Reload to update' }).waitFor();
   expect(await page.getByLabel('Project title').getAttribute('readonly')).not.toBeNull();
+  // Memoised parts (the toolbar, the script panel) must see it too, not only what re-renders.
+  expect(await page.getByRole('button', { name: '+ Add scene' }).isDisabled()).toBe(true);
   await other.close();
 });
 

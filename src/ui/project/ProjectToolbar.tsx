@@ -11,7 +11,7 @@ import { PdfExportButton } from '../pdf/PdfExportButton';
 import { ExportMenu } from './ExportMenu';
 import { ReimportButton } from './ReimportButton';
 import { useSaveState } from './useSession';
-import { sameFields, useSessionSelector } from './useSessionSelector';
+import { sameFields, useReadOnly, useSessionSelector } from './useSessionSelector';
 
 interface Props {
   readonly session: ProjectSession;
@@ -74,6 +74,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
   onRender,
 }: Props) {
   const facts = useSessionSelector(session, toolbarFacts, sameFields);
+  const readOnly = useReadOnly(session);
   const { meta } = facts;
   const [title, setTitle] = useState(meta.title);
   const [editing, setEditing] = useState(false);
@@ -88,7 +89,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
           className="title-input"
           aria-label="Project title"
           value={shownTitle}
-          readOnly={session.readOnly}
+          readOnly={readOnly}
           onFocus={() => {
             setTitle(meta.title);
             setEditing(true);
@@ -128,7 +129,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
           className="button quiet"
           type="button"
           onClick={() => session.undo()}
-          disabled={!facts.canUndo || session.readOnly}
+          disabled={!facts.canUndo || readOnly}
         >
           Undo
         </button>
@@ -136,7 +137,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
           className="button quiet"
           type="button"
           onClick={() => session.redo()}
-          disabled={!facts.canRedo || session.readOnly}
+          disabled={!facts.canRedo || readOnly}
         >
           Redo
         </button>

@@ -1,3 +1,4 @@
+import { useReadOnly } from './useSessionSelector';
 import { memo, useState } from 'react';
 import type { ShotId } from '../../model/ids';
 import type { Scene } from '../../model/scene';
@@ -22,6 +23,8 @@ interface Props {
  */
 export const SceneRow = memo(function SceneRow(props: Props) {
   const { session, scene, current, meta, firstShotId, onPickShot } = props;
+  // Its ⋯ menu disables edits by it, and memo would keep the menu from seeing it change.
+  useReadOnly(session);
   const [editing, setEditing] = useState(false);
   const edit = () => {
     if (!session.readOnly) setEditing(true);

@@ -1,3 +1,4 @@
+import { useReadOnly } from './useSessionSelector';
 import {
   memo,
   type CSSProperties,
@@ -56,6 +57,7 @@ interface Props {
  */
 export const SceneSegment = memo(function SceneSegment(props: Props) {
   const { session, scene, shots, segment, head, total, before, selected, currentId } = props;
+  const readOnly = useReadOnly(session);
   const { handlers, pitch, gap } = props;
   const style: CSSProperties = {
     left: segment.column * pitch,
@@ -105,7 +107,7 @@ export const SceneSegment = memo(function SceneSegment(props: Props) {
         <button
           type="button"
           className="button quiet add-shot"
-          disabled={session.readOnly}
+          disabled={readOnly}
           aria-label={`Add shot to scene ${scene.number}`}
           title={`Add a shot at the end of scene ${scene.number}`}
           onClick={() => handlers.onAddShot(scene.id)}

@@ -1,3 +1,4 @@
+import { useReadOnly } from './useSessionSelector';
 import { memo, useState } from 'react';
 import type { SceneId, ShotId } from '../../model/ids';
 import type { ProjectSession } from '../../store';
@@ -24,6 +25,7 @@ type Tab = 'scenes' | 'characters';
  */
 export const ScriptPanel = memo(function ScriptPanel(props: Props) {
   const { session, rows, currentSceneId, onPickShot } = props;
+  const readOnly = useReadOnly(session);
   const [tab, setTab] = useState<Tab>('scenes');
   return (
     <aside className="scene-list" aria-label="Script">
@@ -60,7 +62,7 @@ export const ScriptPanel = memo(function ScriptPanel(props: Props) {
           <button
             type="button"
             className="button quiet"
-            disabled={session.readOnly}
+            disabled={readOnly}
             onClick={() => {
               const added = session.run('scene/addWithShot', { heading: NEW_SCENE_HEADING });
               if (added.ok && added.value) onPickShot(added.value);

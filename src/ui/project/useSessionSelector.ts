@@ -30,3 +30,12 @@ export function sameFields<T extends object>(a: T, b: T): boolean {
   const keys = Object.keys(a) as (keyof T)[];
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
+
+/**
+ * Whether the session is read-only, for a memoised component: `memo` skips a render when its
+ * props are the same, and a tab turned read-only (a newer Frameline elsewhere) changes no prop,
+ * so a component that reads `session.readOnly` while rendering must subscribe to it here.
+ */
+export function useReadOnly(session: ProjectSession): boolean {
+  return useSyncExternalStore(session.subscribe, () => session.readOnly);
+}
