@@ -12,7 +12,12 @@ export interface SplitCue {
 export function splitCue(text: string): SplitCue {
   const open = text.indexOf('(');
   if (open === -1) return { name: text.trim(), extension: '' };
-  return { name: text.slice(0, open).trim(), extension: extensionOf(text.slice(open)) };
+  // A dual-dialogue caret before the extension (`STEEL ^ (V.O.)`) is never part of the name.
+  const name = text
+    .slice(0, open)
+    .trim()
+    .replace(/\s*\^$/u, '');
+  return { name, extension: extensionOf(text.slice(open)) };
 }
 
 /** `(V.O.) (CONT'D)` → `V.O. CONT'D`: the bracketed parts, brackets removed. */
@@ -32,4 +37,19 @@ export function extensionOf(text: string): string {
   }
   const joined = parts.join(' ');
   return joined !== '' ? joined : text.replace(/[()]/g, '').trim();
+}
+
+/** Longer than any name: `WHO IS THERE?` is a line of action, `BOB JR.` is still a name. */
+const SENTENCE_MIN_WORDS = 3;
+const SENTENCE_MIN_CHARS = 21;
+const SENTENCE_END = /[.!?]$/u;
+
+/**
+ * An all-caps line that ends like a sentence (`.`, `!` or `?`) and runs longer than a name
+ * (`THE DOOR EXPLODES INWARD!`) is shouted action, not a character about to speak.
+ */
+export function readsAsSentence(name: string): boolean {
+  const trimmed = name.trim();
+  if (!SENTENCE_END.test(trimmed)) return false;
+  return trimmed.length >= SENTENCE_MIN_CHARS || trimmed.split(/\s+/u).length >= SENTENCE_MIN_WORDS;
 }

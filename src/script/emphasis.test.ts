@@ -58,8 +58,15 @@ describe('reading emphasis markup', () => {
     expect(plainText('*a _b* c_')).toBe('a _b c_');
   });
 
-  test('emphasis does not cross a line break', () => {
-    expect(emphasisSpans('*one\ntwo*')).toEqual([plain('*one\ntwo*')]);
+  test('emphasis may cross a line break, which itself stays unstyled', () => {
+    expect(emphasisSpans('*one\ntwo*')).toEqual([
+      styled('one', { italic: true }),
+      plain('\n'),
+      styled('two', { italic: true }),
+    ]);
+    // A marker before a line break cannot open, and one after it cannot close.
+    expect(emphasisSpans('one *\ntwo*')).toEqual([plain('one *\ntwo*')]);
+    expect(emphasisSpans('*one\n* two')).toEqual([plain('*one\n* two')]);
     expect(emphasisSpans('*one*\n*two*')).toEqual([
       styled('one', { italic: true }),
       plain('\n'),

@@ -2,14 +2,16 @@ import type { EmphasisSpan } from './types';
 
 /**
  * Fountain emphasis, both ways: `*italic*`, `**bold**`, `***bold italic***`, `_underline_`, with
- * `\*` and `\_` for literal characters. Emphasis never crosses a line break.
+ * `\*` and `\_` for literal characters. Emphasis may run across line breaks within one text (an
+ * element: `*one\ntwo*` is italic on both lines), but a line break itself is never styled.
  *
  * Reading follows the Markdown convention Fountain borrows: a run of `*` or `_` can open when the
  * next character is not whitespace and can close when the previous one is not. A run closes what
  * it can first (innermost opener first), then opens with what is left; a run of three stars opens
- * bold, then italic inside it. Markers that never match stay in the text as written. Each line is
- * one pass with a stack whose entries are popped at most once, and styles are applied with
- * difference arrays, so any input is linear (no backtracking regular expressions).
+ * bold, then italic inside it; a line break counts as whitespace. Markers that never match stay in
+ * the text as written. The text is one pass with a stack whose entries are popped at most once,
+ * and styles are applied with difference arrays, so any input is linear (no backtracking regular
+ * expressions).
  *
  * Writing (`emphasisMarkup`) gives every styled span its own complete markers (underline
  * outermost, then bold, then italic) and escapes literal `*` and `_`, which the reader above reads
@@ -21,6 +23,7 @@ import type { EmphasisSpan } from './types';
 const STAR = 0x2a;
 const UNDERSCORE = 0x5f;
 const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
 
 const PLAIN: Omit<EmphasisSpan, 'text'> = { bold: false, italic: false, underline: false };
 
@@ -37,14 +40,7 @@ interface Opener {
 /** The text with its markup removed, as runs of one style each (adjacent equal styles merged). */
 export function emphasisSpans(text: string): EmphasisSpan[] {
   const spans: EmphasisSpan[] = [];
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    readLine(end === -1 ? text.slice(start) : text.slice(start, end), spans);
-    if (end === -1) break;
-    pushSpan(spans, '\n', PLAIN);
-    start = end + 1;
-  }
+  readText(text, spans);
   return spans;
 }
 
@@ -61,7 +57,7 @@ export function hasMarkup(text: string): boolean {
   return text.includes('*') || text.includes('_');
 }
 
-function readLine(line: string, spans: EmphasisSpan[]): void {
+function readText(line: string, spans: EmphasisSpan[]): void {
   if (!hasMarkup(line)) {
     if (line !== '') pushSpan(spans, line, PLAIN);
     return;
@@ -96,6 +92,13 @@ function readLine(line: string, spans: EmphasisSpan[]): void {
         i += 2;
         continue;
       }
+    }
+    if (code === NEWLINE) {
+      // Its own segment, so applyStyles can leave it unstyled whatever is open around it.
+      flushLiteral();
+      segments.push('\n');
+      i++;
+      continue;
     }
     if (code !== STAR && code !== UNDERSCORE) {
       literal += line.charAt(i);
@@ -168,7 +171,8 @@ function applyStyles(
     italic += depth.italic[index] ?? 0;
     underline += depth.underline[index] ?? 0;
     const text = segments[index] ?? '';
-    if (text !== '')
+    if (text === '\n') pushSpan(spans, text, PLAIN);
+    else if (text !== '')
       pushSpan(spans, text, { bold: bold > 0, italic: italic > 0, underline: underline > 0 });
   }
 }
@@ -191,7 +195,12 @@ export function isStyled(span: Omit<EmphasisSpan, 'text'>): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === NEWLINE ||
+    (code > 0x7f && /\s/.test(String.fromCharCode(code)))
+  );
 }
 
 /**

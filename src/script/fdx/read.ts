@@ -102,6 +102,8 @@ class FdxBodyReader {
   private readonly unknownTypes = new Map<string, { count: number; line: number }>();
   private detachedNotes = 0;
   private detachedNotesLine = 0;
+  /** The last Parenthetical paragraph had no closing bracket: the next one goes on with it. */
+  private parentheticalOpen = false;
 
   constructor(private readonly lineAt: (offset: number) => number) {}
 
@@ -209,9 +211,21 @@ class FdxBodyReader {
         this.push({ type, text, line, depth: Number(level?.[1] ?? 1) || 1 });
         return;
       }
-      case 'parenthetical':
-        this.push({ type, text: withBrackets(text), line });
+      case 'parenthetical': {
+        const last = this.elements.at(-1);
+        if (last?.type === 'parenthetical' && this.parentheticalOpen && !text.startsWith('(')) {
+          // A long parenthetical split over paragraphs: `(looking at the letter,` + `then at her)`.
+          const joined = `${last.text.slice(0, -1)} ${text}`;
+          this.elements[this.elements.length - 1] = { ...last, text: withBrackets(joined) };
+          this.parentheticalOpen = !text.endsWith(')');
+        } else {
+          this.push({ type, text: withBrackets(text), line });
+          // Only an opening bracket that is not closed says the next paragraph goes on with it:
+          // writers who leave brackets out write one direction per paragraph.
+          this.parentheticalOpen = text.startsWith('(') && !text.endsWith(')');
+        }
         return;
+      }
       default:
         this.push({ type, text, line });
     }

@@ -37,11 +37,12 @@ describe('notes', () => {
     ]);
   });
 
-  test('a note open across a blank line is kept as text, with a warning', () => {
-    const doc = parseScript('Action [[never\n\nclosed ]] here.');
+  test('a note open across a blank line that another note opens inside is kept as text, with a warning', () => {
+    const doc = parseScript('Action [[never\n\nclosed [[x ]] here.');
     expect(doc.elements.map((element) => element.text)).toEqual([
       'Action [[never',
-      'closed ]] here.',
+      'closed  here.',
+      'x',
     ]);
     expect(doc.diagnostics).toContainEqual(
       expect.objectContaining({ line: 1, severity: 'warning' }),

@@ -1,5 +1,5 @@
 import { isAllCaps } from '../caps';
-import { extensionOf } from '../cue';
+import { extensionOf, readsAsSentence } from '../cue';
 
 /**
  * What one line is, judged from the line alone plus whether blank lines surround it. The loop in
@@ -139,18 +139,28 @@ export interface CharacterCue {
  * only way to name a character in a script without capitals.
  */
 export function parseCharacterCue(trimmed: string): CharacterCue | null {
-  const dualMark = trimmed.endsWith('^');
-  const cue = dualMark ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  const caretLast = trimmed.endsWith('^');
+  const cue = caretLast ? trimmed.slice(0, -1).trimEnd() : trimmed;
   const forced = cue.startsWith('@');
   const body = forced ? cue.slice(1).trim() : cue;
   const open = body.indexOf('(');
-  const name = (open === -1 ? body : body.slice(0, open)).trim();
+  let name = (open === -1 ? body : body.slice(0, open)).trim();
+  // `STEEL ^ (V.O.)`: the caret may come before the extension too; it is never part of the name.
+  const caretBeforeExtension = open !== -1 && name.endsWith('^');
+  if (caretBeforeExtension) name = name.slice(0, -1).trimEnd();
   if (name === '') return null;
-  if (!forced && (!isAllCaps(name) || name.endsWith('TO:') || /^[.!>~=#@]/.test(name))) {
+  if (
+    !forced &&
+    (!isAllCaps(name) || name.endsWith('TO:') || /^[.!>~=#@]/.test(name) || readsAsSentence(name))
+  ) {
     return null;
   }
   const extension = open === -1 ? '' : extensionOf(body.slice(open));
-  return { text: name, dualMark, ...(extension === '' ? {} : { extension }) };
+  return {
+    text: name,
+    dualMark: caretLast || caretBeforeExtension,
+    ...(extension === '' ? {} : { extension }),
+  };
 }
 
 export interface DialogueLineClass {

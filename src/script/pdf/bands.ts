@@ -1,5 +1,5 @@
 import { isAllCaps } from '../caps';
-import { splitCue } from '../cue';
+import { readsAsSentence, splitCue } from '../cue';
 import { startsLikeSceneHeading } from '../fountain/classify';
 import type { BodyLine } from './furniture';
 import { median } from './lines';
@@ -110,5 +110,11 @@ export function isCueLike(line: { readonly text: string }): boolean {
   const text = line.text.trim();
   if (text.length === 0 || text.length > MAX_CUE_CHARS || text.endsWith(':')) return false;
   const { name } = splitCue(text.replace(/\s*\^$/, ''));
-  return name !== '' && isAllCaps(name) && !startsLikeSceneHeading(name) && /\p{L}/u.test(name);
+  return (
+    name !== '' &&
+    isAllCaps(name) &&
+    !startsLikeSceneHeading(name) &&
+    /\p{L}/u.test(name) &&
+    !readsAsSentence(name)
+  );
 }

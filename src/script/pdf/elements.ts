@@ -119,7 +119,7 @@ export class PdfScriptBuilder {
       this.startSpeech(line);
       return;
     }
-    if (this.inSpeech && text.startsWith('(')) {
+    if (this.inSpeech && text.startsWith('(') && !this.wrapsDialogue(text, blankBefore)) {
       this.push({ type: 'parenthetical', text, line: line.index });
       this.parenthesisOpen = !text.endsWith(')');
       return;
@@ -139,6 +139,14 @@ export class PdfScriptBuilder {
     }
     if (!blankBefore && this.last()?.type === 'action') this.appendTo('action', text);
     else this.push({ type: 'action', text, line: line.index });
+  }
+
+  /**
+   * `(CONT'D)` is a cue's extension, never a direction to the actor: a line of speech that opens
+   * with it (where the layout wrapped a speech that says it) goes on with the dialogue.
+   */
+  private wrapsDialogue(text: string, blankBefore: boolean): boolean {
+    return !blankBefore && this.last()?.type === 'dialogue' && CONTD_OPENING.test(text);
   }
 
   private near(x: number, band: number | undefined): boolean {
@@ -297,6 +305,7 @@ const BAND_TOLERANCE_CHARS = 1.5;
 export const PARAGRAPH_GAP_LINES = 1.5;
 /** Without a character band, a cue is at least this far right of the dialogue indent. */
 const CUE_MIN_INDENT_CHARS = 5;
+const CONTD_OPENING = /^\(\s*CONT(?:'|’|INUE)?D\s*\)/i;
 const SENTENCE_END = /[.!?:;"'”’)\]]$/;
 const TRANSITION_ENDING = /(?:TO:|:|OUT\.|TO BLACK\.?|IN\.)$/;
 const RIGHT_ALIGN_CHARS = 3;
