@@ -13,7 +13,12 @@ import {
   SKETCH_PROVIDER_ID,
   type DrawSketch,
 } from './providers/sketchProvider';
-import { NO_USAGE, type ProviderAdapter, type RouteCapability } from './providers/types';
+import {
+  NO_USAGE,
+  type ProviderAdapter,
+  type RouteCapability,
+  type Usage,
+} from './providers/types';
 import type { BackoffPolicy } from './router/backoff';
 import { AiRouter, type RouterProvider } from './router/router';
 import { loadAiSettings, orderedFor, SETTING_KEYS, type AiSettings } from './settings/aiSettings';
@@ -32,6 +37,13 @@ export type KeyChange = { readonly set: string } | 'keep' | 'delete';
 export interface TestResult {
   readonly ok: boolean;
   readonly message: string;
+}
+
+/** Who would answer a call first, and what it is estimated to cost there (before it is made). */
+export interface CallEstimate {
+  readonly providerLabel: string;
+  readonly model: string;
+  readonly costUsd: number;
 }
 
 export interface AiServiceDeps {
@@ -108,6 +120,25 @@ export class AiService {
   /** Whether any image provider can cut a picture's background out (Stability AI can). */
   async canRemoveBackground(): Promise<boolean> {
     return (await this.chain('image')).some((p) => p.adapter.capabilities.has('removeBackground'));
+  }
+
+  /** Whether a text provider's model can read pictures (checking a frame needs one). */
+  async canSee(): Promise<boolean> {
+    return (await this.chain('text')).some((p) => p.adapter.capabilities.has('vision'));
+  }
+
+  /**
+   * The first text provider that would take a call of this size (one that reads pictures when
+   * `vision`), and the price table's estimate for it; null when none is set up.
+   */
+  async estimateText(usage: Usage, vision = false): Promise<CallEstimate | null> {
+    const provider = (await this.chain('text')).find(
+      (p) => !vision || p.adapter.capabilities.has('vision'),
+    );
+    if (!provider) return null;
+    const model = provider.adapter.modelFor('text');
+    const price = priceFor(this.prices, provider.adapter.kind, model);
+    return { providerLabel: provider.label, model, costUsd: estimateCostUsd(price, usage) };
   }
 
   /** The providers that can animate a still, in the order they were added (the person picks). */

@@ -1,4 +1,5 @@
 import { fakeCutoutPng, fakePng, fakeSpeech, pngSizeIn } from './png';
+import { suggestionAnswer } from './suggestions';
 import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
 import { fal, geminiVideo } from './video';
 
@@ -15,8 +16,9 @@ function promptOf(body: unknown): string {
   return JSON.stringify(body ?? '').slice(0, 400);
 }
 
-function textAnswer(state: FakeState, prompt: string): string {
-  return state.textAnswer ?? `Fake answer to: ${prompt.slice(0, 80)}`;
+/** The answer set by a test, else a scene review or frame check (suggestions.ts), else an echo. */
+function textAnswer(state: FakeState, prompt: string, body: unknown = null): string {
+  return state.textAnswer ?? suggestionAnswer(body) ?? `Fake answer to: ${prompt.slice(0, 80)}`;
 }
 
 function notFound(reply: Reply, request: FakeRequest) {
@@ -36,7 +38,9 @@ const openai: VendorHandler = (request, reply, state) => {
       output: [
         {
           type: 'message',
-          content: [{ type: 'output_text', text: textAnswer(state, String(body?.input ?? '')) }],
+          content: [
+            { type: 'output_text', text: textAnswer(state, String(body?.input ?? ''), body) },
+          ],
         },
       ],
       usage: { input_tokens: 42, output_tokens: 17 },
@@ -48,7 +52,7 @@ const openai: VendorHandler = (request, reply, state) => {
         {
           message: {
             role: 'assistant',
-            content: textAnswer(state, messages.at(-1)?.content ?? ''),
+            content: textAnswer(state, messages.at(-1)?.content ?? '', body),
           },
         },
       ],
@@ -86,10 +90,15 @@ const anthropic: VendorHandler = (request, reply, state) => {
   if (route === 'GET /v1/models')
     return reply.json(200, { data: [{ id: 'claude-haiku-4-5', type: 'model' }] });
   if (route === 'POST /v1/messages') {
-    const body = request.json() as { messages?: { content?: string }[] } | null;
+    const body = request.json() as { messages?: { content?: unknown }[] } | null;
     return reply.json(200, {
       type: 'message',
-      content: [{ type: 'text', text: textAnswer(state, body?.messages?.[0]?.content ?? '') }],
+      content: [
+        {
+          type: 'text',
+          text: textAnswer(state, String(body?.messages?.[0]?.content ?? ''), body),
+        },
+      ],
       usage: { input_tokens: 30, output_tokens: 9 },
     });
   }
@@ -149,7 +158,9 @@ const gemini: VendorHandler = (request, reply, state) => {
     });
   const text = body?.contents?.[0]?.parts?.[0]?.text ?? '';
   return reply.json(200, {
-    candidates: [{ content: { parts: [{ text: textAnswer(state, text) }] }, finishReason: 'STOP' }],
+    candidates: [
+      { content: { parts: [{ text: textAnswer(state, text, body) }] }, finishReason: 'STOP' },
+    ],
     usageMetadata: { promptTokenCount: 20, candidatesTokenCount: 8 },
   });
 };

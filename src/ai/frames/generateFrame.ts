@@ -22,6 +22,8 @@ export interface GenerateFrameOptions {
   /** Rewrite automatic prompts with the text provider first (user-written ones are kept). */
   readonly enhance?: boolean;
   readonly onProgress?: (fraction: number) => void;
+  /** Corrections for this take (a frame check's notes), added after the prompt. */
+  readonly notes?: string;
 }
 
 export interface FrameOutcome {
@@ -67,6 +69,9 @@ export async function generateFrame(
       trouble = `Prompt not improved: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+
+  const notes = options.notes?.trim();
+  if (notes) prompt = `${prompt}\n\nCorrections to the previous take: ${notes}`;
 
   const scene = snapshot.scenes.find((s) => s.id === shot.sceneId);
   const aspectRatio = aspectValue(snapshot.meta.aspectRatio);

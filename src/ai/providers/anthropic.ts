@@ -3,9 +3,10 @@ import { ProviderError } from './errors';
 import { joinUrl, jsonHeaders, parseShape, sendJson } from './http';
 import type { AdapterOptions } from './options';
 import type { ProviderAdapter } from './types';
+import { anthropicVisionAnswer, anthropicVisionBody } from './vision';
 
 /**
- * Anthropic Messages API, text only. Browsers may call it directly only with the
+ * Anthropic Messages API: text, and text about pictures (vision). Browsers may call it directly only with the
  * `anthropic-dangerous-direct-browser-access` header; the key is the user's own, so that is the
  * intended use.
  */
@@ -37,7 +38,7 @@ export function createAnthropicAdapter(options: AdapterOptions): ProviderAdapter
   const url = (path: string) => joinUrl(options.baseUrl || ANTHROPIC_DEFAULTS.baseUrl, path);
   return {
     kind: 'anthropic',
-    capabilities: new Set(['text']),
+    capabilities: new Set(['text', 'vision']),
     modelFor: () => model,
 
     async text(request, ctx) {
@@ -71,6 +72,19 @@ export function createAnthropicAdapter(options: AdapterOptions): ProviderAdapter
           characters: 0,
         },
       };
+    },
+
+    async vision(request, ctx) {
+      const json = await sendJson(
+        {
+          url: url('v1/messages'),
+          method: 'POST',
+          headers: jsonHeaders(headers(ctx.apiKey)),
+          body: JSON.stringify(anthropicVisionBody(model, request)),
+        },
+        ctx,
+      );
+      return anthropicVisionAnswer(json);
     },
 
     async testConnection(ctx) {

@@ -6,6 +6,7 @@ import type { AdapterOptions } from './options';
 import { geminiVideoJobs } from './geminiVeo';
 import { nearestAspectName } from './sizes';
 import type { CallContext, ProviderAdapter, Usage } from './types';
+import { geminiVisionAnswer, geminiVisionBody } from './vision';
 
 /**
  * Google Gemini through generateContent: text, images (with reference images in the same
@@ -93,7 +94,14 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
 
   return {
     kind: 'gemini',
-    capabilities: new Set(['text', 'image', 'imageWithReferences', 'speech', 'imageToVideo']),
+    capabilities: new Set([
+      'text',
+      'image',
+      'imageWithReferences',
+      'speech',
+      'imageToVideo',
+      'vision',
+    ]),
     modelFor: (capability) =>
       capability === 'text'
         ? textModel
@@ -116,6 +124,19 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
       const text = parts.map((p) => p.text ?? '').join('');
       if (!text) throw new ProviderError('badResponse', `Gemini sent no text (${finishReason}).`);
       return { text, usage: usageOf(answer) };
+    },
+
+    async vision(request, ctx) {
+      const json = await sendJson(
+        {
+          url: joinUrl(base, `models/${encodeURIComponent(textModel)}:generateContent`),
+          method: 'POST',
+          headers: jsonHeaders(ctx.apiKey ? { 'x-goog-api-key': ctx.apiKey } : {}),
+          body: JSON.stringify(geminiVisionBody(request)),
+        },
+        ctx,
+      );
+      return geminiVisionAnswer(json);
     },
 
     async image(request, ctx) {

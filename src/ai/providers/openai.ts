@@ -4,6 +4,7 @@ import { bearer, joinUrl, jsonHeaders, parseShape, sendForBytes, sendJson } from
 import { audioResult, base64ToBytes, blobOf, fetchImageUrl, imageResult } from './media';
 import type { AdapterOptions } from './options';
 import { openAiImageSize } from './sizes';
+import { openAiVisionAnswer, openAiVisionBody } from './vision';
 import type {
   Capability,
   CallContext,
@@ -57,7 +58,7 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
   const model = options.model || OPENAI_DEFAULTS.model;
   const textModel = options.textModel || OPENAI_DEFAULTS.textModel;
   const url = (path: string) => joinUrl(options.baseUrl || OPENAI_DEFAULTS.baseUrl, path);
-  const capabilities = new Set<Capability>(['text', 'image', 'speech']);
+  const capabilities = new Set<Capability>(['text', 'image', 'speech', 'vision']);
   if (takesReferences(model)) {
     capabilities.add('imageWithReferences');
     capabilities.add('imageFromDrawing');
@@ -162,6 +163,19 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
           characters: 0,
         },
       };
+    },
+
+    async vision(request, ctx) {
+      const json = await sendJson(
+        {
+          url: url('responses'),
+          method: 'POST',
+          headers: jsonHeaders(bearer(ctx.apiKey)),
+          body: JSON.stringify(openAiVisionBody(textModel, request)),
+        },
+        ctx,
+      );
+      return openAiVisionAnswer(json);
     },
 
     image(request, ctx) {

@@ -13,13 +13,15 @@ export const CAPABILITIES = [
   'removeBackground',
   'speech',
   'imageToVideo',
+  'vision',
 ] as const;
 /**
  * `imageWithReferences`: the adapter also sends reference images (character sheets) with a
  * prompt. `imageFromDrawing`: it works from the person's drawing (image edits with a mask,
  * image-to-image, inpainting), keeping its composition. `removeBackground`: it cuts a picture's
  * subject out (the background made transparent). `imageToVideo`: it animates a still into a short
- * clip, as a long-running job (submit, poll, fetch; see `VideoJobs`).
+ * clip, as a long-running job (submit, poll, fetch; see `VideoJobs`). `vision`: its text model
+ * also reads pictures sent with the prompt (a generated frame checked against its shot).
  */
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -69,6 +71,18 @@ export interface TextRequest {
 export interface TextResult {
   readonly text: string;
   readonly usage: Usage;
+}
+
+/** A picture the text model is asked to look at, with what it is ("the frame to check"). */
+export interface VisionImage {
+  readonly label: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly mimeType: string;
+}
+
+/** A text request with pictures: each goes after a line naming it, then the prompt. */
+export interface VisionRequest extends TextRequest {
+  readonly images: readonly VisionImage[];
 }
 
 export interface ReferenceImage {
@@ -197,6 +211,8 @@ export interface ProviderAdapter {
   /** The model a call for `task` uses (for the log and the price table). */
   modelFor(task: ModelTask): string;
   text?(request: TextRequest, ctx: CallContext): Promise<TextResult>;
+  /** With the `vision` capability: text about pictures, by the text model. */
+  vision?(request: VisionRequest, ctx: CallContext): Promise<TextResult>;
   image?(request: ImageRequest, ctx: CallContext): Promise<MediaResult>;
   /** With the `imageFromDrawing` capability. */
   imageFromDrawing?(request: DrawingRequest, ctx: CallContext): Promise<MediaResult>;

@@ -22,6 +22,7 @@ import type {
   Usage,
   VideoJobRef,
   VideoRequest,
+  VisionRequest,
 } from '../providers/types';
 import { abortableSleep, backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { CircuitBreaker } from './circuitBreaker';
@@ -158,6 +159,24 @@ export class AiRouter {
         throw new ProviderError('unsupported', 'This provider does not write text.');
       return adapter.text(req, ctx);
     });
+  }
+
+  /**
+   * Text about pictures, by the text providers (in their order) whose model reads them; logged
+   * and priced as text (the pictures count among the input tokens the provider reports).
+   */
+  vision(request: VisionRequest, options: RouteOptions = {}): Promise<Routed<TextResult>> {
+    return this.route(
+      'text',
+      request,
+      options,
+      (adapter, req, ctx) => {
+        if (!adapter.vision)
+          throw new ProviderError('unsupported', 'This provider’s model cannot read pictures.');
+        return adapter.vision(req, ctx);
+      },
+      { accept: (provider) => provider.adapter.capabilities.has('vision') },
+    );
   }
 
   image(request: ImageRequest, options: RouteOptions = {}): Promise<Routed<MediaResult>> {

@@ -241,6 +241,10 @@ const EXAMPLES: { readonly [N in CommandName]: Example<N> } = {
     valid: (ids) => ({ shotIds: [ids.shotId, ids.secondShotId] }),
     invalid: (ids) => ({ input: { shotIds: [ids.shotId] }, field: 'shotIds' }),
   },
+  'shot/omit': {
+    valid: (ids) => ({ shotId: ids.shotId }),
+    invalid: () => ({ input: { shotId: 7 }, field: 'shotId' }),
+  },
   'shot/restore': {
     valid: (ids) => ({ shotId: ids.shotId }),
     invalid: () => ({ input: {}, field: 'shotId' }),

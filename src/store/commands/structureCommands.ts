@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { SceneId, ShotId } from '../../model/ids';
-import { deleteScene, duplicateShot, mergeShots, restoreShot, splitShot } from '../projectDoc';
+import {
+  deleteScene,
+  duplicateShot,
+  mergeShots,
+  omitShot,
+  restoreShot,
+  splitShot,
+} from '../projectDoc';
 import { defineCommand, STEP } from './command';
 import { idSchema } from './inputSchemas';
 
@@ -43,6 +50,13 @@ export const structureCommands = {
     undo: STEP,
     run: ({ doc, snapshot }, { shotIds }: { shotIds: readonly ShotId[] }): ShotId =>
       mergeShots(doc, snapshot, shotIds),
+  }),
+
+  /** Leaves a shot out of the animatic (OMITTED), keeping it and its frames on the board. */
+  'shot/omit': defineCommand({
+    input: shotRef,
+    undo: STEP,
+    run: ({ doc }, { shotId }: { shotId: ShotId }) => omitShot(doc, shotId),
   }),
 
   /** An OMITTED shot back in the animatic. */

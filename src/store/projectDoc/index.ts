@@ -28,6 +28,7 @@ export {
   deleteScene,
   duplicateShot,
   mergeShots,
+  omitShot,
   restoreShot,
   splitShot,
   StructureError,

@@ -159,6 +159,16 @@ export function mergeShots(
   return merged.id;
 }
 
+/**
+ * Marks a shot OMITTED: it stays on the board with its frame and takes, out of the animatic and
+ * the render, until someone restores or deletes it (a suggestion to drop the shot, say).
+ */
+export function omitShot(doc: Y.Doc, shotId: ShotId): void {
+  const record = rootsOf(doc).shots.get(shotId);
+  if (!record) throw new StructureError('That shot is no longer in the project');
+  doc.transact(() => setIfChanged(record, 'omitted', true), USER_ORIGIN);
+}
+
 /** Brings an OMITTED shot back into the animatic (a new draft cut its beat; someone wants it). */
 export function restoreShot(doc: Y.Doc, shotId: ShotId): void {
   const record = rootsOf(doc).shots.get(shotId);

@@ -8,6 +8,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   text: 'text',
   speech: 'speech',
   imageToVideo: 'image to video',
+  vision: 'reads pictures',
 };
 
 export const ROUTE_LABELS: Record<RouteCapability, string> = {
