@@ -22,6 +22,11 @@ const joinRoom = preloadableView(() =>
   import('../collab/JoinRoom').then((module) => module.JoinRoom),
 );
 const JoinRoom = joinRoom.View;
+/** "From an idea" (the pipeline engine, its steps and editors) loads when the wizard opens. */
+const ideaWizard = preloadableView(() =>
+  import('../idea/IdeaWizard').then((module) => module.IdeaWizard),
+);
+const IdeaWizard = ideaWizard.View;
 
 /**
  * Loads the code `route` shows, so that the first render does not wait behind a fallback
@@ -33,7 +38,9 @@ export function preloadRoute(route: Route): Promise<void> {
       ? projectView.preload()
       : route.name === 'join'
         ? joinRoom.preload()
-        : Promise.resolve();
+        : route.name === 'idea'
+          ? ideaWizard.preload()
+          : Promise.resolve();
   return loading.catch(() => undefined);
 }
 
@@ -42,10 +49,16 @@ export function App() {
   const imports = useFileImports();
   return (
     <div className="app">
-      <AppHeader imports={imports} inProject={route.name === 'project'} />
+      <AppHeader imports={imports} inProject={route.name === 'project' || route.name === 'idea'} />
       <main className="app-main">
         <ErrorBoundary
-          area={route.name === 'list' ? 'your projects' : 'this project'}
+          area={
+            route.name === 'list'
+              ? 'your projects'
+              : route.name === 'idea'
+                ? 'this idea'
+                : 'this project'
+          }
           key={route.name}
         >
           <Suspense fallback={<p className="muted page-pad">Opening…</p>}>
@@ -53,6 +66,8 @@ export function App() {
               <ProjectList imports={imports} />
             ) : route.name === 'join' ? (
               <JoinRoom invite={route.invite} />
+            ) : route.name === 'idea' ? (
+              <IdeaWizard key={route.runId} runId={route.runId} />
             ) : (
               <ProjectView key={route.id} projectId={route.id} imports={imports} />
             )}

@@ -46,6 +46,9 @@ export function AppHeader({ imports, inProject }: Props) {
         </button>
         {inProject ? null : (
           <>
+            <a className="button" href="#/idea/new">
+              From an idea
+            </a>
             <ImportScreenplayButton imports={imports} />
             <button
               className="button quiet"

@@ -8,6 +8,7 @@ import { showError, showToast } from '../app/toastStore';
 import { plural, relativeTime } from '../common/format';
 import { useAssetUrl } from '../common/useAssetUrl';
 import type { AssetHash } from '../../model/ids';
+import { IdeaRuns } from './IdeaRuns';
 import { useProjectRows } from './useProjectRows';
 
 export function ProjectList({ imports }: { readonly imports: FileImports }) {
@@ -19,21 +20,28 @@ export function ProjectList({ imports }: { readonly imports: FileImports }) {
         <h2 id="empty-title">No projects yet</h2>
         <p>
           Import a Fountain screenplay to get boards for every shot, sketched offline — or start an
-          empty project. Drop a file anywhere on this window.
+          empty project, or from an idea. Drop a file anywhere on this window.
         </p>
-        <button
-          className="button primary"
-          type="button"
-          onClick={() => void imports.createProject()}
-        >
-          Start an empty project
-        </button>
+        <div className="empty-actions">
+          <button
+            className="button primary"
+            type="button"
+            onClick={() => void imports.createProject()}
+          >
+            Start an empty project
+          </button>
+          <a className="button" href="#/idea/new">
+            Start from an idea
+          </a>
+        </div>
+        <IdeaRuns />
       </section>
     );
   }
   return (
     <section className="project-list page-pad" aria-labelledby="projects-title">
       <h1 id="projects-title">Projects</h1>
+      <IdeaRuns />
       <ul className="project-cards">
         {rows.map((row) => (
           <ProjectCard key={row.id} row={row} />

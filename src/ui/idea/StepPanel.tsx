@@ -1,0 +1,147 @@
+import type { RouteCapability } from '../../ai/providers/types';
+import type { ProviderOption } from '../../workflows/idea/appDeps';
+import type { IdeaParams } from '../../workflows/idea/params';
+import type { RunController, RunSnapshot } from '../../workflows/pipeline/runController';
+import { stepAfter } from '../../workflows/pipeline/stepViews';
+import type { StepView } from '../../workflows/pipeline/types';
+import { formatUsd } from '../ai/labels';
+import { plural } from '../common/format';
+import { ProviderSelect } from './CostTable';
+import { StepResult } from './StepResult';
+import { STATUS_LABELS } from './statusLabels';
+
+interface Props {
+  readonly step: StepView;
+  readonly run: RunSnapshot<IdeaParams>;
+  readonly controller: RunController<IdeaParams>;
+  readonly options: Readonly<Record<RouteCapability, readonly ProviderOption[]>>;
+  /** Shows another step (the one an action is about to make). */
+  readonly onSelect: (stepId: string) => void;
+}
+
+/** One step: its status, provider and estimate, its result to edit, and what can be done next. */
+export function StepPanel({ step, run, controller, options, onSelect }: Props) {
+  const capability = controller.capabilityOf(step.id);
+  const next = stepAfter(run.steps, step.id);
+  const busy = run.busy;
+  const hasOutput = step.output !== null && step.output !== undefined;
+  const headingId = `idea-step-${step.id}`;
+  return (
+    <section className="idea-step" aria-labelledby={headingId}>
+      <header className="idea-step-head">
+        <h2 id={headingId}>{step.label}</h2>
+        <span className={`idea-status status-${step.status}`}>
+          {STATUS_LABELS[step.status]}
+          {step.edited ? ' · edited by hand' : ''}
+        </span>
+        <span className="idea-step-provider">
+          <ProviderSelect
+            step={step}
+            capability={capability}
+            options={options}
+            onProvider={(id, choice) => void controller.setProvider(id, choice)}
+            disabled={busy}
+          />
+        </span>
+        <span className="muted">
+          {step.status === 'done'
+            ? 'nothing to pay'
+            : `${plural(step.estimate.calls, 'call')} · ${step.estimate.providerLabel} · ${formatUsd(step.estimate.costUsd)}`}
+        </span>
+      </header>
+
+      {step.status === 'stale' ? (
+        <p className="idea-notice" role="status">
+          Something before this step changed since it was made.{' '}
+          <button
+            className="button"
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.runTo(step.id)}
+          >
+            Update {step.label.toLowerCase()}
+          </button>
+        </p>
+      ) : null}
+
+      {step.error ? (
+        <div className="idea-error" role="alert">
+          <p>
+            <strong>{step.label} failed:</strong> {step.error.message}
+          </p>
+          {step.error.raw !== null ? (
+            <details open>
+              <summary>What the model answered</summary>
+              <pre className="idea-raw">{step.error.raw}</pre>
+            </details>
+          ) : null}
+          <button
+            className="button primary"
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.runTo(step.id)}
+          >
+            Retry
+          </button>
+        </div>
+      ) : null}
+
+      {step.status === 'running' ? (
+        <div className="idea-streaming">
+          <p className="muted" role="status">
+            Writing {step.label.toLowerCase()}…
+          </p>
+          {step.partial ? (
+            <pre className="idea-raw" aria-live="polite" aria-label={`${step.label} so far`}>
+              {step.partial}
+            </pre>
+          ) : null}
+        </div>
+      ) : hasOutput ? (
+        <StepResult
+          step={step}
+          readOnly={busy}
+          onEdit={(output) => void controller.edit(step.id, output)}
+        />
+      ) : step.status === 'todo' ? (
+        <p className="muted">Not made yet.</p>
+      ) : null}
+
+      <footer className="idea-step-actions">
+        {step.status === 'todo' || (step.status === 'failed' && !step.error) ? (
+          <button
+            className="button primary"
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.runTo(step.id)}
+          >
+            Make {step.label.toLowerCase()}
+          </button>
+        ) : null}
+        {step.status === 'done' && next && next.status !== 'done' ? (
+          <button
+            className="button primary"
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              onSelect(next.id);
+              void controller.runTo(next.id);
+            }}
+          >
+            Accept and make {next.label.toLowerCase()}
+          </button>
+        ) : null}
+        {hasOutput && capability !== 'none' && step.status !== 'running' ? (
+          <button
+            className="button"
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.regenerate(step.id)}
+          >
+            Regenerate
+          </button>
+        ) : null}
+      </footer>
+    </section>
+  );
+}
