@@ -218,10 +218,125 @@ export function runProviderContract(setup: ContractSetup): void {
       expect(Date.now() - started).toBeLessThan(2000);
     });
 
+    runStreamingContract(setup, () => fake, adapterFor);
+
     test('an address where nothing listens is a network error', async () => {
       const adapter = setup.create(`http://127.0.0.1:9/${setup.vendor}/${setup.apiRoot}`);
       const error = await failureOf(callMain(adapter, context(setup.key)));
       expect(error.kind).toBe('network');
     });
+  });
+}
+
+/** A text long enough to arrive in many pieces (the fake streams 12 characters at a time). */
+const LONG_ANSWER =
+  'INT. LIGHTHOUSE - NIGHT\n\nRain on the glass. MARA winds the great lamp by hand, ' +
+  'counting the turns under her breath — «une, deux, trois» — until the beam finds the sea.';
+
+const STREAM_REQUEST = { system: 'Be brief.', prompt: 'Write a scene.', maxOutputTokens: 500 };
+
+/**
+ * Streaming text (for adapters that write text): pieces arrive in order, each the text so far,
+ * and end as the whole answer with its token counts; a stream cut half way or ended by an error
+ * event is an error in words, never a short answer; a cancel mid-stream ends the request.
+ */
+function runStreamingContract(
+  setup: ContractSetup,
+  fake: () => FakeProviderServer,
+  adapterFor: (scenario?: string) => ProviderAdapter,
+): void {
+  const streaming = (adapter: ProviderAdapter, partials: string[], signal?: AbortSignal) =>
+    adapter.text!(STREAM_REQUEST, {
+      ...context(setup.key, signal),
+      onText: (partial) => partials.push(partial),
+    });
+
+  test('streamed text arrives in order and adds up to the whole answer', async () => {
+    const adapter = adapterFor();
+    if (!adapter.text) return;
+    fake().setTextAnswer(LONG_ANSWER);
+    const partials: string[] = [];
+    const result = await streaming(adapter, partials);
+    expect(result.text).toBe(LONG_ANSWER);
+    expect(partials.length).toBeGreaterThanOrEqual(Math.floor(LONG_ANSWER.length / 12));
+    partials.forEach((partial, i) => {
+      expect(LONG_ANSWER.startsWith(partial)).toBe(true);
+      if (i > 0) expect(partial.length).toBeGreaterThan(partials[i - 1]!.length);
+    });
+    expect(partials.at(-1)).toBe(LONG_ANSWER);
+    // Usage comes from the stream's last events.
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+    expect(result.usage.outputTokens).toBeGreaterThan(1);
+    const calls = fake()
+      .calls()
+      .filter((c) => c.kind === 'text');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.finished).toBe(true);
+  });
+
+  test('without onText the answer comes whole, not streamed', async () => {
+    const adapter = adapterFor();
+    if (!adapter.text) return;
+    fake().setTextAnswer(LONG_ANSWER);
+    const result = await adapter.text(STREAM_REQUEST, context(setup.key));
+    expect(result.text).toBe(LONG_ANSWER);
+    const sent = fake().requests().at(-1)!;
+    expect(sent.path).not.toMatch(/stream/i);
+    expect(sent.body).not.toContain('"stream":true');
+  });
+
+  test('a stream cut half way is an error in words, not a short answer', async () => {
+    const adapter = adapterFor('cut');
+    if (!adapter.text) return;
+    fake().setTextAnswer(LONG_ANSWER);
+    const partials: string[] = [];
+    const error = await failureOf(streaming(adapter, partials));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/stopped half way.*before the provider said it was finished/);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials.at(-1)!.length).toBeLessThan(LONG_ANSWER.length);
+  });
+
+  test('an error event in the middle of a stream is reported as the provider’s failure', async () => {
+    const adapter = adapterFor('streamerror');
+    if (!adapter.text) return;
+    fake().setTextAnswer(LONG_ANSWER);
+    const partials: string[] = [];
+    const error = await failureOf(streaming(adapter, partials));
+    expect(error.kind).toBe('server');
+    expect(error.message).toMatch(/stopped the answer half way: .*overloaded/i);
+    expect(partials.length).toBeGreaterThan(0);
+  });
+
+  test('cancelling mid-stream stops the request at once', async () => {
+    const adapter = adapterFor('stall');
+    if (!adapter.text) return;
+    fake().setTextAnswer(LONG_ANSWER);
+    const controller = new AbortController();
+    const partials: string[] = [];
+    const pending = adapter.text(STREAM_REQUEST, {
+      ...context(setup.key, controller.signal),
+      onText: (partial) => {
+        partials.push(partial);
+        if (partials.length === 2) controller.abort();
+      },
+    });
+    const error = await failureOf(pending);
+    expect(error.kind).toBe('cancelled');
+    expect(partials).toHaveLength(2);
+    // The fake sees the client go away: the answer it was sending never finished.
+    await expect
+      .poll(
+        () =>
+          fake()
+            .calls()
+            .find((c) => c.kind === 'text')?.status ?? null,
+      )
+      .toBe(200);
+    expect(
+      fake()
+        .calls()
+        .find((c) => c.kind === 'text')?.finished,
+    ).toBe(false);
   });
 }

@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeComfy } from './comfy';
-import type { FakeRequest, FakeState, RecordedRequest, Reply } from './types';
+import { callKindOf, FailureScript, sha256, type CallEntry, type FailRule } from './script';
+import { streamFormatOf } from './text';
+import type {
+  FakeRequest,
+  FakeState,
+  RecordedRequest,
+  Reply,
+  StreamEnding,
+  TextKind,
+} from './types';
 import { VENDORS } from './vendors';
 import { acceptWebSocket } from './websocket';
 
@@ -27,9 +36,22 @@ import { acceptWebSocket } from './websocket';
  *   url               OpenAI images answered with a URL to fetch instead of base64
  *   videofail         a video job (Veo, fal) is accepted and then fails (video.ts)
  *   running           a video job is accepted and never finishes (for cancel)
+ *   cut               a streamed text answer ends half way without its final event (text.ts)
+ *   streamerror       a streamed text answer sends half, then the vendor's error event
+ *   stall             a streamed text answer sends half, then nothing (for cancel mid-stream)
  *
- * Control: GET /__control/requests (what was received), POST /__control/reset,
- * POST /__control/text-answer {"text": …} (what text endpoints answer; null echoes).
+ * Text endpoints answer what the request asks for (text.ts): the outline and character bible as
+ * JSON, a Fountain screenplay, else an echo; whole, or streamed when the request asks to stream
+ * (OpenAI Responses and chat completions, Anthropic Messages, Gemini streamGenerateContent).
+ *
+ * Control (also as methods of the returned object):
+ *   GET  /__control/requests     what was received (headers and bodies)
+ *   GET  /__control/calls        the call log: method, path, kind, SHA-256 of the body, status
+ *   POST /__control/reset        forget requests, calls, failure rules and answer settings
+ *   POST /__control/text-answer  {"text": …}: what every text endpoint answers (null: by request)
+ *   POST /__control/malformed    {"kind": "outline" | "bible", "times": 1}: malformed JSON, n times
+ *   POST /__control/fail         a FailRule (script.ts): fail the nth request of a kind
+ *   POST /__control/stream-delay {"ms": 5}: the pause before each streamed piece
  */
 
 export interface FakeProviderServer {
@@ -40,19 +62,49 @@ export interface FakeProviderServer {
   requests(): RecordedRequest[];
   reset(): void;
   setTextAnswer(text: string | null): void;
+  /** Every request in the order received, with the hash of its body and what was answered. */
+  calls(): CallEntry[];
+  /** Fail the nth request of a kind (script.ts). */
+  fail(rule: FailRule): void;
+  /** The next `times` structured answers of this kind are malformed JSON. */
+  malformed(kind: TextKind, times?: number): void;
+  setStreamDelay(ms: number): void;
   close(): Promise<void>;
 }
 
 const MAX_RECORDED_BODY_BYTES = 4 * 1024 * 1024;
 const DEFAULT_SLOW_MS = 1500;
+const DEFAULT_STREAM_DELAY_MS = 5;
+const SCENARIO_ENDINGS: Readonly<Record<string, StreamEnding>> = {
+  cut: 'cut',
+  streamerror: 'error',
+  stall: 'stall',
+};
 const PREFIX = /^\/s\/([\w-]+)(\/.*)$/;
 
 export async function startFakeProvider(): Promise<FakeProviderServer> {
   const recorded: RecordedRequest[] = [];
+  const calls: CallEntry[] = [];
+  const failures = new FailureScript();
   const flakyCounts = new Map<string, number>();
   const comfy = new FakeComfy();
   let url = '';
-  const state: FakeState = { textAnswer: null, files: new Map(), baseUrl: () => url };
+  const state: FakeState = {
+    textAnswer: null,
+    malformed: new Map(),
+    streamDelayMs: DEFAULT_STREAM_DELAY_MS,
+    files: new Map(),
+    baseUrl: () => url,
+  };
+  const resetAll = () => {
+    recorded.length = 0;
+    calls.length = 0;
+    flakyCounts.clear();
+    failures.clear();
+    state.textAnswer = null;
+    state.malformed.clear();
+    state.streamDelayMs = DEFAULT_STREAM_DELAY_MS;
+  };
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -82,7 +134,7 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
       return;
     }
     const [, vendor = '', ...pathParts] = rest.split('/');
-    const request = makeRequest(
+    let request = makeRequest(
       req,
       raw,
       scenario,
@@ -91,7 +143,21 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
       parsed.search.slice(1),
     );
     recorded.push(recordOf(request));
+    const call = logCall(request, raw, res);
     const reply = replyTo(res);
+    const scripted = failures.decide(call.kind);
+    if (scripted?.kind === 'cut' && streamFormatOf(request)) {
+      call.scripted = 'cut';
+      request = { ...request, streamEnding: 'cut' };
+    } else if (scripted) {
+      call.scripted = 'status';
+      const status = scripted.kind === 'status' ? scripted.status : 500;
+      if (status === 429) reply.raw.setHeader('retry-after', '1');
+      reply.json(status, {
+        error: { message: `Scripted failure (${status}) of this ${call.kind} request.` },
+      });
+      return;
+    }
     if (await playScenario(scenario, request, reply)) return;
     if (vendor === 'comfyui') return comfy.handle(request, reply);
     const handler = VENDORS[vendor];
@@ -176,18 +242,55 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
     }
   }
 
+  /** Notes the request in the call log; its status is filled in when the answer is done. */
+  function logCall(request: FakeRequest, raw: Buffer, res: ServerResponse): CallEntry {
+    const { method, vendor, scenario, path, query } = request;
+    const call: CallEntry = {
+      seq: calls.length + 1,
+      method,
+      vendor,
+      scenario,
+      path,
+      query,
+      kind: callKindOf(request),
+      bodySha256: sha256(raw),
+      status: null,
+      finished: false,
+      scripted: null,
+    };
+    calls.push(call);
+    res.on('close', () => {
+      call.status = res.headersSent ? res.statusCode : null;
+      // A cut stream ends its HTTP response cleanly; it is still not a whole answer.
+      const cut = call.scripted === 'cut' || request.streamEnding === 'cut';
+      call.finished = res.writableFinished && !cut;
+    });
+    return call;
+  }
+
   function control(path: string, raw: Buffer, res: ServerResponse) {
+    const json = () => JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    const done = () => res.writeHead(204).end();
     if (path === '/__control/requests') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(recorded));
+    } else if (path === '/__control/calls') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(calls));
     } else if (path === '/__control/reset') {
-      recorded.length = 0;
-      flakyCounts.clear();
-      state.textAnswer = null;
-      res.writeHead(204).end();
+      resetAll();
+      done();
     } else if (path === '/__control/text-answer') {
-      state.textAnswer =
-        (JSON.parse(raw.toString('utf8') || '{}') as { text?: string | null }).text ?? null;
-      res.writeHead(204).end();
+      state.textAnswer = (json() as { text?: string | null }).text ?? null;
+      done();
+    } else if (path === '/__control/malformed') {
+      const { kind, times } = json() as { kind: TextKind; times?: number };
+      state.malformed.set(kind, times ?? 1);
+      done();
+    } else if (path === '/__control/fail') {
+      failures.add(json() as unknown as FailRule);
+      done();
+    } else if (path === '/__control/stream-delay') {
+      state.streamDelayMs = Number((json() as { ms?: number }).ms ?? DEFAULT_STREAM_DELAY_MS);
+      done();
     } else res.writeHead(404).end();
   }
 
@@ -207,12 +310,17 @@ export async function startFakeProvider(): Promise<FakeProviderServer> {
     baseUrl: (vendor, scenario = 'ok', apiRoot = '') =>
       `${url}${scenario === 'ok' ? '' : `s/${scenario}/`}${vendor}${apiRoot ? `/${apiRoot}` : ''}`,
     requests: () => [...recorded],
-    reset: () => {
-      recorded.length = 0;
-      flakyCounts.clear();
-    },
+    reset: resetAll,
     setTextAnswer: (text) => {
       state.textAnswer = text;
+    },
+    calls: () => calls.map((call) => ({ ...call })),
+    fail: (rule) => failures.add(rule),
+    malformed: (kind, times = 1) => {
+      state.malformed.set(kind, times);
+    },
+    setStreamDelay: (ms) => {
+      state.streamDelayMs = ms;
     },
     close: async () => {
       comfy.close();
@@ -261,6 +369,7 @@ function makeRequest(
   return {
     method: req.method ?? 'GET',
     scenario,
+    streamEnding: SCENARIO_ENDINGS[scenario] ?? 'whole',
     vendor,
     path,
     query,

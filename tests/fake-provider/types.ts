@@ -1,5 +1,11 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
+/** What a text request asks for, read from the instructions it carries (text.ts). */
+export type TextKind = 'outline' | 'bible' | 'script' | 'plain';
+
+/** How a streamed answer ends: whole, cut off, with an error event, or stalled (never ends). */
+export type StreamEnding = 'whole' | 'cut' | 'error' | 'stall';
+
 /** One request as the fake saw it; tests read these to check headers, bodies and URLs. */
 export interface RecordedRequest {
   readonly method: string;
@@ -17,6 +23,8 @@ export interface FakeRequest extends RecordedRequest {
   readonly raw: Buffer;
   /** The key the client sent, from whichever header its API uses. */
   readonly key: string | null;
+  /** How a streamed answer to it ends (its scenario, or a scripted failure of the server). */
+  readonly streamEnding: StreamEnding;
   json(): unknown;
 }
 
@@ -30,6 +38,10 @@ export interface Reply {
 export interface FakeState {
   /** What text endpoints answer; null echoes the prompt. */
   textAnswer: string | null;
+  /** How many more answers of each structured kind come back malformed (then valid again). */
+  readonly malformed: Map<TextKind, number>;
+  /** The pause before each piece of a streamed answer. */
+  streamDelayMs: number;
   readonly files: Map<string, Buffer>;
   readonly baseUrl: () => string;
 }

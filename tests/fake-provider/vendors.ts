@@ -1,5 +1,5 @@
 import { fakeCutoutPng, fakePng, fakeSpeech, pngSizeIn } from './png';
-import { suggestionAnswer } from './suggestions';
+import { answerFor, streamAnswer, streamFormatOf, type TextUsage } from './text';
 import type { FakeRequest, FakeState, Reply, VendorHandler } from './types';
 import { fal, geminiVideo } from './video';
 
@@ -16,9 +16,21 @@ function promptOf(body: unknown): string {
   return JSON.stringify(body ?? '').slice(0, 400);
 }
 
-/** The answer set by a test, else a scene review or frame check (suggestions.ts), else an echo. */
-function textAnswer(state: FakeState, prompt: string, body: unknown = null): string {
-  return state.textAnswer ?? suggestionAnswer(body) ?? `Fake answer to: ${prompt.slice(0, 80)}`;
+/**
+ * A text endpoint's answer, whole (`whole` builds the vendor's JSON) or streamed when the request
+ * asked for a stream; structured, script or echo by what the request asks (text.ts).
+ */
+function answerText(
+  request: FakeRequest,
+  reply: Reply,
+  state: FakeState,
+  usage: TextUsage,
+  whole: (text: string) => unknown,
+): Promise<void> | void {
+  const { text } = answerFor(state, request.json());
+  const format = streamFormatOf(request);
+  if (format) return streamAnswer(reply, state, format, text, usage, request.streamEnding);
+  reply.json(200, whole(text));
 }
 
 function notFound(reply: Reply, request: FakeRequest) {
@@ -26,7 +38,6 @@ function notFound(reply: Reply, request: FakeRequest) {
 }
 
 const openai: VendorHandler = (request, reply, state) => {
-  const body = request.json() as Record<string, unknown> | null;
   const route = `${request.method} ${request.path}`;
   if (route === 'GET /v1/models')
     return reply.json(200, {
@@ -34,31 +45,15 @@ const openai: VendorHandler = (request, reply, state) => {
       data: [{ id: 'gpt-image-1' }, { id: 'gpt-4.1-mini' }, { id: 'fake-model' }],
     });
   if (route === 'POST /v1/responses')
-    return reply.json(200, {
-      output: [
-        {
-          type: 'message',
-          content: [
-            { type: 'output_text', text: textAnswer(state, String(body?.input ?? ''), body) },
-          ],
-        },
-      ],
+    return answerText(request, reply, state, { input: 42, output: 17 }, (text) => ({
+      output: [{ type: 'message', content: [{ type: 'output_text', text }] }],
       usage: { input_tokens: 42, output_tokens: 17 },
-    });
-  if (route === 'POST /v1/chat/completions') {
-    const messages = (body?.messages ?? []) as { content?: string }[];
-    return reply.json(200, {
-      choices: [
-        {
-          message: {
-            role: 'assistant',
-            content: textAnswer(state, messages.at(-1)?.content ?? '', body),
-          },
-        },
-      ],
+    }));
+  if (route === 'POST /v1/chat/completions')
+    return answerText(request, reply, state, { input: 40, output: 12 }, (text) => ({
+      choices: [{ message: { role: 'assistant', content: text } }],
       usage: { prompt_tokens: 40, completion_tokens: 12 },
-    });
-  }
+    }));
   if (route === 'POST /v1/images/generations' || route === 'POST /v1/images/edits') {
     // Reference images go as image[]; a drawing to finish goes as one image (and a mask).
     const hasImage =
@@ -89,19 +84,12 @@ const anthropic: VendorHandler = (request, reply, state) => {
   const route = `${request.method} ${request.path}`;
   if (route === 'GET /v1/models')
     return reply.json(200, { data: [{ id: 'claude-haiku-4-5', type: 'model' }] });
-  if (route === 'POST /v1/messages') {
-    const body = request.json() as { messages?: { content?: unknown }[] } | null;
-    return reply.json(200, {
+  if (route === 'POST /v1/messages')
+    return answerText(request, reply, state, { input: 30, output: 9 }, (text) => ({
       type: 'message',
-      content: [
-        {
-          type: 'text',
-          text: textAnswer(state, String(body?.messages?.[0]?.content ?? ''), body),
-        },
-      ],
+      content: [{ type: 'text', text }],
       usage: { input_tokens: 30, output_tokens: 9 },
-    });
-  }
+    }));
   notFound(reply, request);
 };
 
@@ -111,6 +99,12 @@ const gemini: VendorHandler = (request, reply, state) => {
     return reply.json(200, {
       models: [{ name: 'models/gemini-2.5-flash' }, { name: 'models/gemini-2.5-flash-image' }],
     });
+  if (request.method === 'POST' && request.path.endsWith(':streamGenerateContent')) {
+    // Without alt=sse Gemini streams one JSON array instead of events; Frameline never asks so.
+    if (!new URLSearchParams(request.query).has('alt', 'sse'))
+      return reply.json(400, { error: { message: 'The fake streams with alt=sse only.' } });
+    return answerText(request, reply, state, { input: 20, output: 8 }, () => null);
+  }
   const match = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(request.path);
   if (request.method !== 'POST' || !match) return notFound(reply, request);
   const body = request.json() as {
@@ -156,13 +150,10 @@ const gemini: VendorHandler = (request, reply, state) => {
       ],
       usageMetadata,
     });
-  const text = body?.contents?.[0]?.parts?.[0]?.text ?? '';
-  return reply.json(200, {
-    candidates: [
-      { content: { parts: [{ text: textAnswer(state, text, body) }] }, finishReason: 'STOP' },
-    ],
+  return answerText(request, reply, state, { input: 20, output: 8 }, (text) => ({
+    candidates: [{ content: { parts: [{ text }] }, finishReason: 'STOP' }],
     usageMetadata: { promptTokenCount: 20, candidatesTokenCount: 8 },
-  });
+  }));
 };
 
 /**

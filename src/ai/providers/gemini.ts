@@ -5,6 +5,7 @@ import { audioResult, base64ToBytes, bytesToBase64, imageResult, pcmToWav } from
 import type { AdapterOptions } from './options';
 import { geminiVideoJobs } from './geminiVeo';
 import { nearestAspectName } from './sizes';
+import { eventJson, streamFailure, sendStreaming, type StreamReader, type StreamStep } from './sse';
 import type { CallContext, ProviderAdapter, Usage } from './types';
 import { geminiVisionAnswer, geminiVisionBody } from './vision';
 
@@ -66,6 +67,32 @@ function usageOf(answer: Answer, extra: Partial<Usage> = {}): Usage {
   };
 }
 
+const streamChunkShape = answerShape.extend({
+  error: z.object({ message: z.string().optional(), status: z.string().optional() }).optional(),
+});
+
+/**
+ * streamGenerateContent with `alt=sse`: every event is a GenerateContentResponse holding the next
+ * piece of text; the one with a finishReason is the last, and carries the token counts.
+ */
+function geminiReader(apiKey: string | null): StreamReader {
+  return (event) => {
+    const chunk = parseShape(streamChunkShape, eventJson(event, 'stream event'), 'stream event');
+    if (chunk.error)
+      return [
+        {
+          kind: 'error',
+          error: streamFailure(chunk.error.message ?? '', chunk.error.status ?? '', apiKey),
+        },
+      ];
+    const { parts, finishReason } = partsOf(chunk);
+    const steps: StreamStep[] = [{ kind: 'text', delta: parts.map((p) => p.text ?? '').join('') }];
+    if (chunk.usageMetadata) steps.push({ kind: 'usage', usage: usageOf(chunk) });
+    if (finishReason !== 'none') steps.push({ kind: 'done' });
+    return steps;
+  };
+}
+
 function partsOf(answer: Answer) {
   const blocked = answer.promptFeedback?.blockReason;
   if (blocked) throw new ProviderError('badRequest', `Gemini refused the prompt (${blocked}).`);
@@ -119,6 +146,23 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
         generationConfig: { maxOutputTokens: request.maxOutputTokens },
       };
       if (request.system) body.systemInstruction = { parts: [{ text: request.system }] };
+      if (ctx.onText) {
+        const streamed = await sendStreaming(
+          {
+            url: joinUrl(
+              base,
+              `models/${encodeURIComponent(textModel)}:streamGenerateContent?alt=sse`,
+            ),
+            method: 'POST',
+            headers: jsonHeaders(ctx.apiKey ? { 'x-goog-api-key': ctx.apiKey } : {}),
+            body: JSON.stringify(body),
+          },
+          ctx,
+          geminiReader(ctx.apiKey),
+        );
+        if (!streamed.text) throw new ProviderError('badResponse', 'Gemini sent no text.');
+        return streamed;
+      }
       const answer = await generate(textModel, body, ctx);
       const { parts, finishReason } = partsOf(answer);
       const text = parts.map((p) => p.text ?? '').join('');

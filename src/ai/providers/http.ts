@@ -91,7 +91,7 @@ async function readText(response: Response, ctx: CallContext): Promise<string> {
 }
 
 /** The call's signal fired: the router's timeout (its reason is a ProviderError) or a cancel. */
-function abortedOr(error: unknown, ctx: CallContext, message: string): ProviderError {
+export function abortedOr(error: unknown, ctx: CallContext, message: string): ProviderError {
   if (ctx.signal.aborted) {
     const reason: unknown = ctx.signal.reason;
     return reason instanceof ProviderError

@@ -5,6 +5,7 @@ import { audioResult, base64ToBytes, blobOf, fetchImageUrl, imageResult } from '
 import type { AdapterOptions } from './options';
 import { openAiImageSize } from './sizes';
 import { openAiVisionAnswer, openAiVisionBody } from './vision';
+import { eventJson, streamFailure, sendStreaming, type StreamReader } from './sse';
 import type {
   Capability,
   CallContext,
@@ -39,6 +40,62 @@ export const imagesShape = z.object({
 });
 
 const modelsShape = z.object({ data: z.array(z.object({ id: z.string() })) });
+
+/** The Responses API's stream events this adapter reads; others (created, item added…) pass. */
+const streamEventShape = z.object({
+  type: z.string(),
+  delta: z.string().optional(),
+  message: z.string().optional(),
+  code: z.string().nullable().optional(),
+  response: z
+    .object({
+      usage: z.object({ input_tokens: z.number(), output_tokens: z.number() }).nullish(),
+      error: z.object({ message: z.string(), code: z.string().nullish() }).nullish(),
+    })
+    .optional(),
+});
+
+/**
+ * `response.output_text.delta` carries the text; `response.completed` (or `incomplete`, when
+ * max_output_tokens was reached: the text so far is the answer, as without streaming) ends it
+ * with the token counts; `response.failed` and `error` say it failed.
+ */
+function responsesReader(apiKey: string | null): StreamReader {
+  return (event) => {
+    const data = parseShape(streamEventShape, eventJson(event, 'stream event'), 'stream event');
+    switch (data.type) {
+      case 'response.output_text.delta':
+        return [{ kind: 'text', delta: data.delta ?? '' }];
+      case 'response.completed':
+      case 'response.incomplete': {
+        const usage = data.response?.usage;
+        return [
+          ...(usage
+            ? [
+                {
+                  kind: 'usage' as const,
+                  usage: { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens },
+                },
+              ]
+            : []),
+          { kind: 'done' },
+        ];
+      }
+      case 'response.failed': {
+        const error = data.response?.error;
+        return [
+          { kind: 'error', error: streamFailure(error?.message ?? '', error?.code ?? '', apiKey) },
+        ];
+      }
+      case 'error':
+        return [
+          { kind: 'error', error: streamFailure(data.message ?? '', data.code ?? '', apiKey) },
+        ];
+      default:
+        return [];
+    }
+  };
+}
 
 /** gpt-image models take several reference images in one edit; dall-e models do not. */
 function takesReferences(model: string): boolean {
@@ -138,6 +195,18 @@ export function createOpenAiAdapter(options: AdapterOptions): ProviderAdapter {
         max_output_tokens: request.maxOutputTokens,
       };
       if (request.system) body.instructions = request.system;
+      if (ctx.onText) {
+        body.stream = true;
+        const call = {
+          url: url('responses'),
+          method: 'POST' as const,
+          headers: jsonHeaders(bearer(ctx.apiKey)),
+          body: JSON.stringify(body),
+        };
+        const streamed = await sendStreaming(call, ctx, responsesReader(ctx.apiKey));
+        if (!streamed.text) throw new ProviderError('badResponse', 'The text answer is empty.');
+        return streamed;
+      }
       const json = await sendJson(
         {
           url: url('responses'),

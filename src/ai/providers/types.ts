@@ -203,6 +203,12 @@ export interface CallContext {
   readonly apiKey: string | null;
   /** 0…1 while a long job runs (ComfyUI reports steps). */
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Asks a text call to stream: called with the whole text so far each time more arrives. Absent,
+   * the adapter asks for the whole answer at once. A streamed answer resolves only when the
+   * provider said it was finished; a stream cut short rejects (never a silently short answer).
+   */
+  readonly onText?: (partial: string) => void;
 }
 
 export interface ProviderAdapter {

@@ -11,7 +11,12 @@ import type {
 } from '../providers/types';
 import { DEFAULT_BACKOFF } from './backoff';
 import { CircuitBreaker } from './circuitBreaker';
-import { AiRouter, AllProvidersFailedError, type RouterProvider } from './router';
+import {
+  AiRouter,
+  AllProvidersFailedError,
+  PartialAnswerError,
+  type RouterProvider,
+} from './router';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 const IMAGE: MediaResult = {
@@ -361,5 +366,95 @@ describe('background removal', () => {
       AllProvidersFailedError,
     );
     expect(log).toEqual([]);
+  });
+});
+
+/** A text adapter that streams `pieces` (one every `everyMs`), then fails with `fail` if given. */
+function streamer(
+  script: readonly { pieces: readonly string[]; fail?: ErrorKind | 'hang' }[],
+  everyMs = 2,
+) {
+  const calls: TextRequest[] = [];
+  const adapter: ProviderAdapter = {
+    kind: 'anthropic',
+    capabilities: new Set(['text']),
+    modelFor: () => 'model-t',
+    async text(request, ctx) {
+      calls.push(request);
+      const step = script[Math.min(calls.length - 1, script.length - 1)]!;
+      let text = '';
+      for (const piece of step.pieces) {
+        await new Promise((r) => setTimeout(r, everyMs));
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        text += piece;
+        ctx.onText?.(text);
+      }
+      if (step.fail === 'hang') return new Promise<never>(() => undefined);
+      if (step.fail) throw new ProviderError(step.fail, `failed with ${step.fail}`);
+      return {
+        text,
+        usage: { inputTokens: 3, outputTokens: text.length, images: 0, characters: 0 },
+      };
+    },
+    testConnection: () => Promise.resolve('ok'),
+  };
+  return { adapter, calls };
+}
+
+describe('router: streamed text', () => {
+  test('passes the text so far to the caller, piece by piece', async () => {
+    const a = streamer([{ pieces: ['Once ', 'upon ', 'a time.'] }]);
+    const { router } = harness([provider('a', a.adapter)]);
+    const partials: string[] = [];
+    const routed = await router.text(TEXT, { onText: (p) => partials.push(p) });
+    expect(partials).toEqual(['Once ', 'Once upon ', 'Once upon a time.']);
+    expect(routed.result.text).toBe('Once upon a time.');
+  });
+
+  test('a failure before any text arrived is retried as usual', async () => {
+    const a = streamer([{ pieces: [], fail: 'server' }, { pieces: ['Hello.'] }]);
+    const { router, log } = harness([provider('a', a.adapter)]);
+    const partials: string[] = [];
+    const routed = await router.text(TEXT, { onText: (p) => partials.push(p) });
+    expect(a.calls).toHaveLength(2);
+    expect(routed.result.text).toBe('Hello.');
+    expect(log.map((r) => r.outcome)).toEqual(['server', 'ok']);
+  });
+
+  test('a failure after part of the answer arrived is not sent again, nor to the next provider', async () => {
+    const a = streamer([{ pieces: ['Once ', 'upon '], fail: 'server' }, { pieces: ['again'] }]);
+    const b = streamer([{ pieces: ['Other provider.'] }]);
+    const { router, log } = harness([provider('a', a.adapter), provider('b', b.adapter)]);
+    const partials: string[] = [];
+    const error = await router
+      .text(TEXT, { onText: (p) => partials.push(p) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialAnswerError);
+    const partial = error as PartialAnswerError;
+    expect(partial.kind).toBe('server');
+    expect(partial.partial).toBe('Once upon ');
+    expect(partial.message).toMatch(/not sent again/);
+    expect(a.calls).toHaveLength(1);
+    expect(b.calls).toHaveLength(0);
+    expect(partials).toEqual(['Once ', 'Once upon ']);
+    expect(log.map((r) => `${r.providerId}:${r.outcome}`)).toEqual(['a:server']);
+  });
+
+  test('a stream that keeps coming outlasts the timeout; one that stops is timed out', async () => {
+    const pieces = Array.from({ length: 8 }, (_, i) => `${i} `);
+    const steady = streamer([{ pieces }], 30);
+    const { router } = harness([provider('a', steady.adapter, { timeoutMs: 80 })]);
+    const routed = await router.text(TEXT, { onText: () => undefined });
+    expect(routed.result.text).toBe(pieces.join(''));
+
+    const stalls = streamer([{ pieces: ['a', 'b'], fail: 'hang' }], 30);
+    const second = harness([provider('a', stalls.adapter, { timeoutMs: 80 })]);
+    const error = await second.router
+      .text(TEXT, { onText: () => undefined })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialAnswerError);
+    expect((error as PartialAnswerError).kind).toBe('timeout');
+    expect((error as PartialAnswerError).message).toMatch(/nothing new for 0 s/);
+    expect(stalls.calls).toHaveLength(1);
   });
 });

@@ -63,6 +63,11 @@ export interface RouteOptions {
   readonly only?: string;
 }
 
+/** A text call; with `onText` the answer streams in (the text so far, each time more arrives). */
+export interface TextRouteOptions extends RouteOptions {
+  readonly onText?: (partial: string) => void;
+}
+
 export interface VideoRouteOptions {
   readonly signal?: AbortSignal;
   readonly batchId?: string | null;
@@ -89,6 +94,26 @@ export interface Routed<T> {
   /** Estimated cost of every attempt this call made (failed ones are normally free). */
   readonly costUsd: number;
   readonly attempts: readonly AttemptSummary[];
+}
+
+/**
+ * A streamed answer failed after part of it had reached the caller: not sent again (see
+ * AiRouter.text). `error` is the provider's failure; `partial` what had arrived.
+ */
+export class PartialAnswerError extends ProviderError {
+  constructor(
+    readonly error: ProviderError,
+    readonly partial: string,
+    readonly attempts: readonly AttemptSummary[],
+  ) {
+    super(
+      error.kind,
+      `${error.message} The ${partial.length} characters that had arrived were kept apart; the request was not sent again, so it is not paid for twice.`,
+      error.status,
+      error.retryAfterMs,
+    );
+    this.name = 'PartialAnswerError';
+  }
 }
 
 /** Every provider in the chain failed or was skipped; `attempts` says what happened to each. */
@@ -153,7 +178,15 @@ export class AiRouter {
     this.sleep = deps.sleep ?? abortableSleep;
   }
 
-  text(request: TextRequest, options: RouteOptions = {}): Promise<Routed<TextResult>> {
+  /**
+   * Streaming and retries: a provider that fails before any text reached `onText` is retried and
+   * then passed over like any other. One that fails after part of the answer reached the caller
+   * is neither retried nor replaced by the next provider: the call rejects with a
+   * PartialAnswerError. Sending it again without the caller knowing would show text that starts
+   * over under the person's eyes, and would pay for the answer twice (the provider bills the
+   * tokens it already wrote); the caller decides, and a pipeline step offers Retry.
+   */
+  text(request: TextRequest, options: TextRouteOptions = {}): Promise<Routed<TextResult>> {
     return this.route('text', request, options, (adapter, req, ctx) => {
       if (!adapter.text)
         throw new ProviderError('unsupported', 'This provider does not write text.');
@@ -320,7 +353,7 @@ export class AiRouter {
   private async route<Req, Res extends { usage: Usage }>(
     capability: RouteCapability,
     request: Req,
-    options: RouteOptions,
+    options: TextRouteOptions,
     call: Call<Req, Res>,
     narrow: Narrowing = {},
   ): Promise<Routed<Res>> {
@@ -359,6 +392,7 @@ export class AiRouter {
         attempts.push(summary(provider, error.kind, error.message));
         if (signal.aborted) throw cancelled();
         this.breaker.failure(provider.id, error.kind);
+        if (outcome.partial) throw new PartialAnswerError(error, outcome.partial, attempts);
         const wait = this.retryWait(error, attempt);
         if (wait === null || !this.breaker.tryPass(provider.id)) break;
         await this.sleep(wait, signal).catch(() => {
@@ -409,12 +443,12 @@ export class AiRouter {
     task: ModelTask,
     request: Req,
     key: string | null,
-    options: RouteOptions,
+    options: TextRouteOptions,
     signal: AbortSignal,
     call: Call<Req, Res>,
   ): Promise<
     | { ok: true; result: Res; costUsd: number }
-    | { ok: false; error: ProviderError; costUsd: number }
+    | { ok: false; error: ProviderError; costUsd: number; partial: string }
   > {
     const release = await this.semaphoreFor(provider)
       .acquire(signal)
@@ -425,15 +459,44 @@ export class AiRouter {
     const stop = () => controller.abort(cancelled());
     signal.addEventListener('abort', stop, { once: true });
     const seconds = Math.round(provider.timeoutMs / 1000);
-    const timer = setTimeout(
+    let timer = setTimeout(
       () => controller.abort(new ProviderError('timeout', `No answer within ${seconds} s.`)),
       provider.timeoutMs,
     );
+    // A streamed answer may take longer than the timeout as long as it keeps coming: the clock
+    // starts again with every piece, and stops it only when nothing new came for that long.
+    const stillComing = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          controller.abort(
+            new ProviderError(
+              'timeout',
+              `The answer stopped coming: nothing new for ${seconds} s.`,
+            ),
+          ),
+        provider.timeoutMs,
+      );
+    };
     const started = this.now();
+    // What of this attempt's answer reached the caller; nothing more passes once it has ended.
+    let partial = '';
+    let live = true;
+    const onText = options.onText;
     const ctx: CallContext = {
       signal: controller.signal,
       apiKey: key,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(onText
+        ? {
+            onText: (text: string) => {
+              if (!live || controller.signal.aborted) return;
+              partial = text;
+              stillComing();
+              onText(text);
+            },
+          }
+        : {}),
     };
     try {
       // An adapter that ignores its signal must still not hold the router past the timeout.
@@ -462,8 +525,9 @@ export class AiRouter {
         failure.retryAfterMs,
       );
       await this.logAttempt(provider, task, options, started, 0, safe, null);
-      return { ok: false, error: safe, costUsd: 0 };
+      return { ok: false, error: safe, costUsd: 0, partial };
     } finally {
+      live = false;
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);
       release();
