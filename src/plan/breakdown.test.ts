@@ -211,3 +211,54 @@ describe('characters', () => {
 test('an empty or refused document breaks down to nothing', () => {
   expect(breakdown('')).toEqual({ scenes: [], shots: [], characters: [] });
 });
+
+describe('shot lines', () => {
+  test('a Fountain shot line starts a new shot with that description, framed as it says', () => {
+    const result = breakdown(
+      [
+        'INT. KITCHEN - DAY',
+        '',
+        'Mary opens the envelope.',
+        '',
+        'CLOSE ON THE LETTER',
+        'It reads: "I am sorry."',
+        '',
+        'MARY',
+        'Oh.',
+        '',
+        "MARY'S POV",
+        '',
+        'The garden, empty.',
+        '',
+        'ANGLE ON MARY',
+        '',
+        'She sits.',
+      ].join('\n'),
+    );
+    expect(result.shots.map((shot) => [shot.shotType, shot.action])).toEqual([
+      ['WS', 'Mary opens the envelope.'],
+      ['CU', 'CLOSE ON THE LETTER\nIt reads: "I am sorry."'],
+      ['MCU', ''],
+      ['POV', "MARY'S POV\nThe garden, empty."],
+      ['MS', 'ANGLE ON MARY\nShe sits.'],
+    ]);
+    expect(castOf(result, result.shots[4])).toEqual(['MARY']);
+    expect(result.characters.map((character) => character.name)).toEqual(['MARY']);
+  });
+
+  test('a Final Draft Shot paragraph is a shot of its own, not the action before it', () => {
+    const fdx = `<?xml version="1.0"?><FinalDraft DocumentType="Script"><Content>
+<Paragraph Type="Scene Heading"><Text>INT. KITCHEN - DAY</Text></Paragraph>
+<Paragraph Type="Action"><Text>Mary opens the envelope.</Text></Paragraph>
+<Paragraph Type="Shot"><Text>Insert - the letter</Text></Paragraph>
+<Paragraph Type="Shot"><Text>WIDE ON THE KITCHEN</Text></Paragraph>
+</Content></FinalDraft>`;
+    let next = 0;
+    const result = breakdownScript(parseScript(fdx), { createId: () => `id-${++next}` });
+    expect(result.shots.map((shot) => [shot.number, shot.shotType, shot.action])).toEqual([
+      ['1', 'WS', 'Mary opens the envelope.'],
+      ['1A', 'INSERT', 'INSERT - THE LETTER'],
+      ['1B', 'WS', 'WIDE ON THE KITCHEN'],
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ export function putsSomethingOnScreen(element: ScriptElement): boolean {
       return !isPlainTransition(element.text);
     case 'character':
     case 'centered':
+    case 'shot':
     case 'lyrics':
       return true;
     default:

@@ -1,3 +1,4 @@
+import type { ShotType } from '../model/camera';
 import type { CharacterId } from '../model/ids';
 import type { IntExt } from '../model/scene';
 import { ms } from '../model/units';
@@ -7,7 +8,12 @@ import { ESTABLISHING_SHOT_MS, estimateActionMs } from './durations';
 import { exchangeShots } from './exchanges';
 import { isPlainTransition } from './onScreen';
 import type { ShotDraft } from './shotDraft';
-import { actionShotType, establishingShotType, TITLE_CARD_SHOT_TYPE } from './shotTypes';
+import {
+  actionShotType,
+  describedShotType,
+  establishingShotType,
+  TITLE_CARD_SHOT_TYPE,
+} from './shotTypes';
 import { addParenthetical, addSpokenLine, closeSpeech, startSpeech, type Speech } from './speech';
 
 export interface SceneContext {
@@ -21,6 +27,9 @@ export interface SceneContext {
  * - an establishing shot of the place first, which takes the scene's opening action paragraph
  *   as its action when the scene opens with one (so that paragraph is not boarded twice);
  * - one shot per further action paragraph, and one per centered title card;
+ * - a shot line (Final Draft's "Shot", `CLOSE ON THE LETTER` in Fountain or PDF) starts a new
+ *   shot described by it, framed as it says (shotTypes.ts), which takes the action paragraph
+ *   right after it as its own (`CLOSE ON THE LETTER` + `It reads: "Sorry."` is one shot);
  * - one shot per exchange, a run of consecutive speeches, split when long (see exchanges.ts);
  * - notes go to the shot they were written in (or the one before them).
  * Transitions (also plain `FADE OUT.`), sections, synopses and page breaks end an exchange but
@@ -49,6 +58,8 @@ class ScenePlanner {
   private speeches: Speech[] = [];
   /** Notes met before any shot existed (in a cold open); they go to its first shot. */
   private readonly earlyNotes: string[] = [];
+  /** The shot a shot line just started: it takes the action paragraph that follows it. */
+  private describedShot: { draft: ShotDraft; framing: ShotType | null } | null = null;
 
   constructor(
     scene: SceneContext,
@@ -70,6 +81,8 @@ class ScenePlanner {
 
   add(element: ScriptElement): void {
     const speech = this.speeches.at(-1);
+    // Only the action paragraph right after a shot line belongs to that shot.
+    if (element.type !== 'note' && element.type !== 'action') this.describedShot = null;
     switch (element.type) {
       case 'character':
         this.startSpeech(element.text);
@@ -84,14 +97,19 @@ class ScenePlanner {
         else this.addAction(element.text);
         return;
       case 'action':
-        if (isPlainTransition(element.text)) this.closeExchange();
-        else this.addAction(element.text);
+        if (isPlainTransition(element.text)) {
+          this.describedShot = null;
+          this.closeExchange();
+        } else this.addAction(element.text);
+        return;
+      case 'note':
+        this.addNote(element.text);
         return;
       case 'centered':
         this.addTitleCard(element.text);
         return;
-      case 'note':
-        this.addNote(element.text);
+      case 'shot':
+        this.addDescribedShot(element.text);
         return;
       default:
         this.closeExchange();
@@ -122,6 +140,11 @@ class ScenePlanner {
   private addAction(text: string): void {
     this.closeExchange();
     const action = text.trim();
+    if (this.describedShot) {
+      this.describeFurther(this.describedShot, action);
+      this.describedShot = null;
+      return;
+    }
     const characterIds = this.cast.mentionedIn(action);
     if (this.establishing && this.establishingTakesAction) {
       this.establishingTakesAction = false;
@@ -140,6 +163,34 @@ class ScenePlanner {
       characterIds,
       notes: [],
     });
+  }
+
+  /** `CLOSE ON THE LETTER`: a new shot, framed as the line says, described by it. */
+  private addDescribedShot(text: string): void {
+    this.closeExchange();
+    this.establishingTakesAction = false;
+    const description = text.trim();
+    const framing = describedShotType(description);
+    const characterIds = this.cast.mentionedIn(description);
+    const draft: ShotDraft = {
+      shotType: framing ?? actionShotType(description, characterIds.length),
+      durationMs: estimateActionMs(description),
+      action: description,
+      dialogue: [],
+      characterIds,
+      notes: [],
+    };
+    this.drafts.push(draft);
+    this.describedShot = { draft, framing };
+  }
+
+  /** The action under a shot line is what that shot shows. */
+  private describeFurther(shot: { draft: ShotDraft; framing: ShotType | null }, action: string) {
+    const { draft, framing } = shot;
+    draft.action = `${draft.action}\n${action}`;
+    draft.characterIds = this.cast.mentionedIn(draft.action);
+    draft.durationMs = estimateActionMs(draft.action);
+    draft.shotType = framing ?? actionShotType(draft.action, draft.characterIds.length);
   }
 
   private addTitleCard(text: string): void {

@@ -27,6 +27,36 @@ export function actionShotType(text: string, charactersNamed: number): ShotType 
   return 'WS';
 }
 
+/**
+ * What a shot line asks for (`CLOSE ON THE LETTER` is a close-up, `SARAH'S POV` a POV,
+ * `INSERT - THE NOTE` an insert), or null when it names no framing (`ANGLE ON BRICK`,
+ * `BACK TO SCENE`): then the rules for action decide.
+ */
+export function describedShotType(description: string): ShotType | null {
+  const text = description.toUpperCase();
+  for (const [pattern, type] of DESCRIBED) if (pattern.test(text)) return type;
+  return null;
+}
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const described = (words: string): RegExp =>
+  new RegExp(`${WORD_START}(?:${words})(?![\\p{L}\\p{N}])`, 'u');
+
+/** First match wins: the narrower and the more specific framings come first. */
+const DESCRIBED: readonly (readonly [RegExp, ShotType])[] = [
+  [/^INSERT(?![\p{L}\p{N}])/u, 'INSERT'],
+  [described('POV'), 'POV'],
+  [described('OVER[- ]THE[- ]SHOULDER|OTS'), 'OTS'],
+  [described('TWO[- ]SHOT|2-SHOT'), 'TWO'],
+  [described('EXTREME CLOSE[- ]?UP|EXTREME CLOSE|ECU|XCU'), 'ECU'],
+  [described('MEDIUM CLOSE[- ]?UP|MEDIUM CLOSE|MCU'), 'MCU'],
+  [described('CLOSE[- ]?UP|CLOSE ON|CLOSE SHOT|CLOSER|CU|TIGHT ON|TIGHT SHOT|TIGHTER'), 'CU'],
+  [described('MEDIUM SHOT|MEDIUM ON|MED\\. SHOT|MID SHOT'), 'MS'],
+  [described('MEDIUM WIDE'), 'MLS'],
+  [described('EXTREME WIDE|EXTREME LONG|ELS|EWS|ESTABLISHING|AERIAL|OVERHEAD'), 'EWS'],
+  [described('WIDE|WIDER|WIDEN|FULL SHOT|LONG SHOT|GROUP SHOT|THREE SHOT'), 'WS'],
+];
+
 /** Dialogue: one speaker in medium close-up, a conversation of two over the shoulder, a group
  * conversation in a medium long shot that holds everyone. */
 export function exchangeShotType(distinctSpeakers: number): ShotType {

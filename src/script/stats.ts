@@ -55,6 +55,7 @@ const PRINTED: ReadonlySet<ScriptElement['type']> = new Set([
   'lyrics',
   'transition',
   'centered',
+  'shot',
 ]);
 
 export function scriptStats(doc: ScriptDocument): ScriptStats {
@@ -221,6 +222,7 @@ function printedLines(element: ScriptElement, plain: string): number {
     case 'centered':
       return 1 + wrappedLines(plain, ACTION_CHARS_PER_LINE);
     case 'transition':
+    case 'shot':
       return 1 + wrappedLines(plain, ACTION_CHARS_PER_LINE);
     case 'character':
       return 1 + 1;

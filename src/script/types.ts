@@ -62,8 +62,14 @@ export interface SectionElement extends ElementBase {
   readonly depth: number;
 }
 
+/**
+ * `shot`: a camera direction inside a scene (`CLOSE ON THE LETTER`, `ANGLE ON BRICK`, `SARAH'S
+ * POV`): Final Draft's "Shot" paragraph, or an all-caps shot line in Fountain or a PDF (see
+ * shots.ts). The breakdown starts a new shot with it as the description.
+ */
 export type PlainElementType =
   | 'action'
+  | 'shot'
   | 'parenthetical'
   | 'dialogue'
   | 'transition'

@@ -123,19 +123,19 @@ describe('the script body', () => {
     const doc = read(
       [
         p('General', 'A note to self.'),
-        p('Shot', 'CLOSE ON JOHN'),
+        p('Cast List', 'JOHN, MARY'),
         p('General', 'Another.'),
         p('Scene Heading', 'INT. A'),
       ].join('\n'),
     );
     expect(outline(doc).slice(0, 3)).toEqual([
       ['action', 'A note to self.'],
-      ['action', 'CLOSE ON JOHN'],
+      ['action', 'JOHN, MARY'],
       ['action', 'Another.'],
     ]);
     expect(doc.diagnostics).toEqual([
       { line: 4, message: '2 "General" paragraphs were read as action.', severity: 'warning' },
-      { line: 5, message: '1 "Shot" paragraph was read as action.', severity: 'warning' },
+      { line: 5, message: '1 "Cast List" paragraph was read as action.', severity: 'warning' },
     ]);
   });
 

@@ -35,8 +35,9 @@ import {
  * Paragraph types: Scene Heading (`Number` → scene number; `SceneProperties/Summary` paragraphs
  * → synopses after it), Action (centred: `centered`), Character, Parenthetical (brackets added
  * when missing), Dialogue (consecutive paragraphs are one speech, as in Fountain), Transition,
- * Lyrics, `Outline N` → section of depth N, `Outline Body` → synopsis. Anything else (`General`,
- * `Shot`, `Cast List`, no type, …) is kept as action, with one warning per type. `StartsNewPage`
+ * Lyrics, Shot (in capitals, as Final Draft shows it), `Outline N` → section of depth N, `Outline
+ * Body` → synopsis. Anything else (`General`, `Cast List`, no type, …) is kept as action, with one
+ * warning per type. `StartsNewPage`
  * gives a page break before the paragraph; a `ScriptNote` inside a paragraph gives a note after it.
  */
 export function parseFdx(source: string): ScriptDocument {
@@ -94,7 +95,12 @@ function refused(message: string, before: readonly Diagnostic[] = []): ScriptDoc
   };
 }
 
-const UPPERCASED: ReadonlySet<string> = new Set(['Scene Heading', 'Character', 'Transition']);
+const UPPERCASED: ReadonlySet<string> = new Set([
+  'Scene Heading',
+  'Character',
+  'Transition',
+  'Shot',
+]);
 const OUTLINE_LEVEL = /^Outline (\d{1,2})$/;
 
 class FdxBodyReader {
@@ -246,6 +252,8 @@ class FdxBodyReader {
         return 'dialogue';
       case 'Transition':
         return 'transition';
+      case 'Shot':
+        return 'shot';
       case 'Lyrics':
         return 'lyrics';
       case 'Outline Body':

@@ -164,6 +164,8 @@ function paragraphFor(element: ScriptElement): OutParagraph {
       return { ...paragraph, type: 'Dialogue' };
     case 'transition':
       return { ...paragraph, type: 'Transition' };
+    case 'shot':
+      return { ...paragraph, type: 'Shot' };
     case 'lyrics':
       return { ...paragraph, type: 'Lyrics' };
     default:

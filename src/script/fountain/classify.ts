@@ -1,5 +1,6 @@
 import { isAllCaps } from '../caps';
 import { extensionOf, readsAsSentence } from '../cue';
+import { isShotLine } from '../shots';
 
 /**
  * What one line is, judged from the line alone plus whether blank lines surround it. The loop in
@@ -16,7 +17,7 @@ export type LineClass =
       readonly notAHeading?: true;
     }
   | {
-      readonly type: 'page_break' | 'synopsis' | 'centered' | 'transition' | 'lyrics';
+      readonly type: 'page_break' | 'synopsis' | 'centered' | 'transition' | 'lyrics' | 'shot';
       readonly text: string;
     };
 
@@ -57,7 +58,8 @@ export function classifyMarkedLine(trimmed: string): LineClass | null {
 /**
  * A line outside dialogue, as written (indentation matters only to action). Order matters:
  * markers first, then headings (which outrank transitions, so `.BACK TO:` is a heading), then
- * transitions, then character names; anything else is action.
+ * transitions, then shot lines after a blank line (`CLOSE ON THE LETTER`, see shots.ts), then
+ * character names; anything else is action.
  */
 export function classifyLine(line: string, context: LineContext): LineClass {
   const trimmed = line.trim();
@@ -74,6 +76,8 @@ export function classifyLine(line: string, context: LineContext): LineClass {
   if (context.blankBefore && context.blankAfter && isTransition(trimmed)) {
     return { type: 'transition', text: trimmed };
   }
+  // Before names: `ANGLE ON BOB` with a line of text under it is a shot and its action.
+  if (context.blankBefore && isShotLine(trimmed)) return { type: 'shot', text: trimmed };
   if (context.blankBefore && !context.blankAfter) {
     const cue = parseCharacterCue(trimmed);
     if (cue) return { type: 'character', ...cue };

@@ -15,6 +15,7 @@ import { readTitlePage } from './titlePage';
  * What Fountain cannot express is written as closely as it can and will read back differently:
  * text containing `[[`, `]]`, `/*` or `*\/` (notes and boneyard), a name containing `(` or ending
  * in `^`, a speech line that looks like a parenthetical or lyric, two dialogue elements in a row,
+ * a shot whose text is not a shot line Fountain recognises (it reads back as action),
  * a name with no speech after it, speech with no name before it, and line breaks in one-line
  * elements (headings, names, transitions, parentheticals, sections, synopses), which become spaces.
  */
@@ -117,6 +118,8 @@ function linesFor(element: ScriptElement, previous: ScriptElement | undefined): 
       return element.text.split('\n').map((line) => `~${line.trim()}`);
     case 'transition':
       return [transitionLine(oneLine(element.text))];
+    case 'shot':
+      return [shotLine(oneLine(element.text))];
     case 'centered':
       return element.text.split('\n').map((line) => `> ${line.trim()} <`);
     case 'section':
@@ -182,6 +185,16 @@ function cueLine(name: string, extension: string | undefined, right: boolean): s
     (lineClass.extension ?? '') === (extension ? oneLine(extension) : '') &&
     lineClass.dualMark === right;
   return readsBack ? cue : `@${cue}`;
+}
+
+/**
+ * Fountain has no mark for a shot: a shot line is one the reader recognises (shots.ts). One it
+ * would not (`THE LETTER`, from a Final Draft "Shot" paragraph) is written as it is and reads
+ * back as action; one that would read as something else is forced to action with `!`.
+ */
+function shotLine(text: string): string {
+  const lineClass = classifyLine(text, BOTH_BLANK);
+  return lineClass.type === 'action' || lineClass.type === 'shot' ? text : `!${text}`;
 }
 
 function transitionLine(text: string): string {

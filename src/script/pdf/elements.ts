@@ -1,6 +1,7 @@
 import { isAllCaps } from '../caps';
 import { splitCue } from '../cue';
 import { startsLikeSceneHeading } from '../fountain/classify';
+import { isShotLine } from '../shots';
 import type { CharacterElement, DualSide, ScriptElement } from '../types';
 import { isCueLike, type Bands } from './bands';
 import type { BodyLine, CleanPage } from './furniture';
@@ -9,7 +10,8 @@ import { lineSpacing } from './lines';
 /**
  * Screenplay elements from the body lines of a PDF, using the inferred bands and capitals:
  *
- * - at the action margin: a scene heading (INT./EXT./… or a margin scene number), else action;
+ * - at the action margin: a scene heading (INT./EXT./… or a margin scene number), a shot line in
+ *   capitals after a blank line (`CLOSE ON THE LETTER`, see shots.ts), else action;
  * - a cue-like line (a name in capitals) right of the dialogue band, after a blank line: a
  *   character, which opens a speech; in a speech, a line opening with `(` is a parenthetical (up
  *   to its `)`), other indented lines are dialogue;
@@ -103,6 +105,8 @@ export class PdfScriptBuilder {
           line: line.index,
           ...(line.sceneNumber === undefined ? {} : { sceneNumber: line.sceneNumber }),
         });
+      } else if (blankBefore && isShotLine(text)) {
+        this.push({ type: 'shot', text, line: line.index });
       } else if (!blankBefore && this.last()?.type === 'action') {
         this.appendTo('action', text);
       } else {

@@ -20,6 +20,7 @@ const PRINTED: ReadonlySet<ScriptElement['type']> = new Set([
   'lyrics',
   'transition',
   'centered',
+  'shot',
 ]);
 
 /** What a PDF can give back: printed elements, plain text, lines joined (wraps are layout). */
@@ -99,7 +100,8 @@ describe('a screenplay PDF with a text layer', () => {
     );
     expect(
       printed(doc).filter(
-        (line) => !line.startsWith('action: SNIPER') && !line.startsWith('action: OPENING'),
+        // Without INT./EXT. or a scene number, `SNIPER SCOPE POV` can only be read as a shot.
+        (line) => !line.startsWith('shot: SNIPER') && !line.startsWith('action: OPENING'),
       ),
     ).toEqual(expected);
   }, 30_000);

@@ -11,6 +11,7 @@ import type { EmphasisSpan, ScriptDocument, ScriptElement } from '../types';
  *   `[`, `]`, `/`, `#`, `\`, tabs or control characters (notes, boneyard and sections use those);
  * - multi-line texts only where the type allows it (action, dialogue, lyrics, centred), lines
  *   trimmed (action keeps its indentation), speech lines not looking like a parenthetical or lyric;
+ * - shots are shot lines the Fountain reader recognises (camera words first, in capitals);
  * - a name is followed by speech; no two dialogue elements are adjacent; dual speakers come in
  *   left/right pairs; action starts with empty lines only right after action;
  * - with `fdx: true`, headings, names, extensions and transitions are in capitals (Final Draft
@@ -213,6 +214,19 @@ function transitionArbitrary(options: DocumentOptions): fc.Arbitrary<ScriptEleme
     .map((text) => ({ type: 'transition', text: options.fdx ? upper(text) : text, line: 0 }));
 }
 
+/**
+ * Shot lines Fountain recognises (shots.ts): camera words first, capitals, not a sentence, no
+ * colon (a first line `X: y` would read as a title page).
+ */
+const shotArbitrary: fc.Arbitrary<ScriptElement> = fc
+  .tuple(
+    fc.constantFrom('CLOSE ON', 'ANGLE ON', 'INSERT -', 'WIDE SHOT', 'POV', 'EXTREME CLOSE UP'),
+    markupLine(0, 3),
+  )
+  .map(([opening, rest]) => upper(`${opening} ${rest}`.trim()))
+  .filter((text) => !/[.!?:]/.test(text))
+  .map((text) => ({ type: 'shot', text, line: 0 }));
+
 const centeredArbitrary: fc.Arbitrary<ScriptElement> = fc
   .array(markupLine(), { minLength: 1, maxLength: 2 })
   .map((lines) => ({ type: 'centered', text: lines.join('\n'), line: 0 }));
@@ -259,6 +273,7 @@ function blockArbitrary(options: DocumentOptions): fc.Arbitrary<Block> {
     { weight: 1, arbitrary: dual },
     { weight: 1, arbitrary: transitionArbitrary(options).map((element): Block => [element]) },
     { weight: 1, arbitrary: centeredArbitrary.map((element): Block => [element]) },
+    { weight: 1, arbitrary: shotArbitrary.map((element): Block => [element]) },
     { weight: 1, arbitrary: sectionArbitrary.map((element): Block => [element]) },
     { weight: 1, arbitrary: synopsisArbitrary.map((element): Block => [element]) },
     { weight: 1, arbitrary: noteArbitrary.map((element): Block => [element]) },

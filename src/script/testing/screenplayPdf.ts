@@ -124,6 +124,7 @@ function layOutRows(
         break;
       }
       case 'action':
+      case 'shot':
         rows.push('blank');
         for (const line of wrap(text, WIDTH.action))
           rows.push({ x: at(INDENT.action), text: line });
