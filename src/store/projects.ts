@@ -85,8 +85,9 @@ export class ProjectRepository {
     events: PersistenceEvents = {},
     options: { readonly skipDamage?: boolean } = {},
   ): Promise<OpenProject> {
-    if (!(await this.get(id))) throw new Error('This project does not exist any more.');
-    const { openProjectDocument } = await loadDocuments();
+    // The code and the row are independent: fetched side by side, not one after the other.
+    const [row, { openProjectDocument }] = await Promise.all([this.get(id), loadDocuments()]);
+    if (!row) throw new Error('This project does not exist any more.');
     return openProjectDocument(this.db, this.journal, id, events, options);
   }
 

@@ -21,7 +21,12 @@ if (!root) throw new Error('index.html lost its #root element');
 const services = createBrowserServices();
 // Opened on a project (a reload, a link): its code loads before the first render, which then
 // shows the project without a fallback in between (App.tsx, preloadRoute).
-void preloadRoute(parseRoute(window.location.hash)).then(() =>
+const route = parseRoute(window.location.hash);
+// The project's document is read while the view's code loads, not after (earlySession.ts).
+if (route.name === 'project') {
+  void import('./project/earlySession').then(({ openEarly }) => openEarly(services.repo, route.id));
+}
+void preloadRoute(route).then(() =>
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary area="Frameline">

@@ -3,6 +3,7 @@ import type { ProjectId } from '../../model/ids';
 import { SketchScheduler } from '../../ai/sketchScheduler';
 import { ProjectSession, type SaveState, type SessionState } from '../../store';
 import { useServices } from '../app/servicesContext';
+import { claimEarly } from './earlySession';
 
 export type SessionLoad =
   | { readonly status: 'loading' }
@@ -26,7 +27,11 @@ export function useSession(projectId: ProjectId, recovery = false): SessionLoad 
     let session: ProjectSession | null = null;
     let sketches: SketchScheduler | null = null;
     let cancelled = false;
-    ProjectSession.open(repo, projectId, { recovery }).then(
+    // Opened by its URL, the opening began before this view's code arrived (earlySession.ts).
+    const opening =
+      (recovery ? null : claimEarly(projectId)) ??
+      ProjectSession.open(repo, projectId, { recovery });
+    opening.then(
       (opened) => {
         if (cancelled) void opened.close();
         else {
