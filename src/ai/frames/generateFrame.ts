@@ -24,6 +24,8 @@ export interface GenerateFrameOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Corrections for this take (a frame check's notes), added after the prompt. */
   readonly notes?: string;
+  /** Only this provider, not the whole order (a pipeline step set to one). */
+  readonly only?: string;
 }
 
 export interface FrameOutcome {
@@ -93,7 +95,11 @@ export async function generateFrame(
         snapshot.meta.sketchCaptionBand,
       ),
     },
-    { ...routeOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    {
+      ...routeOptions,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.only ? { only: options.only } : {}),
+    },
   );
   costUsd += routed.costUsd;
   const failures = routed.attempts.filter((a) => a.outcome !== 'ok');

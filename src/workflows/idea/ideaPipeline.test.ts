@@ -6,6 +6,8 @@ import type { Pricer } from '../pipeline/types';
 import { ideaPipeline, type IdeaDeps } from './steps';
 import { defaultParams, withFormat } from './params';
 import type { Bible, ProjectMade } from './outputs';
+import { openPipelineKit } from '../../../tests/helpers/pipelineKit';
+import { isRenderedVideo } from '../pipeline/steps/render';
 
 const IDEA = 'A lighthouse keeper finds a message in a bottle.\nShe sails out to answer it.';
 const SCRIPT = `Title: The Bottle
@@ -127,5 +129,80 @@ describe('idea → project', () => {
     const failed = (await e.view()).find((v) => v.status === 'failed');
     expect(failed?.id).toBe('breakdown');
     expect(failed?.error?.message).toMatch(/No screenplay elements/);
+  });
+});
+
+describe('idea → animatic', () => {
+  test('offline: the typed script becomes a project, sketched, left silent and rendered', async () => {
+    const kit = await openPipelineKit();
+    try {
+      const deps: IdeaDeps = {
+        ...offlineDeps([]),
+        createProject: (snapshot) => kit.repo.create(snapshot),
+        animatic: { ...kit.deps, canUse: async () => false, videoProvider: async () => null },
+      };
+      const e = await engineWith(deps);
+      expect((await e.view()).map((v) => v.id)).toEqual([
+        'outline',
+        'script',
+        'breakdown',
+        'bible',
+        'plan',
+        'project',
+        'frames',
+        'voices',
+        'render',
+      ]);
+      await e.runAll({ until: 'script' });
+      await e.edit('script', SCRIPT);
+      expect(await e.runAll()).toBe('done');
+      const view = await e.view();
+      const byId = new Map(view.map((v) => [v.id, v.output]));
+      expect(byId.get('frames')).toMatchObject({ mode: 'sketch', made: 0 });
+      expect(byId.get('voices')).toMatchObject({
+        made: 0,
+        note: expect.stringMatching(/No speech/),
+      });
+      const video = byId.get('render');
+      expect(isRenderedVideo(video)).toBe(true);
+      expect(kit.calls).toMatchObject({ image: 0, speech: 0, renders: 1 });
+      const projectId = (byId.get('project') as ProjectMade).projectId;
+      expect(kit.opened).toEqual([projectId, projectId, projectId]);
+    } finally {
+      await kit.close();
+    }
+  });
+
+  test('with providers: frames and voices are priced from the plan before the project exists', async () => {
+    const kit = await openPipelineKit();
+    try {
+      const deps: IdeaDeps = {
+        ...offlineDeps([]),
+        createProject: (snapshot) => kit.repo.create(snapshot),
+        animatic: kit.deps,
+      };
+      const e = await engineWith(deps);
+      const guessed = await e.view();
+      // 30 s vertical: about ten shots guessed before the plan exists.
+      expect(guessed.find((v) => v.id === 'frames')?.estimate.calls).toBe(10);
+      await e.runAll({ until: 'script' });
+      await e.edit('script', SCRIPT);
+      await e.runAll({ until: 'plan' });
+      const planned = await e.view();
+      const shots = (planned.find((v) => v.id === 'plan')?.output as ProjectSnapshot).shots;
+      expect(shots.length).toBeGreaterThanOrEqual(2);
+      // A frame per shot and one character sheet (MARA); one line to voice.
+      expect(planned.find((v) => v.id === 'frames')?.estimate.calls).toBe(shots.length + 1);
+      expect(planned.find((v) => v.id === 'voices')?.estimate.calls).toBe(1);
+      expect(await e.runAll()).toBe('done');
+      const calls = { image: shots.length + 1, speech: 1, renders: 1 };
+      expect(kit.calls).toMatchObject(calls);
+      // A pipeline run again after it finished pays for nothing.
+      await e.runAll();
+      await e.runStep('frames', { fresh: true });
+      expect(kit.calls).toMatchObject(calls);
+    } finally {
+      await kit.close();
+    }
   });
 });

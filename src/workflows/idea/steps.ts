@@ -2,6 +2,10 @@ import { extractBibleByRules } from '../../ai/characters/extractByRules';
 import { NO_USAGE, type TextRequest } from '../../ai/providers/types';
 import { screenplayToSnapshot } from '../../export/screenplayImport';
 import type { ProjectSnapshot } from '../../model/project';
+import { framesStep } from '../pipeline/steps/frames';
+import { madeBy, type ProjectStepDeps } from '../pipeline/steps/projectStep';
+import { DEFAULT_RENDER_STEP, renderStep } from '../pipeline/steps/render';
+import { voicesStep } from '../pipeline/steps/voices';
 import { askStructured } from '../pipeline/structured';
 import {
   OFFLINE,
@@ -26,8 +30,15 @@ export interface IdeaDeps {
   ) => Promise<string>;
   /** Stores a new project made of these records; its id. */
   readonly createProject: (snapshot: ProjectSnapshot) => Promise<string>;
+  /**
+   * What the frames, voices and render steps need (src/workflows/pipeline/appSteps.ts in the
+   * app): with it the pipeline goes on from the project to a rendered animatic.
+   */
+  readonly animatic?: ProjectStepDeps;
 }
 
+/** Before the plan exists, the estimate counts a shot per this many seconds of the length. */
+const GUESSED_SHOT_SECONDS = 3;
 /** Rough sizes for the estimate before a run: a screenplay page is about a minute, ~300 tokens. */
 const TOKENS_PER_SECOND = 5;
 const BRIEF_TOKENS = 400;
@@ -87,9 +98,10 @@ function snapshotOf(script: string, title: string): ProjectSnapshot {
 }
 
 /**
- * Idea → outline → Fountain script → breakdown → character bible → shot plan → project. The
- * frames, voices and animatic are made in the project the last step opens (its sketches, "Generate
- * all frames", "Voice all lines" and Render), where the person can see and change each board.
+ * Idea → outline → Fountain script → breakdown → character bible → shot plan → project, then (with
+ * `deps.animatic`) frames with the characters' sheets as references → a voice for each line → the
+ * rendered animatic, all in that project: each board can be seen and changed there, and a step
+ * run again only does the shots still missing their frame or voice.
  */
 export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
   const outline = step({
@@ -215,5 +227,21 @@ export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
     },
   });
 
-  return { id: 'idea', steps: [outline, script, breakdown, bible, plan, project] };
+  const steps = [outline, script, breakdown, bible, plan, project];
+  if (!deps.animatic) return { id: 'idea', steps };
+  const made = {
+    deps: deps.animatic,
+    source: madeBy<IdeaParams>('project', 'plan', (input) =>
+      Math.max(1, Math.round(input.params.lengthSeconds / GUESSED_SHOT_SECONDS)),
+    ),
+  };
+  return {
+    id: 'idea',
+    steps: [
+      ...steps,
+      framesStep(made, { sheets: true }),
+      voicesStep({ ...made, after: ['frames'] }),
+      renderStep({ ...made, after: ['voices'] }, DEFAULT_RENDER_STEP),
+    ],
+  };
 }

@@ -8,6 +8,7 @@ import {
   type Pricer,
   type ProviderChoice,
   type StepError,
+  type StepProgress,
   type StepStatus,
   type StepView,
 } from './types';
@@ -44,6 +45,7 @@ interface Resolved<P> {
 export class PipelineEngine<P> {
   private row: RunRow;
   private readonly partial = new Map<string, string>();
+  private readonly progress = new Map<string, StepProgress>();
   private readonly errors = new Map<string, StepError>();
   private running: string | null = null;
   private controller: AbortController | null = null;
@@ -165,6 +167,7 @@ export class PipelineEngine<P> {
         estimate,
         error: this.errors.get(step.id) ?? null,
         partial: this.partial.get(step.id) ?? '',
+        progress: this.progress.get(step.id) ?? null,
         provider,
       };
     });
@@ -268,6 +271,10 @@ export class PipelineEngine<P> {
           onCost: (usd) => {
             costUsd += usd;
           },
+          onProgress: (progress) => {
+            this.progress.set(step.id, progress);
+            this.changed();
+          },
         },
       );
       if (signal.aborted) throw stopOf(signal);
@@ -282,11 +289,13 @@ export class PipelineEngine<P> {
       });
       this.running = null;
       this.partial.delete(step.id);
+      this.progress.delete(step.id);
       await this.save({ current: { ...this.row.current, [step.id]: hash } });
       return true;
     } catch (error) {
       this.running = null;
       this.partial.delete(step.id);
+      this.progress.delete(step.id);
       if (signal.aborted) {
         const reason = stopOf(signal).reason;
         await this.save({ state: reason });

@@ -1,4 +1,4 @@
-import type { RouteCapability, Usage } from '../../ai/providers/types';
+import type { ModelTask, Usage } from '../../ai/providers/types';
 
 /**
  * A pipeline is a list of steps in order; each reads the run's parameters and the results of the
@@ -24,11 +24,21 @@ export interface StepContext {
   readonly onText: (partial: string) => void;
   /** Adds the estimated cost of a call this step made (from the router's answer). */
   readonly onCost: (usd: number) => void;
+  /** How far a step that works shot by shot is: `done` of `total`, and what it is on now. */
+  readonly onProgress: (progress: StepProgress) => void;
+}
+
+export interface StepProgress {
+  readonly done: number;
+  readonly total: number;
+  /** What it is doing now, in words ("Shot 3A"); empty when there is nothing to add. */
+  readonly note: string;
 }
 
 /** What a step expects to call, before it runs: how many calls of what, and their usage. */
 export interface CallPlan {
-  readonly capability: RouteCapability;
+  /** The route or task priced: text, image, speech, or seconds of image to video. */
+  readonly capability: ModelTask;
   readonly calls: number;
   readonly usage: Usage;
 }
@@ -40,7 +50,7 @@ export interface PipelineStep<P> {
   /** Raise it when what the step does changes, so results made the old way are not reused. */
   readonly version: number;
   /** Which providers make sense: a step with none ('none') always runs on this machine. */
-  readonly capability: RouteCapability | 'none';
+  readonly capability: ModelTask | 'none';
   /** The part of the parameters the step reads (only that goes into its hash). */
   readonly reads: (params: P) => unknown;
   /** The calls it would make; upstream results may be missing (not run yet): guess from params. */
@@ -49,6 +59,7 @@ export interface PipelineStep<P> {
 }
 
 export interface PipelineDefinition<P> {
+  /** Runs are stored under it: a changed pipeline needs another id or its runs mix. */
   readonly id: string;
   readonly steps: readonly PipelineStep<P>[];
 }
@@ -70,6 +81,8 @@ export interface StepView {
   readonly error: StepError | null;
   /** The text so far while it streams. */
   readonly partial: string;
+  /** Shot by shot, while it runs; null otherwise. */
+  readonly progress: StepProgress | null;
   readonly provider: ProviderChoice;
 }
 

@@ -1,0 +1,75 @@
+import { animateShot, wantedSeconds } from '../../../ai/frames/animateShot';
+import { NO_USAGE } from '../../../ai/providers/types';
+import type { Shot } from '../../../model/shot';
+import { isClipTake } from '../../../model/take';
+import { OFFLINE } from '../types';
+import {
+  afterOf,
+  eachShot,
+  openFor,
+  pendingShots,
+  snapshotFor,
+  step,
+  tallyOf,
+  type ProjectStepSetup,
+  type ShotTally,
+} from './projectStep';
+
+/** A shot with a still and no clip yet (a shot animated before is never sent again). */
+export function needsClip(_: unknown, shot: Shot): boolean {
+  return shot.frameHash !== null && shot.clipHash === null && !shot.takes.some(isClipTake);
+}
+
+export const NO_VIDEO_NOTE = 'No image-to-video provider: the shots keep their stills.';
+
+/**
+ * Image to video: each shot's still animated by the provider chosen (Veo, fal.ai, ComfyUI…),
+ * the clip kept as a take that plays over the still. Priced by the seconds of video asked for.
+ */
+export function clipsStep<P>(setup: ProjectStepSetup<P>) {
+  const { deps } = setup;
+  return step<P>({
+    id: setup.id ?? 'clips',
+    label: 'Moving shots',
+    after: afterOf(setup),
+    version: 1,
+    capability: 'imageToVideo',
+    reads: () => null,
+    plan: (input) => {
+      if (input.provider === OFFLINE) return [];
+      const snapshot = snapshotFor(setup, input);
+      if (!snapshot) return [];
+      const shots = pendingShots(snapshot, needsClip);
+      if (shots.length === 0) return [];
+      const seconds = shots.reduce((n, s) => n + wantedSeconds(s), 0) / shots.length;
+      return [
+        {
+          capability: 'imageToVideo',
+          calls: shots.length,
+          usage: { ...NO_USAGE, videoSeconds: seconds },
+        },
+      ];
+    },
+    run: (input, ctx) =>
+      openFor(setup, input, async ({ session }): Promise<ShotTally> => {
+        if (session.readOnly)
+          throw new Error(session.readOnlyReason ?? 'The project is read-only.');
+        const snapshot = session.getState().snapshot;
+        const shots = pendingShots(snapshot, needsClip);
+        const skipped = snapshot.shots.filter((s) => !s.omitted).length - shots.length;
+        const provider =
+          input.provider === OFFLINE ? null : await deps.videoProvider(input.provider);
+        if (!provider)
+          return { made: 0, skipped: skipped + shots.length, failed: 0, note: NO_VIDEO_NOTE };
+        const counted = await eachShot(shots, ctx, async (shot) => {
+          const outcome = await animateShot(
+            { session, router: deps.router, assets: deps.assets },
+            shot.id,
+            { provider, signal: ctx.signal },
+          );
+          ctx.onCost(outcome.costUsd);
+        });
+        return tallyOf(counted, skipped, 'clips');
+      }),
+  });
+}
