@@ -1,5 +1,5 @@
-import type { RouteCapability } from '../../ai/providers/types';
-import type { ProviderOption } from '../../workflows/idea/appDeps';
+import type { ModelTask } from '../../ai/providers/types';
+import type { ProviderOptions } from '../../workflows/idea/appDeps';
 import { remainingEstimate } from '../../workflows/pipeline/stepViews';
 import type { ProviderChoice, StepView } from '../../workflows/pipeline/types';
 import { formatUsd } from '../ai/labels';
@@ -7,8 +7,8 @@ import { plural } from '../common/format';
 
 interface Props {
   readonly steps: readonly StepView[];
-  readonly capabilityOf: (stepId: string) => RouteCapability | 'none';
-  readonly options: Readonly<Record<RouteCapability, readonly ProviderOption[]>>;
+  readonly capabilityOf: (stepId: string) => ModelTask | 'none';
+  readonly options: ProviderOptions;
   readonly onProvider: (stepId: string, choice: ProviderChoice) => void;
   readonly disabled: boolean;
 }
@@ -79,13 +79,13 @@ export function ProviderSelect({
   disabled,
 }: {
   readonly step: StepView;
-  readonly capability: RouteCapability | 'none';
-  readonly options: Readonly<Record<RouteCapability, readonly ProviderOption[]>>;
+  readonly capability: ModelTask | 'none';
+  readonly options: ProviderOptions;
   readonly onProvider: (stepId: string, choice: ProviderChoice) => void;
   readonly disabled: boolean;
 }) {
   if (capability === 'none') return <span className="muted">This device</span>;
-  const choices = options[capability];
+  const choices = options[capability] ?? [];
   const known = choices.some((o) => o.value === step.provider);
   return (
     <select

@@ -1,5 +1,4 @@
-import type { RouteCapability } from '../../ai/providers/types';
-import type { ProviderOption } from '../../workflows/idea/appDeps';
+import type { ProviderOptions } from '../../workflows/idea/appDeps';
 import type { IdeaParams } from '../../workflows/idea/params';
 import type { RunController, RunSnapshot } from '../../workflows/pipeline/runController';
 import { stepAfter } from '../../workflows/pipeline/stepViews';
@@ -14,7 +13,7 @@ interface Props {
   readonly step: StepView;
   readonly run: RunSnapshot<IdeaParams>;
   readonly controller: RunController<IdeaParams>;
-  readonly options: Readonly<Record<RouteCapability, readonly ProviderOption[]>>;
+  readonly options: ProviderOptions;
   /** Shows another step (the one an action is about to make). */
   readonly onSelect: (stepId: string) => void;
 }

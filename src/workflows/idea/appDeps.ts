@@ -1,5 +1,5 @@
 import type { AiService } from '../../ai/aiService';
-import { ROUTE_CAPABILITIES, type RouteCapability } from '../../ai/providers/types';
+import { ROUTE_CAPABILITIES, type ModelTask } from '../../ai/providers/types';
 import type { RouterProvider } from '../../ai/router/router';
 import { estimateCostUsd, priceFor, type PriceRow } from '../../ai/settings/pricing';
 import type { ProjectSnapshot } from '../../model/project';
@@ -13,7 +13,10 @@ import type { IdeaDeps } from './steps';
  */
 
 /** The part of AiService the wizard uses (tests hand in AiService itself over a fresh db). */
-export type IdeaAi = Pick<AiService, 'chain' | 'settings' | 'router' | 'watchSettings'>;
+export type IdeaAi = Pick<
+  AiService,
+  'chain' | 'settings' | 'router' | 'watchSettings' | 'videoProviders'
+>;
 
 export function ideaDepsFor(
   ai: IdeaAi,
@@ -51,10 +54,13 @@ export interface ProviderOption {
 export interface IdeaPricing {
   readonly price: Pricer;
   /** Per capability: Auto, Offline, then each provider set up for it, in the person's order. */
-  readonly options: Readonly<Record<RouteCapability, readonly ProviderOption[]>>;
+  readonly options: ProviderOptions;
 }
 
-type Chains = Readonly<Record<RouteCapability, readonly RouterProvider[]>>;
+/** Per task (text, image, speech, image to video…): the providers a step may be set to. */
+export type ProviderOptions = Readonly<Partial<Record<ModelTask, readonly ProviderOption[]>>>;
+
+type Chains = Readonly<Partial<Record<ModelTask, readonly RouterProvider[]>>>;
 
 /**
  * Prices a step's calls for a provider choice from the chains and price table read now. 'auto'
@@ -66,7 +72,7 @@ export function pricerOf(chains: Chains, prices: readonly PriceRow[]): Pricer {
   return (plan, choice) => {
     const offline = { calls: 0, costUsd: 0, providerLabel: 'Offline (this device)' };
     if (choice === OFFLINE) return offline;
-    const chain = chains[plan.capability];
+    const chain = chains[plan.capability] ?? [];
     const provider = choice === AUTO ? chain[0] : chain.find((p) => p.id === choice);
     if (!provider) {
       return choice === AUTO ? offline : { ...offline, providerLabel: 'Provider removed: offline' };
@@ -83,13 +89,19 @@ export function pricerOf(chains: Chains, prices: readonly PriceRow[]): Pricer {
 
 export async function loadIdeaPricing(ai: IdeaAi): Promise<IdeaPricing> {
   const { prices } = await ai.settings();
-  const entries = await Promise.all(
+  const routes = await Promise.all(
     ROUTE_CAPABILITIES.map(async (c) => {
       const chain = (await ai.chain(c)).filter((p) => p.adapter.kind !== 'sketch');
       return [c, chain] as const;
     }),
   );
-  const chains = Object.fromEntries(entries) as Record<RouteCapability, RouterProvider[]>;
+  const image = routes.find(([c]) => c === 'image')?.[1] ?? [];
+  const entries: (readonly [ModelTask, RouterProvider[]])[] = [
+    ...routes,
+    ['removeBackground', image],
+    ['imageToVideo', await ai.videoProviders()],
+  ];
+  const chains: Chains = Object.fromEntries(entries);
   const options = Object.fromEntries(
     entries.map(([c, chain]) => [
       c,
@@ -99,6 +111,6 @@ export async function loadIdeaPricing(ai: IdeaAi): Promise<IdeaPricing> {
         ...chain.map((p) => ({ value: p.id, label: p.label })),
       ],
     ]),
-  ) as Record<RouteCapability, ProviderOption[]>;
+  ) as ProviderOptions;
   return { price: pricerOf(chains, prices), options };
 }

@@ -48,6 +48,7 @@ const view = (id: string, status: StepView['status'], calls = 0, costUsd = 0): S
   status,
   output: null,
   edited: false,
+  progress: null,
   estimate: { calls, costUsd, providerLabel: 'x' },
   error: null,
   partial: '',
@@ -211,7 +212,7 @@ describe('the app’s text provider through the router', () => {
     const deps = ideaDepsFor(h.ai, async () => 'p');
     expect(await deps.canWrite('auto')).toBe(false);
     const pricing = await loadIdeaPricing(h.ai);
-    expect(pricing.options.text.map((o) => o.value)).toEqual(['auto', 'offline']);
+    expect(pricing.options.text?.map((o) => o.value)).toEqual(['auto', 'offline']);
   });
 
   test('a step set to a provider asks only it; its answer and cost come back', async () => {
@@ -230,12 +231,17 @@ describe('the app’s text provider through the router', () => {
     const answer = await deps.text(
       { system: '', prompt: 'Outline this', maxOutputTokens: 50 },
       config.id,
-      { signal: new AbortController().signal, onText: (t) => texts.push(t), onCost: () => {} },
+      {
+        signal: new AbortController().signal,
+        onText: (t) => texts.push(t),
+        onCost: () => {},
+        onProgress: () => {},
+      },
     );
     expect(answer).toMatch(/Outline this/);
     expect(texts.at(-1)).toBe(answer);
     const pricing = await loadIdeaPricing(h.ai);
-    expect(pricing.options.text.map((o) => o.label)).toEqual([
+    expect(pricing.options.text?.map((o) => o.label)).toEqual([
       'Auto (Fake first)',
       'Offline',
       'Fake',

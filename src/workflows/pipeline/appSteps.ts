@@ -1,5 +1,4 @@
 import type { AiService } from '../../ai/aiService';
-import { estimateCostUsd, priceFor } from '../../ai/settings/pricing';
 import type { RouteCapability } from '../../ai/providers/types';
 import type { RouterProvider } from '../../ai/router/router';
 import type { SketchFn } from '../../ai/sketchScheduler';
@@ -12,7 +11,7 @@ import { ProjectSession } from '../../store/projectSession';
 import type { ProjectHandle, ProjectStepDeps, ExportKind, MadeFile } from './steps/projectStep';
 import type { DeliverableRequest } from '../deliverables';
 import type { TimelineRateId } from '../../export/timeline/rates';
-import { AUTO, OFFLINE, type Pricer, type ProviderChoice } from './types';
+import { AUTO, OFFLINE, type ProviderChoice } from './types';
 
 /**
  * The real dependencies of the project steps (steps/projectStep.ts), put together once from the
@@ -145,37 +144,5 @@ export function appProjectStepDeps(host: AppStepHost): ProjectStepDeps {
     render: startRender,
     upscale,
     exportFile: (kind, project, signal) => exportOf(host, kind, project, signal),
-  };
-}
-
-/**
- * Prices call plans with the person's price table and providers, read once (a pricer answers at
- * once): 'auto' is the first provider of the route, 'offline' and a route with none cost nothing.
- */
-export async function appPricer(ai: AiService): Promise<Pricer> {
-  const settings = await ai.settings();
-  const tasks = ['text', 'image', 'speech', 'imageToVideo'] as const;
-  const chains = new Map<string, RouterProvider[]>();
-  for (const task of tasks) chains.set(task, await chainFor(ai, task, AUTO));
-  return (plan, choice) => {
-    const chain =
-      chains.get(plan.capability === 'removeBackground' ? 'image' : plan.capability) ?? [];
-    const provider =
-      choice === OFFLINE
-        ? undefined
-        : choice === AUTO
-          ? chain[0]
-          : chain.find((p) => p.id === choice);
-    if (!provider) return { calls: 0, costUsd: 0, providerLabel: 'Offline' };
-    const price = priceFor(
-      settings.prices,
-      provider.adapter.kind,
-      provider.adapter.modelFor(plan.capability),
-    );
-    return {
-      calls: plan.calls,
-      costUsd: estimateCostUsd(price, plan.usage) * plan.calls,
-      providerLabel: provider.label,
-    };
   };
 }
