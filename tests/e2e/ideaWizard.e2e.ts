@@ -68,7 +68,7 @@ const railItem = (label: string) => rail().getByRole('button', { name: new RegEx
 const railDetails = () => rail().locator('.idea-rail-text .muted').allInnerTexts();
 
 test('"From an idea" opens the wizard on its first page', async () => {
-  await page.getByRole('link', { name: 'From an idea', exact: true }).click();
+  await page.getByRole('button', { name: 'From an idea', exact: true }).click();
   await page.getByRole('heading', { name: 'Untitled idea' }).waitFor();
   expect(page.url()).toMatch(/#\/idea\/[\w-]+$/);
   // Nothing can run before there is an idea.
@@ -191,9 +191,20 @@ test('editing an earlier step marks every later one stale', async () => {
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
     ]);
+  expect(await page.locator('.idea-run-state').innerText()).toMatch(/^Ready · 1 of 6/);
   await railItem('Script').click();
   await page.getByText('Something before this step changed').waitFor();
   await shoot('stale');
+});
+
+test('keeping the typed script makes the later steps done again, with no second project', async () => {
+  await page.getByRole('button', { name: 'Keep this script' }).click();
+  await expect.poll(railDetails).toEqual(['Written', ...Array(6).fill('Done')]);
+  expect(await page.getByLabel('Script (Fountain)').inputValue()).toBe(SCRIPT);
+  await page.getByRole('link', { name: '← All projects' }).click();
+  await expect.poll(() => page.locator('.project-card').count()).toBe(1);
+  await page.getByRole('region', { name: 'From an idea' }).getByText(/done/).waitFor();
+  await shoot('projects');
 });
 
 test('the app threw no errors', () => {

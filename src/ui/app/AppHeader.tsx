@@ -6,6 +6,7 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { ImportScreenplayButton } from './ImportScreenplayButton';
 import { NewProjectAspect } from '../projects/NewProjectAspect';
 import { NEW_PROJECT_BUTTON_ID } from './newProjectButton';
+import { navigate } from './route';
 import type { FileImports } from './useFileImports';
 
 // Loaded when first opened, not with the app shell.
@@ -46,9 +47,13 @@ export function AppHeader({ imports, inProject }: Props) {
         </button>
         {inProject ? null : (
           <>
-            <a className="button" href="#/idea/new">
+            <button
+              className="button"
+              type="button"
+              onClick={() => navigate({ name: 'idea', runId: 'new' })}
+            >
               From an idea
-            </a>
+            </button>
             <ImportScreenplayButton imports={imports} />
             <button
               className="button quiet"

@@ -47,7 +47,7 @@ function OpenRun({ runId }: { readonly runId: string }) {
       return (
         <div className="page-pad" role="alert">
           <p>This run is not in this browser (it may have been deleted).</p>
-          <a className="button" href="#/idea/new">
+          <a className="button idea-link" href="#/idea/new">
             Start from an idea
           </a>
         </div>
@@ -87,7 +87,9 @@ function Wizard({
 
   const step = run.steps.find((s) => s.id === selected) ?? null;
   const stoppable = run.busy;
-  const resumable = run.state === 'paused' || run.state === 'cancelled' || run.state === 'failed';
+  // A finished run whose earlier step was edited since has work again.
+  const state = run.state === 'done' && left.steps > 0 ? 'idle' : run.state;
+  const resumable = state === 'paused' || state === 'cancelled' || state === 'failed';
   const noIdea = !run.params.idea.trim();
 
   return (
@@ -95,8 +97,8 @@ function Wizard({
       <header className="idea-head">
         <div className="idea-title">
           <h1 id="idea-title">{run.title || 'Untitled idea'}</h1>
-          <span className={`idea-run-state state-${run.state}`} role="status">
-            {RUN_STATE_LABELS[run.state]} · {progress.done} of {progress.total} steps done
+          <span className={`idea-run-state state-${state}`} role="status">
+            {RUN_STATE_LABELS[state]} · {progress.done} of {progress.total} steps done
           </span>
         </div>
         <progress

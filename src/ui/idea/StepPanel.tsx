@@ -1,7 +1,7 @@
 import type { ProviderOptions } from '../../workflows/idea/appDeps';
 import type { IdeaParams } from '../../workflows/idea/params';
 import type { RunController, RunSnapshot } from '../../workflows/pipeline/runController';
-import { stepAfter } from '../../workflows/pipeline/stepViews';
+import { canRunStep, stepAfter } from '../../workflows/pipeline/stepViews';
 import type { StepView } from '../../workflows/pipeline/types';
 import { formatUsd } from '../ai/labels';
 import { plural } from '../common/format';
@@ -50,8 +50,15 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
       </header>
 
       {step.status === 'stale' ? (
-        <p className="idea-notice" role="status">
-          Something before this step changed since it was made.{' '}
+        <div className="idea-notice" role="status">
+          <p>
+            Something before this step changed since it was made.{' '}
+            {projectTitle(step.output) !== null
+              ? `Updating makes a new project; “${projectTitle(step.output)}” stays as it is.`
+              : step.edited
+                ? 'Updating replaces your edits; keep them if they still fit.'
+                : 'Update it, or keep it as it is.'}
+          </p>
           <button
             className="button"
             type="button"
@@ -60,7 +67,18 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
           >
             Update {step.label.toLowerCase()}
           </button>
-        </p>
+          <button
+            className="button"
+            type="button"
+            disabled={busy || !canRunStep(run.steps, step.id)}
+            title={
+              canRunStep(run.steps, step.id) ? undefined : 'Bring the steps before it up to date'
+            }
+            onClick={() => void controller.keep(step.id)}
+          >
+            Keep this {step.label.toLowerCase()}
+          </button>
+        </div>
       ) : null}
 
       {step.error ? (
@@ -143,4 +161,10 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
       </footer>
     </section>
   );
+}
+
+/** The title of the project a step made, or null when its result is not a made project. */
+function projectTitle(output: unknown): string | null {
+  const made = output as { projectId?: unknown; title?: unknown } | null;
+  return typeof made?.projectId === 'string' ? String(made.title ?? '') : null;
 }

@@ -250,13 +250,21 @@ describe('the app’s text provider through the router', () => {
   });
 });
 
+/** Storage that takes a while to write, as IndexedDB can. */
+class SlowStore extends MemoryRunStore {
+  override async putStep(row: Parameters<MemoryRunStore['putStep']>[0]) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await super.putStep(row);
+  }
+}
+
 describe('run controller', () => {
   test('next runs one step at a time; an edit makes later steps stale; errors are words', async () => {
     const made: ProjectSnapshot[] = [];
     const definition = ideaPipeline(offlineDeps(made));
     const engine = await PipelineEngine.create(
       {
-        store: new MemoryRunStore(),
+        store: new SlowStore(),
         definition,
         price: pricerOf({ text: [], image: [], speech: [] }, DEFAULT_PRICES),
       },
@@ -278,6 +286,17 @@ describe('run controller', () => {
     await c.edit('outline', setBeat(outline, 0, { title: 'Changed' }));
     expect(c.getSnapshot().steps.map((s) => s.status)).toEqual(['done', ...Array(5).fill('stale')]);
     expect(c.getSnapshot().busy).toBe(false);
+    // The person keeps their script: everything after it is done again, nothing re-run.
+    await c.keep('script');
+    expect(c.getSnapshot().steps.map((s) => s.status)).toEqual(Array(6).fill('done'));
+    expect(c.getSnapshot().steps[1]?.output).toBe(SCRIPT);
+    expect(made).toHaveLength(1);
+    // An edit stored without waiting is in the store before the run queued after it.
+    const more = `${SCRIPT}\nEXT. SHORE - NIGHT\n\nThe lamp turns.\n\nINT. LAMP ROOM - NIGHT\n\nShe waits.\n`;
+    void c.edit('script', more);
+    await c.runTo('breakdown');
+    const breakdown = c.getSnapshot().steps[2]?.output as ProjectSnapshot;
+    expect(breakdown.scenes).toHaveLength(4);
     await c.edit('nope', 1);
     expect(c.getSnapshot().error).toMatch(/Run the steps before/);
     expect(published).toBeGreaterThan(5);

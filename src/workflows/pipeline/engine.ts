@@ -366,6 +366,21 @@ export class PipelineEngine<P> {
     this.errors.delete(stepId);
     await this.save({ current: { ...this.row.current, [stepId]: hash } });
   }
+
+  /**
+   * Keeps a stale step's result as it is for the inputs it has now (the person's own script
+   * survives a change to the outline). Steps after it whose inputs come out the same are done
+   * again without running.
+   */
+  async keep(stepId: string): Promise<void> {
+    const resolved = await this.resolve();
+    const target = resolved.find((r) => r.step.id === stepId);
+    if (!target?.row || !target.hash)
+      throw new Error('Bring the steps before this one up to date first.');
+    await this.deps.store.putStep({ ...target.row, inputHash: target.hash, at: this.now() });
+    this.errors.delete(stepId);
+    await this.save({ current: { ...this.row.current, [stepId]: target.hash } });
+  }
 }
 
 function stopOf(signal: AbortSignal): StopRequested {

@@ -166,6 +166,11 @@ export class RunController<P> {
     await this.act(() => this.engine.edit(stepId, output), false);
   }
 
+  /** A stale step's result kept as it is (the person's script after an outline change). */
+  async keep(stepId: string): Promise<void> {
+    await this.act(() => this.engine.keep(stepId), false);
+  }
+
   async setParams(params: P, title?: string): Promise<void> {
     await this.act(() => this.engine.setParams(params, title), false);
   }
