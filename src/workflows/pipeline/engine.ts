@@ -1,3 +1,4 @@
+import { PartialAnswerError } from '../../ai/router/router';
 import type { RunRow, RunState, RunStore, StepRow } from '../../store/pipelineRuns';
 import { inputHash } from './hash';
 import { StructuredOutputError } from './structured';
@@ -303,7 +304,14 @@ export class PipelineEngine<P> {
       }
       this.errors.set(step.id, {
         message: error instanceof Error ? error.message : String(error),
-        raw: error instanceof StructuredOutputError ? error.raw : null,
+        // What the model wrote is shown, never dropped: a malformed answer, or the part of a
+        // streamed one that arrived before it was cut off.
+        raw:
+          error instanceof StructuredOutputError
+            ? error.raw
+            : error instanceof PartialAnswerError
+              ? error.partial
+              : null,
       });
       await this.save({ state: 'failed' });
       return false;
