@@ -52,7 +52,7 @@ test('a Final Draft file and its Fountain twin give the same boards', async () =
 
 test('a screenplay PDF is read from its text layer', async () => {
   // A shooting-script PDF (scene numbers in the margins). Without margin numbers, headings
-  // without INT./EXT. (SNIPER SCOPE POV) read as action: a known limit of PDF import.
+  // without INT./EXT. (SNIPER SCOPE POV) read as shots: a known limit of PDF import.
   const doc = parseScript(readScreenplay('brick_and_steel.fountain'));
   await importFile('brick.pdf', Buffer.from(screenplayPdf(doc, { sceneNumbers: true })));
   await expect.poll(sceneCount).toBe(8);
@@ -83,6 +83,26 @@ test('the script exports as Fountain and as FDX that read back to the same scene
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(parsed.elements.filter((e) => e.type === 'scene_heading')).toHaveLength(scenes);
   }
+});
+
+test('a Final Draft Shot paragraph becomes a board of its own, framed and described by it', async () => {
+  const fdx = `<?xml version="1.0" encoding="UTF-8"?>
+<FinalDraft DocumentType="Script" Template="No" Version="5"><Content>
+<Paragraph Type="Scene Heading"><Text>INT. KITCHEN - DAY</Text></Paragraph>
+<Paragraph Type="Action"><Text>Mary opens the envelope.</Text></Paragraph>
+<Paragraph Type="Shot"><Text>Close on the letter</Text></Paragraph>
+<Paragraph Type="Action"><Text>It reads: I am sorry.</Text></Paragraph>
+<Paragraph Type="Character"><Text>MARY</Text></Paragraph>
+<Paragraph Type="Dialogue"><Text>Oh.</Text></Paragraph>
+</Content></FinalDraft>`;
+  await importFile('letter.fdx', Buffer.from(fdx));
+  await expect.poll(boardCount).toBe(3);
+  const letter = page.getByRole('button', { name: 'Shot 1A' });
+  await expect.poll(() => letter.locator('.board-type').textContent()).toBe('CU');
+  await letter.click();
+  await expect
+    .poll(() => page.getByText('CLOSE ON THE LETTER', { exact: false }).count())
+    .toBeGreaterThan(0);
 });
 
 test('the page never threw', () => {
