@@ -141,6 +141,19 @@ export class AiService {
     return { providerLabel: provider.label, model, costUsd: estimateCostUsd(price, usage) };
   }
 
+  /** The first image provider a frame would go to (not the offline sketch) and one frame's price. */
+  async estimateImage(): Promise<CallEstimate | null> {
+    const provider = (await this.chain('image')).find((p) => p.adapter.kind !== 'sketch');
+    if (!provider) return null;
+    const model = provider.adapter.modelFor('image');
+    const price = priceFor(this.prices, provider.adapter.kind, model);
+    return {
+      providerLabel: provider.label,
+      model,
+      costUsd: estimateCostUsd(price, { ...NO_USAGE, images: 1 }),
+    };
+  }
+
   /** The providers that can animate a still, in the order they were added (the person picks). */
   async videoProviders(): Promise<RouterProvider[]> {
     const settings = await this.settings();

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ProjectSnapshot } from '../../model/project';
 import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
+import { FrameCheckPanel } from './FrameCheckPanel';
 import { shotJobState } from './jobState';
 import { PromptEditor } from './PromptEditor';
 import { openSettings } from './settingsDialogStore';
@@ -77,6 +78,7 @@ export function ShotAiPanel({
         <NoProviderOffer session={session} shot={shot} onDone={() => setOffer(false)} />
       ) : null}
       <TakesStrip session={session} shot={shot} />
+      <FrameCheckPanel session={session} snapshot={snapshot} shot={shot} />
       <Suspense fallback={null}>
         <AnimateShot session={session} shot={shot} />
       </Suspense>

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Scene } from '../../model/scene';
 import type { ProjectSession } from '../../store';
+import { SceneSuggestionsDialog } from '../ai/SceneSuggestionsDialog';
+import { openSettings } from '../ai/settingsDialogStore';
+import { useAi } from '../ai/useAi';
 import { Menu } from '../common/Menu';
 import { DeleteSceneDialog, RenumberSceneDialog } from './SceneDialogs';
 import { useSessionState } from './useSession';
@@ -12,7 +15,8 @@ interface Props {
   readonly onEditHeading: () => void;
 }
 
-type Open = { readonly menuAt: { x: number; y: number } } | 'renumber' | 'delete' | null;
+type Open =
+  { readonly menuAt: { x: number; y: number } } | 'renumber' | 'delete' | 'suggest' | null;
 
 /**
  * A scene's "⋯" menu: edit its heading, renumber its shots, delete it (each asked first). Nothing
@@ -61,6 +65,17 @@ function OpenSceneActions({
   readonly onOpen: (open: Open) => void;
 }) {
   const { snapshot } = useSessionState(session);
+  const ai = useAi();
+  // null until known: the entry must not offer set-up to someone who has a text model.
+  const [canWrite, setCanWrite] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void ai.canDo('text').then((yes) => live && setCanWrite(yes));
+    return () => {
+      live = false;
+    };
+  }, [ai]);
+  const hasShots = snapshot.shots.some((s) => s.sceneId === scene.id && !s.omitted);
   const close = () => onOpen(null);
   const setOpen = onOpen;
   const menuAt = typeof open === 'object' ? open.menuAt : null;
@@ -83,6 +98,16 @@ function OpenSceneActions({
               disabled: session.readOnly || !snapshot.shots.some((s) => s.sceneId === scene.id),
               onSelect: () => setOpen('renumber'),
             },
+            canWrite === false
+              ? {
+                  label: 'Suggest changes… (set up a text model)',
+                  onSelect: () => openSettings('providers'),
+                }
+              : {
+                  label: 'Suggest changes…',
+                  disabled: session.readOnly || !hasShots || canWrite === null,
+                  onSelect: () => setOpen('suggest'),
+                },
             'separator',
             {
               label: 'Delete scene…',
@@ -95,6 +120,14 @@ function OpenSceneActions({
       ) : null}
       {open === 'renumber' ? (
         <RenumberSceneDialog session={session} snapshot={snapshot} scene={scene} onClose={close} />
+      ) : null}
+      {open === 'suggest' ? (
+        <SceneSuggestionsDialog
+          session={session}
+          snapshot={snapshot}
+          scene={scene}
+          onClose={close}
+        />
       ) : null}
       {open === 'delete' ? (
         <DeleteSceneDialog session={session} snapshot={snapshot} scene={scene} onClose={close} />

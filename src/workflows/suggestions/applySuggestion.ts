@@ -65,13 +65,13 @@ export type ApplyResult =
 export function applySuggestion(
   session: ProjectSession,
   item: SuggestionItem,
-  anyway = false,
+  options: { readonly anyway?: boolean; readonly madeHere?: ReadonlySet<string> } = {},
 ): ApplyResult {
   const snapshot = session.getState().snapshot;
-  const fresh = freshness(item, snapshot);
+  const fresh = freshness(item, snapshot, options.madeHere);
   if (item.kind === 'unknownShot' || fresh === 'gone')
     return { ok: false, why: 'Its shot is no longer in the scene.' };
-  if (fresh === 'changed' && !anyway)
+  if (fresh === 'changed' && !options.anyway)
     return { ok: false, why: 'Its shot changed since the review.' };
   const gesture = session.beginGesture();
   let result;

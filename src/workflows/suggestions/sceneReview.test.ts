@@ -153,7 +153,7 @@ describe('applying', () => {
       why: 'Its shot changed since the review.',
     });
     expect(shot(SHOT_1)?.shotType).toBe('WS');
-    expect(applySuggestion(h.session, change!, true).ok).toBe(true);
+    expect(applySuggestion(h.session, change!, { anyway: true }).ok).toBe(true);
     expect(shot(SHOT_1)).toMatchObject({ shotType: 'MS', cameraMove: 'pan' });
   });
 
@@ -166,6 +166,10 @@ describe('applying', () => {
     if (!applied.ok || !applied.madeHere) throw new Error('applied expected');
     expect(freshness(items[1]!, snapshot())).toBe('changed');
     expect(freshness(items[1]!, snapshot(), new Set([applied.madeHere]))).toBe('fresh');
+    expect(applySuggestion(h.session, items[1]!).ok).toBe(false);
+    const madeHere = new Set([applied.madeHere]);
+    expect(applySuggestion(h.session, items[1]!, { madeHere }).ok).toBe(true);
+    h.session.undo();
     h.session.run('shot/delete', { shotId: SHOT_2 });
     expect(freshness(items[1]!, snapshot(), new Set([applied.madeHere]))).toBe('gone');
   });
