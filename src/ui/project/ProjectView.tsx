@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { setActiveSession } from '../app/activeSession';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useServices } from '../app/servicesContext';
@@ -34,6 +34,11 @@ interface Props {
   readonly projectId: ProjectId;
   readonly imports: FileImports;
 }
+
+// The script view and its editor (CodeMirror) load when the tab is first opened.
+const ProjectScriptView = lazy(() => import('../script/ProjectScriptView'));
+
+const VIEW_NAMES = { boards: 'Boards', timeline: 'Timeline', script: 'Script' } as const;
 
 /** A project keeps its last good state once it has shown this long without failing. */
 const LAST_GOOD_AFTER_MS = 1_000;
@@ -147,7 +152,7 @@ function OpenProjectView({
   const [playing, setPlaying] = useState(false);
   const [rendering, setRendering] = useState(false);
   const [boardSelection, setBoardSelection] = useState<readonly ShotId[]>([]);
-  const [view, setView] = useState<'boards' | 'timeline'>('boards');
+  const [view, setView] = useState<keyof typeof VIEW_NAMES>('boards');
   useUndoShortcuts(session);
   useCommandFailures(session);
   useTabSync(session);
@@ -220,7 +225,7 @@ function OpenProjectView({
         />
         <div className="center-pane">
           <div className="tabs view-tabs" role="tablist" aria-label="Workspace view">
-            {(['boards', 'timeline'] as const).map((name) => (
+            {(['boards', 'timeline', 'script'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -229,7 +234,7 @@ function OpenProjectView({
                 className={`tab${view === name ? ' current' : ''}`}
                 onClick={() => setView(name)}
               >
-                {name === 'boards' ? 'Boards' : 'Timeline'}
+                {VIEW_NAMES[name]}
               </button>
             ))}
           </div>
@@ -244,13 +249,17 @@ function OpenProjectView({
               onPictures={putPictures}
               onSelectionChange={setBoardSelection}
             />
-          ) : (
+          ) : view === 'timeline' ? (
             <TimelineView
               session={session}
               snapshot={state.snapshot}
               selectedId={selected?.id ?? null}
               onSelect={setSelectedId}
             />
+          ) : (
+            <Suspense fallback={<p className="muted page-pad">Loading the script…</p>}>
+              <ProjectScriptView snapshot={state.snapshot} />
+            </Suspense>
           )}
         </div>
         <ShotInspector

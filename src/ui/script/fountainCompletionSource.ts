@@ -1,0 +1,45 @@
+import type {
+  Completion,
+  CompletionContext,
+  CompletionResult,
+  CompletionSource,
+} from '@codemirror/autocomplete';
+import { fountainCompletion, type FountainCompletionKind } from '../../script/fountain/completion';
+import { fountainTokens } from './fountainExtension';
+
+const TYPES: Record<FountainCompletionKind, string> = {
+  character: 'variable',
+  prefix: 'keyword',
+  location: 'namespace',
+  time: 'constant',
+  extension: 'type',
+};
+
+const DETAILS: Record<FountainCompletionKind, string> = {
+  character: 'character',
+  prefix: 'scene heading',
+  location: 'location',
+  time: 'time of day',
+  extension: 'extension',
+};
+
+/** Completion for Fountain (src/script/fountain/completion.ts); `characters()` adds names. */
+export function fountainCompletionSource(characters: () => readonly string[]): CompletionSource {
+  return (context: CompletionContext): CompletionResult | null => {
+    const { state, pos, explicit } = context;
+    const found = fountainCompletion({
+      text: state.doc.toString(),
+      tokens: state.field(fountainTokens),
+      pos,
+      explicit,
+      characters: characters(),
+    });
+    if (!found) return null;
+    const options: Completion[] = found.options.map(({ label, kind }) => ({
+      label,
+      type: TYPES[kind],
+      detail: DETAILS[kind],
+    }));
+    return { from: found.from, options, validFor: /^[\p{L}\p{N} .'’/()-]*$/u };
+  };
+}

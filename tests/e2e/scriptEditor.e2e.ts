@@ -1,0 +1,192 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchPersistent, trackPageErrors } from '../helpers/browser';
+
+/**
+ * The script editor (issue 17), where the app mounts it today: the project's Script view shows
+ * the script as the boards tell it, read-only, highlighted as Fountain, with an outline to jump
+ * by, find, and page and time estimates. It loads on first use and runs under the app's CSP.
+ */
+
+const ARTIFACTS = 'tests/.artifacts/script-editor';
+
+let context: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+let errors: string[];
+
+const SCRIPT = `Title: Night Shift
+
+INT. KITCHEN - NIGHT
+
+Anna waits by the window. [[Make this longer.]]
+
+ANNA
+(quietly)
+He is not coming.
+
+BEN
+I know.
+
+EXT. ROOF - NIGHT
+
+Ben lights a cigarette. The city hums below.
+
+CUT TO:
+
+INT. STAIRWELL - LATER
+
+Anna climbs, two steps at a time.
+`;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ context, close } = await launchPersistent());
+  page = await context.newPage();
+  errors = trackPageErrors(page);
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sample}`,
+      ),
+    );
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(inject('baseUrl'));
+  await page.getByLabel('Screenplay file').setInputFiles({
+    name: 'night-shift.fountain',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(SCRIPT),
+  });
+  await page.getByRole('tab', { name: 'Boards' }).waitFor();
+});
+
+afterAll(async () => {
+  await close();
+});
+
+const violations = () =>
+  page.evaluate(() => [...(window as unknown as { cspViolations: string[] }).cspViolations]);
+let violationsBefore: string[] = [];
+
+const editor = () => page.getByRole('textbox', { name: 'Script' });
+const outline = () => page.getByRole('navigation', { name: 'Script outline' });
+/** The editor's line that starts with this text (exactly, case and all). */
+const lineWith = (text: string) =>
+  page
+    .locator('.cm-line', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first();
+
+test('the editor is not loaded until the Script tab opens, then shows the script as Fountain', async () => {
+  const loaded = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /ScriptEditorView-[\w-]+\.js$/.test(entry.name)),
+    );
+  expect(await loaded()).toBe(false);
+  violationsBefore = await violations();
+  await page.getByRole('tab', { name: 'Script' }).click();
+  await editor().waitFor();
+  expect(await loaded()).toBe(true);
+  await expect.poll(() => editor().textContent()).toContain('INT. KITCHEN - NIGHT');
+  expect(await editor().textContent()).toContain('He is not coming.');
+  await expect
+    .poll(() => page.getByText('read-only for now', { exact: false }).isVisible())
+    .toBe(true);
+});
+
+test('every line is highlighted as its Fountain element', async () => {
+  const classOf = (text: string) => lineWith(text).getAttribute('class');
+  expect(await classOf('INT. KITCHEN - NIGHT')).toContain('cm-fountain-scene-heading');
+  expect(await classOf('Anna waits by the window.')).toContain('cm-fountain-action');
+  expect(await page.locator('.cm-line.cm-fountain-character').allTextContents()).toEqual(
+    expect.arrayContaining(['ANNA', 'BEN']),
+  );
+  expect(await classOf('(quietly)')).toContain('cm-fountain-parenthetical');
+  expect(await classOf('He is not coming.')).toContain('cm-fountain-dialogue');
+  // Laid out as a formatted script: names stand further in than speech, speech than action.
+  const left = async (text: string) => {
+    const line = lineWith(text);
+    const padding = await line.evaluate((el) => parseFloat(getComputedStyle(el).paddingLeft));
+    return padding;
+  };
+  expect(await left('ANNA')).toBeGreaterThan(await left('He is not coming.'));
+  expect(await left('He is not coming.')).toBeGreaterThan(await left('Anna waits'));
+});
+
+test('it is read-only: typing changes nothing', async () => {
+  expect(await editor().getAttribute('aria-readonly')).toBe('true');
+  await lineWith('Anna climbs').click();
+  await page.keyboard.type('XYZ');
+  await page.keyboard.press('Backspace');
+  expect(await editor().textContent()).not.toContain('XYZ');
+  expect(await editor().textContent()).toContain('Anna climbs, two steps at a time.');
+});
+
+test('the outline lists the scenes; a click or Enter moves the cursor there', async () => {
+  const entries = outline().getByRole('button');
+  await expect
+    .poll(() => entries.allTextContents())
+    .toEqual(['1INT. KITCHEN - NIGHT', '2EXT. ROOF - NIGHT', '3INT. STAIRWELL - LATER']);
+  const current = () => outline().locator('[aria-current]').textContent();
+  await entries.nth(1).click();
+  await expect.poll(current).toBe('2EXT. ROOF - NIGHT');
+  const cursorLine = () =>
+    page.evaluate(() => {
+      // The editor lives in a shadow root (see ScriptEditorView.tsx).
+      const root = document.querySelector('.script-editor-text')?.shadowRoot;
+      const cursor = root?.querySelector('.cm-cursor-primary')?.getBoundingClientRect();
+      const line = [...(root?.querySelectorAll('.cm-line') ?? [])].find((el) => {
+        const box = el.getBoundingClientRect();
+        return cursor && box.top <= cursor.top + 2 && cursor.top < box.bottom;
+      });
+      return line?.textContent ?? null;
+    });
+  await expect.poll(cursorLine).toBe('EXT. ROOF - NIGHT #2#');
+  await entries.nth(0).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(current).toBe('1INT. KITCHEN - NIGHT');
+  await expect.poll(cursorLine).toBe('INT. KITCHEN - NIGHT #1#');
+});
+
+test('Ctrl+F finds text in the script', async () => {
+  await lineWith('Anna waits').click();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('textbox', { name: 'Find' });
+  await field.waitFor();
+  // Typed, not filled: the search panel reads its field on key up.
+  await field.pressSequentially('cigarette');
+  await field.press('Enter');
+  await expect.poll(() => page.locator('.cm-searchMatch-selected').textContent()).toBe('cigarette');
+  await field.press('Escape');
+});
+
+test('pages and screen time are estimated under the text', async () => {
+  const stats = page.getByTestId('script-stats');
+  await expect.poll(() => stats.textContent()).toMatch(/3 scenes.*≈ 0\.\d pages.*on screen/);
+});
+
+test('light and dark, 1024 and 1440 wide, with no page errors and no CSP violations', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1024, 1440]) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `${ARTIFACTS}/script-${colorScheme}-${width}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  const background = await page
+    .locator('.cm-content')
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  // CodeMirror's styles are constructed stylesheets in a shadow root, which the CSP allows.
+  expect(await violations()).toEqual(violationsBefore);
+  expect(await page.locator('.cm-editor').evaluate((el) => getComputedStyle(el).display)).toBe(
+    'flex',
+  );
+  expect(errors).toEqual([]);
+});
