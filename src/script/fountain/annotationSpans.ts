@@ -1,9 +1,10 @@
 /**
  * Where the boneyard (`/* … *\/`) and the notes (`[[ … ]]`) of a Fountain text are, as offsets,
  * by the rules `extractAnnotations` (annotations.ts) cuts them out with: a boneyard closes at the
- * next `*\/` and may cross blank lines; a note closes at the next `]]` unless a blank line (not a
- * line of two spaces) comes first; an opener that never closes is ordinary text, and after a
- * note's `[[` fails for a blank line, `[[` before that blank line is text too. Linear.
+ * next `*\/` and may cross blank lines; a note closes at the next `]]`, across a blank line (not a
+ * line of two spaces) only when no other `[[` opens first and it is at most `MAX_NOTE_CHARS`
+ * long; an opener that never closes is ordinary text, and after a note's `[[` fails for a blank
+ * line, `[[` before that blank line is text too. Linear.
  */
 export interface AnnotationSpan {
   readonly type: 'note' | 'boneyard';
@@ -39,7 +40,7 @@ export function annotationSpans(text: string): AnnotationSpan[] {
         noteClosesLeft = false;
       } else {
         const blank = findBlankLine(text, i + 2, close);
-        if (blank === -1) {
+        if (blank === -1 || isOneNote(text, i, close)) {
           spans.push({ type: 'note', from: i, to: close + 2 });
           i = close + 2;
           continue;
@@ -52,18 +53,35 @@ export function annotationSpans(text: string): AnnotationSpan[] {
   return spans;
 }
 
+/** As annotations.ts: a note across a blank line is one note only up to this length. */
+const MAX_NOTE_CHARS = 10_000;
+
+function isOneNote(text: string, open: number, close: number): boolean {
+  if (close - open > MAX_NOTE_CHARS) return false;
+  const nextOpen = text.indexOf('[[', open + 2);
+  return nextOpen === -1 || nextOpen > close;
+}
+
 const SLASH = 0x2f;
 const STAR = 0x2a;
 const BRACKET = 0x5b;
 
-/** Offset of the first blank line (not two spaces) between `from` and `to`, or -1. */
-function findBlankLine(text: string, from: number, to: number): number {
+/**
+ * Offset of the first blank line between `from` and `to`, or -1. A line of two spaces is not
+ * blank unless asked (it keeps an empty line inside a note).
+ */
+export function findBlankLine(
+  text: string,
+  from: number,
+  to: number,
+  twoSpacesBlank = false,
+): number {
   let lineStart = text.indexOf('\n', from);
   while (lineStart !== -1 && lineStart < to) {
     const lineEnd = text.indexOf('\n', lineStart + 1);
     if (lineEnd === -1 || lineEnd > to) return -1;
     const content = text.slice(lineStart + 1, lineEnd);
-    if (content.trim() === '' && content !== '  ') return lineStart + 1;
+    if (content.trim() === '' && (twoSpacesBlank || content !== '  ')) return lineStart + 1;
     lineStart = lineEnd;
   }
   return -1;

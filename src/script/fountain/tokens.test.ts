@@ -209,8 +209,44 @@ describe('notes, boneyard and emphasis', () => {
 
   test('an unclosed boneyard or note is text, as the parser keeps it', () => {
     expect(spansOf('\n/* never closed')).toEqual([]);
-    expect(spansOf('\n[[ open\n\nstill open ]]')).toEqual([]);
-    expect(linesOf('\n[[ open\n\nstill open ]]')).toEqual(['blank', 'action', 'blank', 'action']);
+    // Across a blank line, a note is one only if no other `[[` opens before it closes.
+    const text = '\n[[ open\n\nstill [[open ]]';
+    expect(spansOf(text)).toEqual(['note [[open ]]']);
+    expect(linesOf(text)).toEqual(['blank', 'action', 'blank', 'action']);
+    expectConsistentWithParser(text);
+  });
+
+  test('a note with a blank line in it, as Final Draft writes them, is one note', () => {
+    const text = '\nBob waits.\n\n[[A note\n\nin two paragraphs]]\n\nBOB\nHi.';
+    expect(spansOf(text)).toEqual(['note [[A note\n\nin two paragraphs]]']);
+    expect(linesOf(text)).toEqual([
+      'blank',
+      'action',
+      'blank',
+      'note',
+      'note',
+      'note',
+      'blank',
+      'character',
+      'dialogue',
+    ]);
+    expectConsistentWithParser(text);
+  });
+
+  test('a boneyard across lines keeps the transition above it and the heading below it', () => {
+    const text = '\nCUT TO:\n/* An old scene.\n\nBOB\nHi. */\nINT. HOUSE - DAY\n\nBob enters.';
+    expect(linesOf(text)).toEqual([
+      'blank',
+      'transition',
+      'boneyard',
+      'boneyard',
+      'boneyard',
+      'boneyard',
+      'scene_heading',
+      'blank',
+      'action',
+    ]);
+    expectConsistentWithParser(text);
   });
 
   test('emphasis: italic, bold, bold italic, underline, escapes and unmatched markers', () => {
@@ -239,12 +275,13 @@ describe('notes, boneyard and emphasis', () => {
       'note [[one]]',
       'note [[two\nlines]]',
       'boneyard /* x */',
+      'note [[no\n\nclose]]',
     ]);
     expect(
       parseFountain(text)
         .elements.filter((e) => e.type === 'note')
         .map((e) => e.text),
-    ).toEqual(['one', 'two\nlines']);
+    ).toEqual(['one', 'two\nlines', 'no\n\nclose']);
   });
 });
 
@@ -292,13 +329,17 @@ describe('agrees with the parser', () => {
     '',
     '*bold* _under_',
     'plain action here',
+    'CLOSE ON THE LETTER',
+    'ANGLE ON BOB',
+    'THE DOOR SLAMS SHUT BEHIND HER.',
+    'BOB ^ (V.O.)',
   ];
 
-  /** The parser joins text around a cut that spans lines; that line is not compared. */
+  /** The parser joins text around a note that spans lines; that line is not compared. */
   function joinsAcrossLines(text: string): boolean {
     return annotationSpans(text).some((span) => {
       const inside = text.slice(span.from, span.to);
-      if (!inside.includes('\n')) return false;
+      if (span.type !== 'note' || !inside.includes('\n')) return false;
       const lineStart = text.lastIndexOf('\n', span.from - 1) + 1;
       const lineEnd = text.indexOf('\n', span.to);
       const before = text.slice(lineStart, span.from).trim();

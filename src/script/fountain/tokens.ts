@@ -1,7 +1,7 @@
 import { classifyDialogueLine, classifyLine, type LineClass } from './classify';
 import { isBlank, isTwoSpaceLine, type SourceLine } from './lines';
 import { readTitlePage } from './titlePage';
-import { annotationSpans, type AnnotationSpan } from './annotationSpans';
+import { annotationSpans, findBlankLine, type AnnotationSpan } from './annotationSpans';
 import { emphasisMarks, type EmphasisMark } from './emphasisMarks';
 
 /**
@@ -12,9 +12,9 @@ import { emphasisMarks, type EmphasisMark } from './emphasisMarks';
  * `parseFountain`), applied to the text with notes and boneyard cut out the way the parser cuts
  * them, so what the editor colours as a character is what the import reads as one.
  *
- * One difference is deliberate: the parser joins the text before a boneyard or note that spans
- * lines to the text after it (one line, numbered where it started); here each physical line keeps
- * its own type, because that is where the text is on screen.
+ * One difference is deliberate: the parser joins the text before a note that spans lines to the
+ * text after it (one line, numbered where it started); here each physical line keeps its own
+ * type, because that is where the text is on screen.
  *
  * The input has LF line breaks only (as an editor's document gives it). Linear in its length.
  */
@@ -22,6 +22,8 @@ export type FountainLineType =
   | 'blank'
   | 'title_page'
   | 'scene_heading'
+  /** `CLOSE ON THE LETTER`: a shot line, which starts a new shot in the breakdown. */
+  | 'shot'
   | 'action'
   | 'character'
   | 'dialogue'
@@ -95,6 +97,15 @@ interface PhysicalLine {
   readonly pieces: readonly (readonly [number, number])[];
   /** What covered the line when it holds nothing else. */
   readonly cutBy: AnnotationSpan['type'] | null;
+  /** A boneyard that starts on this line and ends on a later one. */
+  readonly opensBoneyard: AnnotationSpan | null;
+  /** The line starts where a boneyard that crossed lines ended. */
+  readonly afterBoneyard: boolean;
+}
+
+/** A line the parser sees: a physical line's text, or (index -1) the blank a boneyard left. */
+interface ParserLine extends SourceLine {
+  readonly index: number;
 }
 
 export function tokenizeFountain(text: string): FountainTokens {
@@ -108,20 +119,14 @@ export function tokenizeFountain(text: string): FountainTokens {
   const outline: OutlineEntry[] = [];
   const dual = new Map<number, 'left' | 'right'>();
 
-  // The lines the parser sees: cut-out lines vanish rather than becoming blank.
-  const kept: number[] = [];
-  const sourceLines: SourceLine[] = [];
-  physical.forEach((line, index) => {
-    if (line.cutBy !== null && line.rest.trim() === '') return;
-    kept.push(index);
-    sourceLines.push({ text: line.rest, line: index + 1 });
-  });
+  const sourceLines = parserLines(text, physical);
+  const kept = sourceLines.map((line) => line.index);
 
   const { bodyStart } = readTitlePage(sourceLines);
   for (let k = 0; k < bodyStart; k++) {
     const index = kept[k] as number;
-    const line = physical[index] as PhysicalLine;
-    if (isBlank(line.rest)) continue;
+    const line = physical[index];
+    if (!line || isBlank(line.rest)) continue;
     types[index] = 'title_page';
     const key = /^([\p{L}\p{N}][\p{L}\p{N} _'-]*):/u.exec(line.rest);
     if (key && !/^(?: {3}|\t)/.test(line.rest)) {
@@ -136,9 +141,8 @@ export function tokenizeFountain(text: string): FountainTokens {
   const pairs: SpeechBlock[] = [];
   for (let k = bodyStart; k < sourceLines.length; k++) {
     const index = kept[k] as number;
-    const line = physical[index] as PhysicalLine;
     const { text } = sourceLines[k] as SourceLine;
-    if (inDialogue && isTwoSpaceLine(text)) {
+    if (inDialogue && isTwoSpaceLine(text) && index !== -1) {
       types[index] = 'dialogue';
       block?.lines.push(index);
       continue;
@@ -148,6 +152,7 @@ export function tokenizeFountain(text: string): FountainTokens {
       block = null;
       continue;
     }
+    const line = physical[index] as PhysicalLine;
     if (inDialogue) {
       const dialogueLine = classifyDialogueLine(text.trim());
       types[index] = dialogueLine.type;
@@ -199,10 +204,39 @@ export function tokenizeFountain(text: string): FountainTokens {
   return { lines, spans, outline };
 }
 
+/**
+ * The lines `extractAnnotations` gives the parser: a line that held only cut-out text vanishes;
+ * a boneyard that crossed lines keeps the lines around it apart, and where it cut a blank line it
+ * leaves one (only one, and not after a blank line).
+ */
+function parserLines(text: string, physical: readonly PhysicalLine[]): ParserLine[] {
+  const lines: ParserLine[] = [];
+  let boneyardBlank = false;
+  physical.forEach((line, index) => {
+    const content = line.afterBoneyard ? line.rest.trimStart() : line.rest;
+    const blank = content.trim() === '';
+    const vanishes = (line.cutBy !== null && blank) || (blank && boneyardBlank && content !== '  ');
+    if (!vanishes) {
+      boneyardBlank = false;
+      lines.push({ text: content, line: index + 1, index });
+    }
+    const bone = line.opensBoneyard;
+    const last = lines.at(-1);
+    if (bone && findBlankLine(text, bone.from + 2, bone.to - 2, true) !== -1 && last) {
+      if (last.text.trim() !== '') {
+        lines.push({ text: '', line: index + 1, index: -1 });
+        boneyardBlank = true;
+      }
+    }
+  });
+  return lines;
+}
+
 function physicalLines(text: string, annotations: readonly AnnotationSpan[]): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
   let next = 0;
   let from = 0;
+  let afterBoneyard = false;
   for (;;) {
     const end = text.indexOf('\n', from);
     const to = end === -1 ? text.length : end;
@@ -211,9 +245,11 @@ function physicalLines(text: string, annotations: readonly AnnotationSpan[]): Ph
     const pieces: [number, number][] = [];
     let cursor = from;
     let cutBy: AnnotationSpan['type'] | null = null;
+    let opensBoneyard: AnnotationSpan | null = null;
     for (let a = next; a < annotations.length; a++) {
       const span = annotations[a] as AnnotationSpan;
       if (span.from >= to) break;
+      if (span.type === 'boneyard' && span.from >= from && span.to > to) opensBoneyard = span;
       if (span.from > cursor) pieces.push([cursor, span.from]);
       cursor = Math.max(cursor, Math.min(span.to, to));
       cutBy ??= span.type;
@@ -221,8 +257,15 @@ function physicalLines(text: string, annotations: readonly AnnotationSpan[]): Ph
     if (cursor < to) pieces.push([cursor, to]);
     if (cutBy === null && pieces.length === 0) pieces.push([from, to]);
     const rest = pieces.map(([a, b]) => text.slice(a, b)).join('');
-    lines.push({ from, to, rest, pieces, cutBy });
+    lines.push({ from, to, rest, pieces, cutBy, opensBoneyard, afterBoneyard });
     if (end === -1) return lines;
+    // The next line starts after a boneyard when one that crossed lines ends on it.
+    afterBoneyard = false;
+    for (let a = next; a < annotations.length; a++) {
+      const span = annotations[a] as AnnotationSpan;
+      if (span.from > end) break;
+      if (span.type === 'boneyard' && span.to > end + 1) afterBoneyard = true;
+    }
     from = end + 1;
   }
 }
@@ -296,7 +339,10 @@ function markLine(line: PhysicalLine, lineClass: LineClass, spans: FountainSpan[
       return;
     case 'character': {
       markLeading(line, '@', spans);
-      if (lineClass.dualMark) markTrailing(line, '^', spans);
+      // `BOB ^` or `BOB ^ (V.O.)`: the caret, wherever it stands.
+      const caret = rest.lastIndexOf('^');
+      if (lineClass.dualMark && caret !== -1)
+        spans.push(pieceSpan(line, caret, caret + 1, 'marker'));
       const open = rest.indexOf('(');
       if (open !== -1) {
         const close = rest.lastIndexOf(')');
