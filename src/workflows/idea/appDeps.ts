@@ -32,9 +32,11 @@ export function ideaDepsFor(
       return choice === AUTO ? chain.length > 0 : chain.some((p) => p.id === choice);
     },
     text: async (request, choice, ctx) => {
+      // Streamed: the step shows the text so far as the model writes it.
       const routed = await ai.router.text(request, {
         signal: ctx.signal,
         batchId,
+        onText: ctx.onText,
         ...(choice === AUTO ? {} : { only: choice }),
       });
       ctx.onCost(routed.costUsd);
