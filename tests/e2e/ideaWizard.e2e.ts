@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { probeVideo } from '../helpers/ffprobe';
 
 /**
  * "From an idea" with no provider set up: a two-line idea, an outline and a script skeleton made
@@ -91,6 +92,9 @@ test('the brief: a two-line idea, vertical social sets 9:16 and 30 s; the cost i
     'Characters',
     'Shot plan',
     'Project',
+    'Frames',
+    'Voices',
+    'Render',
   ]);
   // No provider set up: every step runs on this device, for nothing.
   expect(await costs.locator('caption').innerText()).toMatch(/0 calls to providers, estimated \$0/);
@@ -124,6 +128,9 @@ test('the run is listed on the projects page and resumes where it was left', asy
       expect.stringMatching(/^Not made yet/),
       expect.stringMatching(/^Not made yet/),
       expect.stringMatching(/^Not made yet/),
+      expect.stringMatching(/^Not made yet/),
+      expect.stringMatching(/^Not made yet/),
+      expect.stringMatching(/^Not made yet/),
     ]);
 });
 
@@ -144,9 +151,27 @@ test('the script: a skeleton offline, replaced by what the person types', async 
   await shoot('script');
 });
 
-test('Run all: characters from the script, the plan as boards, then the project', async () => {
+test('Run all: characters, the plan as boards, the project, sketches, no voices, the animatic', async () => {
   await page.getByRole('button', { name: /^Run all/ }).click();
-  await page.getByRole('heading', { name: 'Project', level: 2 }).waitFor();
+  // Offline to the end: the sketches are the frames, the lines stay silent, the render is made here.
+  const video = page.getByLabel('Rendered animatic');
+  await video.waitFor({ timeout: 120_000 });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 20_000 })
+    .toBeGreaterThan(3);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download the-bottle-animatic\.mp4/ }).click();
+  const file = `${ARTIFACTS}/animatic.mp4`;
+  await (await download).saveAs(file);
+  const probed = probeVideo(file);
+  expect(probed.codec).toBe('h264');
+  expect(probed.height).toBeGreaterThan(probed.width);
+  await shoot('render');
+  await railItem('Voices').click();
+  await page.getByText(/No speech provider/).waitFor();
+  await railItem('Frames').click();
+  await page.getByText(/sketched offline/).waitFor();
+  await railItem('Project').click();
   await page.getByRole('link', { name: /^Open “The Bottle”/ }).waitFor();
   await railItem('Characters').click();
   expect(await page.getByLabel('MARA: Wardrobe').inputValue()).toMatch(/oilskin/);
@@ -155,7 +180,7 @@ test('Run all: characters from the script, the plan as boards, then the project'
   const sea = page.getByRole('region', { name: 'EXT. SEA - DAY' }).getByRole('textbox');
   expect(await sea.first().inputValue()).toMatch(/rows into the fog/);
   await shoot('plan');
-  expect(await page.locator('.idea-run-state').innerText()).toMatch(/Done · 6 of 6 steps done/);
+  expect(await page.locator('.idea-run-state').innerText()).toMatch(/Done · 9 of 9 steps done/);
 });
 
 test('the project opens with its boards, sketched offline, at 9:16', async () => {
@@ -185,6 +210,9 @@ test('editing an earlier step marks every later one stale', async () => {
     .toEqual([
       'Written',
       'Done',
+      expect.stringMatching(/^Stale/),
+      expect.stringMatching(/^Stale/),
+      expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),

@@ -1,3 +1,4 @@
+import type { SketchScheduler } from '../../ai/sketchScheduler';
 import type { ProjectSession } from '../../store';
 
 /**
@@ -5,9 +6,23 @@ import type { ProjectSession } from '../../store';
  * project fills that project instead of making another.
  */
 let active: ProjectSession | null = null;
+/** Its sketch scheduler: a pipeline run on the open project waits on it before rendering. */
+let activeSketches: SketchScheduler | null = null;
 
-export function setActiveSession(session: ProjectSession | null): void {
+export function setActiveSession(
+  session: ProjectSession | null,
+  sketches: SketchScheduler | null = null,
+): void {
   active = session;
+  activeSketches = session ? sketches : null;
+}
+
+/** The open project with its sketch scheduler, if both are there. */
+export function getActiveProject(): {
+  readonly session: ProjectSession;
+  readonly sketches: SketchScheduler;
+} | null {
+  return active && activeSketches ? { session: active, sketches: activeSketches } : null;
 }
 
 export function getActiveSession(): ProjectSession | null {

@@ -3,6 +3,7 @@ import { breakdownCounts } from '../../workflows/idea/editOutputs';
 import { bibleSchema, outlineSchema } from '../../workflows/idea/outputs';
 import type { StepView } from '../../workflows/pipeline/types';
 import { plural } from '../common/format';
+import { isProjectStepOutput, ProjectStepResult } from '../pipelines/ProjectStepResult';
 import { BibleCards } from './BibleCards';
 import { OutlineEditor } from './OutlineEditor';
 import { PlainScriptEditor as ScriptEditor } from './PlainScriptEditor';
@@ -116,6 +117,7 @@ export function GenericResult({ output }: { readonly output: unknown }) {
       </p>
     );
   }
+  if (isProjectStepOutput(output)) return <ProjectStepResult output={output} />;
   const text = typeof output === 'string' ? output : JSON.stringify(output, null, 2);
   const LIMIT = 4000;
   return (

@@ -13,6 +13,7 @@ import { PipelineEngine, type EngineDeps } from '../../workflows/pipeline/engine
 import { RunController } from '../../workflows/pipeline/runController';
 import type { Pricer } from '../../workflows/pipeline/types';
 import { aiServiceFor } from '../ai/useAi';
+import { stepDepsFor } from '../pipelines/appStepDeps';
 import type { Services } from '../app/services';
 import { useServices } from '../app/servicesContext';
 
@@ -35,9 +36,11 @@ export type IdeaRun =
  */
 function engineDeps(app: Services, runId: string, pricer: { current: Pricer }) {
   const ai: IdeaAi = aiServiceFor(app);
-  const definition = ideaPipeline(
-    ideaDepsFor(ai, (snapshot: ProjectSnapshot) => app.repo.create(snapshot), `idea:${runId}`),
-  );
+  const definition = ideaPipeline({
+    ...ideaDepsFor(ai, (snapshot: ProjectSnapshot) => app.repo.create(snapshot), `idea:${runId}`),
+    // Frames, voices and the rendered animatic, in the project the run made.
+    animatic: stepDepsFor(app),
+  });
   const deps: EngineDeps<IdeaParams> = {
     store: new DexieRunStore(app.repo.db),
     definition,

@@ -138,9 +138,9 @@ function OpenProjectView({
     return () => clearTimeout(timer);
   }, [session, recovery]);
   useEffect(() => {
-    setActiveSession(session);
+    setActiveSession(session, scheduler);
     return () => setActiveSession(null);
-  }, [session]);
+  }, [session, scheduler]);
   // This person's approvals and comments reach the webhooks they set up (Settings → Webhooks).
   useEffect(() => {
     const webhooks = pageWebhooks();
