@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { createCharacter } from '../../src/model/character';
-import type { CharacterId, SceneId, ShotId } from '../../src/model/ids';
+import type { AssetHash, CharacterId, SceneId, ShotId } from '../../src/model/ids';
 import { createProjectMeta } from '../../src/model/project';
 import { createScene } from '../../src/model/scene';
 import { createShot } from '../../src/model/shot';
 import { ms } from '../../src/model/units';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { sha256Hex, solidPng } from '../helpers/noisePng';
 
 /**
  * Suggestions end to end against the fake OpenAI on 127.0.0.1 (text, images and pictures read
@@ -20,6 +21,9 @@ import { launchPersistent, trackPageErrors } from '../helpers/browser';
 const ARTIFACTS = 'tests/.artifacts/suggestions';
 const KEY = 'sk-suggest-e2e-1b7d9f3a5c';
 const ANNA = 'c-anna' as CharacterId;
+/** Shot 1B's frame: generated at 1536×1024 earlier, too large to send as it is. */
+const BIG_FRAME = solidPng(1536, 1024, [40, 90, 160]);
+const BIG_HASH = sha256Hex(BIG_FRAME) as AssetHash;
 
 function projectFile(): Buffer {
   const scene = createScene({
@@ -44,7 +48,23 @@ function projectFile(): Buffer {
             action: 'Anna pushes a medicine cart down the empty corridor.',
           }),
           shot('shot-2', '1A', { shotType: 'MS', action: 'She stops at room four.' }),
-          shot('shot-3', '1B', { shotType: 'MS', action: 'She looks back down the corridor.' }),
+          shot('shot-3', '1B', {
+            shotType: 'MS',
+            action: 'She looks back down the corridor.',
+            frameHash: BIG_HASH,
+            frameSource: 'ai',
+            takes: [
+              {
+                id: 'take-big',
+                hash: BIG_HASH,
+                providerKind: 'openai',
+                providerLabel: 'OpenAI',
+                model: 'gpt-image-1',
+                prompt: 'Anna looks back.',
+                createdAt: Date.now(),
+              },
+            ],
+          }),
         ],
         characters: [
           createCharacter({
@@ -55,7 +75,7 @@ function projectFile(): Buffer {
           }),
         ],
       },
-      assets: [],
+      assets: [{ hash: BIG_HASH, mimeType: 'image/png', data: BIG_FRAME.toString('base64') }],
     }),
   );
 }
@@ -209,5 +229,25 @@ test('a generated frame checked against its shot, then regenerated with the note
   expect(image?.body).toContain('Corrections to the previous take: Dress ANNA exactly');
   await expect.poll(() => check().textContent()).toMatch(/New take by Fake OpenAI/);
   await shoot('regenerated', result);
+  expect(errors).toEqual([]);
+});
+
+test('a large frame is scaled down before it is sent to be checked', async () => {
+  await board('1B').click();
+  fake.reset();
+  await check().getByRole('button', { name: 'Check frame' }).click();
+  await expect
+    .poll(() => check().getByLabel('Frame check').textContent(), { timeout: 20_000 })
+    .toMatch(/3\/5/);
+  const body = JSON.parse(fake.requests()[0]!.body) as {
+    input: { content: { type: string; image_url?: string }[] }[];
+  };
+  const url = body.input[0]!.content.find((c) => c.type === 'input_image')!.image_url!;
+  expect(url).toMatch(/^data:image\/jpeg;base64,/);
+  const jpeg = Buffer.from(url.split(',')[1]!, 'base64');
+  // The JPEG's SOF0 marker holds its height and width: 1024 on the long side.
+  const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+  expect([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)]).toEqual([1024, 683]);
+  expect(jpeg.length).toBeLessThan(BIG_FRAME.length);
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { AiService } from '../../ai/aiService';
+import type { ImageBytes } from '../../ai/providers/types';
 import { generateFrame } from '../../ai/frames/generateFrame';
 import type { ShotId } from '../../model/ids';
 import type { ProjectSession } from '../../store';
@@ -20,6 +21,34 @@ export type FrameCheckView =
   | { readonly kind: 'regenerating'; readonly check: FrameCheck }
   | { readonly kind: 'regenerated'; readonly check: FrameCheck; readonly said: string }
   | { readonly kind: 'failed'; readonly said: string; readonly raw: string | null };
+
+/** Vision models read about this many pixels on the long side; more only costs more. */
+const CHECK_MAX_SIDE_PX = 1024;
+const JPEG_QUALITY = 0.85;
+const SENDABLE = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/** A frame as checked: its own bytes when small enough, else scaled down to a JPEG. */
+async function prepareForCheck(picture: Blob): Promise<ImageBytes> {
+  const probe = await createImageBitmap(picture);
+  const { width, height } = probe;
+  probe.close();
+  const scale = Math.min(1, CHECK_MAX_SIDE_PX / Math.max(width, height));
+  if (scale === 1 && SENDABLE.has(picture.type))
+    return { bytes: new Uint8Array(await picture.arrayBuffer()), mimeType: picture.type };
+  const to = { width: Math.round(width * scale), height: Math.round(height * scale) };
+  const bitmap = await createImageBitmap(picture, {
+    resizeWidth: to.width,
+    resizeHeight: to.height,
+    resizeQuality: 'high',
+  });
+  const canvas = new OffscreenCanvas(to.width, to.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot prepare the picture.');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const out = await canvas.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY });
+  return { bytes: new Uint8Array(await out.arrayBuffer()), mimeType: 'image/jpeg' };
+}
 
 type Listener = () => void;
 const views = new Map<ShotId, FrameCheckView>();
@@ -43,7 +72,11 @@ export const frameChecks = {
     if (views.get(shotId)?.kind === 'checking') return;
     set(shotId, { kind: 'checking' });
     try {
-      const check = await checkFrame(ai, session.getState().snapshot, shotId);
+      const check = await checkFrame(
+        { router: ai.router, assets: ai.assets, prepare: prepareForCheck },
+        session.getState().snapshot,
+        shotId,
+      );
       set(shotId, { kind: 'checked', check });
     } catch (error) {
       set(shotId, {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { promptForShot } from '../../ai/frames/promptBuilder';
-import { NO_USAGE, type Usage, type VisionRequest } from '../../ai/providers/types';
+import {
+  NO_USAGE,
+  type ImageBytes,
+  type Usage,
+  type VisionRequest,
+} from '../../ai/providers/types';
 import type { AiRouter, RouteOptions } from '../../ai/router/router';
 import type { AssetHash, ShotId } from '../../model/ids';
 import type { ProjectSnapshot } from '../../model/project';
@@ -81,8 +86,18 @@ export interface FrameCheck {
  * Sends the shot's current frame with its description to the first text provider whose model
  * reads pictures; a malformed answer is asked for once more, then thrown with its raw text.
  */
+export interface FrameCheckDeps {
+  readonly router: AiRouter;
+  readonly assets: AssetStore;
+  /**
+   * The picture as sent: the page scales a large frame down (a model reads about 1,000 px and
+   * bills by size); absent, the stored bytes go as they are.
+   */
+  readonly prepare?: (picture: Blob) => Promise<ImageBytes>;
+}
+
 export async function checkFrame(
-  deps: { readonly router: AiRouter; readonly assets: AssetStore },
+  deps: FrameCheckDeps,
   snapshot: ProjectSnapshot,
   shotId: ShotId,
   options: RouteOptions = {},
@@ -100,8 +115,12 @@ export async function checkFrame(
     images: [
       {
         label: `the generated frame for shot ${shot.number}`,
-        bytes: new Uint8Array(await blob.arrayBuffer()),
-        mimeType: blob.type || 'image/png',
+        ...(deps.prepare
+          ? await deps.prepare(blob)
+          : {
+              bytes: new Uint8Array(await blob.arrayBuffer()),
+              mimeType: blob.type || 'image/png',
+            }),
       },
     ],
   };
