@@ -68,7 +68,7 @@ export function fountainCompletion(request: CompletionRequest): FountainCompleti
   if (!startsBlock) return null;
 
   const heading = HEADING.exec(before);
-  if (heading) return headingCompletion(request, line.from, before, heading);
+  if (heading) return headingCompletion(request, line.from, before, heading, index + 1);
 
   const paren = CUE_THEN_PAREN.exec(before);
   if (paren && line.type === 'character') {
@@ -96,12 +96,13 @@ function headingCompletion(
   lineFrom: number,
   before: string,
   heading: RegExpExecArray,
+  cursorLine: number,
 ): FountainCompletion {
   const restFrom = lineFrom + (heading[0] as string).length;
   const rest = before.slice(heading[0].length);
   let lastDash: RegExpExecArray | null = null;
   for (const match of rest.matchAll(DASH)) lastDash = match;
-  const { locations, times } = headingVocabulary(request.tokens);
+  const { locations, times } = headingVocabulary(request.tokens, cursorLine);
   if (lastDash) {
     return {
       from: restFrom + (lastDash.index ?? 0) + lastDash[0].length,
@@ -136,15 +137,18 @@ export function characterNames(request: CompletionRequest, exceptLine = -1): str
   return [...counts.values()].sort((a, b) => b.cues - a.cues).map((entry) => entry.name);
 }
 
-/** Locations and times of day of the script's headings, most used first. */
-export function headingVocabulary(tokens: FountainTokens): {
+/** Locations and times of day of the script's headings, most used first; one line aside. */
+export function headingVocabulary(
+  tokens: FountainTokens,
+  exceptLine = -1,
+): {
   locations: string[];
   times: string[];
 } {
   const locations = new Map<string, { label: string; uses: number }>();
   const times = new Map<string, number>();
   for (const entry of tokens.outline) {
-    if (entry.kind !== 'scene') continue;
+    if (entry.kind !== 'scene' || entry.line === exceptLine) continue;
     const { location, time } = splitHeading(entry.text);
     if (location !== '') {
       const key = location.toUpperCase();

@@ -6,7 +6,7 @@ import { drawSelection, EditorView, keymap, placeholder } from '@codemirror/view
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutlineEntry } from '../../script/fountain/tokens';
 import { fountainCompletionSource } from './fountainCompletionSource';
-import { fountain, fountainTokens } from './fountainExtension';
+import { fountain, keptTokens } from './fountainExtension';
 import { minimalChange } from './minimalChange';
 import type { ScriptEditorProps } from './scriptEditorProps';
 import { ScriptOutline } from './ScriptOutline';
@@ -97,8 +97,8 @@ export default function ScriptEditorView({
             if (update.docChanged || update.selectionSet) {
               setCursorLine(update.state.doc.lineAt(update.state.selection.main.head).number);
             }
-            const tokens = update.state.field(fountainTokens);
-            if (tokens !== update.startState.field(fountainTokens)) {
+            const tokens = keptTokens(update.state);
+            if (tokens !== keptTokens(update.startState)) {
               setEntries((old) => (sameOutline(old, tokens.outline) ? old : tokens.outline));
             }
           }),
@@ -106,7 +106,7 @@ export default function ScriptEditorView({
       }),
     });
     setView(editor);
-    setEntries(editor.state.field(fountainTokens).outline);
+    setEntries(keptTokens(editor.state).outline);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () =>
       editor.dispatch({

@@ -5,7 +5,7 @@ import type {
   CompletionSource,
 } from '@codemirror/autocomplete';
 import { fountainCompletion, type FountainCompletionKind } from '../../script/fountain/completion';
-import { fountainTokens } from './fountainExtension';
+import { currentTokens } from './fountainExtension';
 
 const TYPES: Record<FountainCompletionKind, string> = {
   character: 'variable',
@@ -29,7 +29,7 @@ export function fountainCompletionSource(characters: () => readonly string[]): C
     const { state, pos, explicit } = context;
     const found = fountainCompletion({
       text: state.doc.toString(),
-      tokens: state.field(fountainTokens),
+      tokens: currentTokens(state),
       pos,
       explicit,
       characters: characters(),
