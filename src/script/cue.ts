@@ -42,7 +42,7 @@ export function extensionOf(text: string): string {
 /** Longer than any name: `WHO IS THERE?` is a line of action, `BOB JR.` is still a name. */
 const SENTENCE_MIN_WORDS = 3;
 const SENTENCE_MIN_CHARS = 21;
-const SENTENCE_END = /[.!?]$/u;
+const SENTENCE_ENDS = '.!?';
 
 /**
  * An all-caps line that ends like a sentence (`.`, `!` or `?`) and runs longer than a name
@@ -50,6 +50,6 @@ const SENTENCE_END = /[.!?]$/u;
  */
 export function readsAsSentence(name: string): boolean {
   const trimmed = name.trim();
-  if (!SENTENCE_END.test(trimmed)) return false;
+  if (!SENTENCE_ENDS.includes(trimmed.charAt(trimmed.length - 1) || ' ')) return false;
   return trimmed.length >= SENTENCE_MIN_CHARS || trimmed.split(/\s+/u).length >= SENTENCE_MIN_WORDS;
 }

@@ -124,28 +124,83 @@ const SHOT_OPENINGS = [
 /** `ON SARAH`, `ON THE TV`: a weak word, but a shot too when the line is not a sentence. */
 const WEAK_OPENINGS = ['ON'];
 
-const OPENING = new RegExp(
-  `^(?:${SHOT_OPENINGS.map(escapeRegExp)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?=$|[\\s:,])`,
-  'u',
-);
-const WEAK_OPENING = new RegExp(`^(?:${WEAK_OPENINGS.join('|')})\\s`, 'u');
+/** What ends a word of an opening: space, tab, `:` and `,`. */
+const WORD_ENDS: ReadonlySet<number> = new Set([0x20, 0x09, 0x3a, 0x2c]);
+
+/**
+ * Openings by their first word, so the common line (a name, capitals of action) is turned away
+ * by one lookup instead of a regular expression with a hundred alternatives.
+ */
+const OPENINGS_BY_FIRST_WORD = new Map<string, string[]>();
+for (const opening of [...SHOT_OPENINGS, ...WEAK_OPENINGS]) {
+  const first = firstWord(opening);
+  OPENINGS_BY_FIRST_WORD.set(first, [...(OPENINGS_BY_FIRST_WORD.get(first) ?? []), opening]);
+}
 /** `SARAH'S POV`, `POV - THE STREET`, `THROUGH THE SCOPE (POV)`. */
 const POV_WORD = /(?<![\p{L}\p{N}])POV(?![\p{L}\p{N}])/u;
 /** `THE GARAGE - WIDE SHOT`, `BRICK - CLOSE-UP`, `THE HOUSE - ESTABLISHING`. */
-const CLOSING = /(?<![\p{L}\p{N}'])(?:SHOT|CLOSE[- ]?UP|ANGLE|ESTABLISHING):?$/u;
+const CLOSINGS = ['SHOT', 'CLOSE UP', 'CLOSE-UP', 'CLOSEUP', 'ANGLE', 'ESTABLISHING'];
+const CLOSING_LAST_LETTERS: ReadonlySet<number> = new Set(
+  CLOSINGS.map((closing) => closing.charCodeAt(closing.length - 1)),
+);
 /** Longer than this it is a paragraph of capitals, not a camera direction. */
 const MAX_SHOT_CHARS = 100;
 
 /** The all-caps line is a shot direction (see the module comment for what it is not). */
 export function isShotLine(line: string): boolean {
+  if (startsInLowercase(line)) return false;
   const text = line.trim();
   if (text === '' || text.length > MAX_SHOT_CHARS || text.includes('\n')) return false;
-  if (!isAllCaps(text) || text.endsWith('TO:') || readsAsSentence(text)) return false;
-  return OPENING.test(text) || POV_WORD.test(text) || CLOSING.test(text) || WEAK_OPENING.test(text);
+  // The camera words first: they turn away almost every line with a lookup or two.
+  if (!opensWithCameraWords(text) && !hasClosing(text) && !hasPov(text)) return false;
+  return isAllCaps(text) && !text.endsWith('TO:') && !readsAsSentence(text);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `He runs.`, `Steel waits.`: a lowercase ASCII letter among the first two is the cheapest sign
+ * that a line is not in capitals, and most lines of a script show it.
+ */
+function startsInLowercase(line: string): boolean {
+  let start = 0;
+  while (line.charCodeAt(start) === 0x20) start++;
+  return isLowerAscii(line.charCodeAt(start)) || isLowerAscii(line.charCodeAt(start + 1));
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function opensWithCameraWords(text: string): boolean {
+  const candidates = OPENINGS_BY_FIRST_WORD.get(firstWord(text));
+  if (!candidates) return false;
+  return candidates.some(
+    (opening) => text.startsWith(opening) && endsWord(text, opening.length, opening === 'ON'),
+  );
+}
+
+/** The opening is followed by the end of the line, a space, `:` or `,` (a weak one by a space). */
+function endsWord(text: string, at: number, weak: boolean): boolean {
+  if (at === text.length) return !weak;
+  const next = text.charAt(at);
+  return next === ' ' || next === '\t' || (!weak && (next === ':' || next === ','));
+}
+
+function hasClosing(text: string): boolean {
+  const body = text.endsWith(':') ? text.slice(0, -1) : text;
+  if (!CLOSING_LAST_LETTERS.has(body.charCodeAt(body.length - 1))) return false;
+  return CLOSINGS.some((closing) => {
+    if (!body.endsWith(closing)) return false;
+    const before = body.charAt(body.length - closing.length - 1);
+    return before === '' || !/[\p{L}\p{N}']/u.test(before);
+  });
+}
+
+function hasPov(text: string): boolean {
+  return text.includes('POV') && POV_WORD.test(text);
+}
+
+function firstWord(text: string): string {
+  let end = 0;
+  while (end < text.length && !WORD_ENDS.has(text.charCodeAt(end))) end++;
+  return text.slice(0, end);
 }

@@ -64,9 +64,9 @@ export function extractAnnotations(text: string): AnnotatedText {
   let boneyardBlank = false;
   const pushLine = (line: PendingLine): void => {
     const content = line.afterBoneyard ? line.text.trimStart() : line.text;
-    const blank = content.trim() === '';
-    if (line.cut && blank) return;
-    if (blank && boneyardBlank && content !== '  ') return;
+    if ((line.cut || boneyardBlank) && content.trim() === '') {
+      if (line.cut || content !== '  ') return;
+    }
     boneyardBlank = false;
     lines.push({ text: content, line: line.line });
   };
