@@ -8,7 +8,7 @@ import type { IdeaDeps } from './steps';
 
 /**
  * The idea pipeline wired to the app: text through the AI router with the person's keys (a step
- * set to one provider asks only that one), projects through the repository, and estimates from
+ * set to one provider asks only that one), streamed into the step as it is written, projects through the repository, and estimates from
  * the price table in Settings.
  */
 
@@ -32,7 +32,9 @@ export function ideaDepsFor(
       return choice === AUTO ? chain.length > 0 : chain.some((p) => p.id === choice);
     },
     text: async (request, choice, ctx) => {
-      // Streamed: the step shows the text so far as the model writes it.
+      // Streamed: the step shows the text as the model writes it. An answer cut off after part
+      // of it arrived is not sent again behind the person's back (PartialAnswerError): the step
+      // fails with what had arrived, and Retry asks again.
       const routed = await ai.router.text(request, {
         signal: ctx.signal,
         batchId,
@@ -40,7 +42,6 @@ export function ideaDepsFor(
         ...(choice === AUTO ? {} : { only: choice }),
       });
       ctx.onCost(routed.costUsd);
-      ctx.onText(routed.result.text);
       return routed.result.text;
     },
     createProject,

@@ -5,10 +5,11 @@ import { newProviderConfig } from '../../ai/settings/providerConfig';
 import type { ProjectSnapshot } from '../../model/project';
 import { MemoryRunStore } from '../../store/pipelineRuns';
 import { PipelineEngine } from '../pipeline/engine';
-import { AUTO, type Pricer } from '../pipeline/types';
+import type { Pricer } from '../pipeline/types';
+import { ideaDepsFor } from './appDeps';
 import type { ProjectMade } from './outputs';
 import { defaultParams, withFormat } from './params';
-import { ideaPipeline, type IdeaDeps } from './steps';
+import { ideaPipeline } from './steps';
 
 /**
  * The idea pipeline through the app's own AI service and router, against the fake provider:
@@ -32,26 +33,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-/** Text through the router, streamed into the step (the shape the app's IdeaDeps has). */
-function depsOver(harness: AiHarness, made: ProjectSnapshot[]): IdeaDeps {
-  return {
-    canWrite: async () => harness.ai.canDo('text'),
-    text: async (request, choice, ctx) => {
-      const routed = await harness.ai.router.text(request, {
-        signal: ctx.signal,
-        onText: ctx.onText,
-        ...(choice === AUTO ? {} : { only: choice }),
-      });
-      ctx.onCost(routed.costUsd);
-      return routed.result.text;
-    },
-    createProject: async (snapshot) => {
-      made.push(snapshot);
-      return `p${made.length}`;
-    },
-  };
-}
-
 test('streams, retries a malformed outline once, and resumes after a stream cut mid-script', async () => {
   await h.ai.saveProvider(
     { ...newProviderConfig('anthropic'), baseUrl: fake.baseUrl('anthropic') },
@@ -61,8 +42,13 @@ test('streams, retries a malformed outline once, and resumes after a stream cut 
   // Text requests: 1 the malformed outline, 2 the outline again, 3 the script — cut half way.
   fake.fail({ kind: 'text', nth: 3, cut: true });
   const made: ProjectSnapshot[] = [];
+  // The app's own wiring (appDeps.ts), with projects kept here instead of in the repository.
+  const deps = ideaDepsFor(h.ai, async (snapshot) => {
+    made.push(snapshot);
+    return `p${made.length}`;
+  });
   const engine = await PipelineEngine.create(
-    { store: new MemoryRunStore(), definition: ideaPipeline(depsOver(h, made)), price },
+    { store: new MemoryRunStore(), definition: ideaPipeline(deps), price },
     { id: 'run', title: 'Lamp', params: withFormat(defaultParams(IDEA), 'spot') },
   );
   const seen: string[] = [];
