@@ -433,7 +433,7 @@ describe('router: streamed text', () => {
     const partial = error as PartialAnswerError;
     expect(partial.kind).toBe('server');
     expect(partial.partial).toBe('Once upon ');
-    expect(partial.message).toMatch(/not sent again/);
+    expect(partial.message).toMatch(/did not send the request again on its own/);
     expect(a.calls).toHaveLength(1);
     expect(b.calls).toHaveLength(0);
     expect(partials).toEqual(['Once ', 'Once upon ']);

@@ -108,7 +108,7 @@ export class PartialAnswerError extends ProviderError {
   ) {
     super(
       error.kind,
-      `${error.message} The ${partial.length} characters that had arrived were kept apart; the request was not sent again, so it is not paid for twice.`,
+      `${error.message} ${partial.length} characters had arrived. Frameline did not send the request again on its own: the provider may already have billed what it wrote.`,
       error.status,
       error.retryAfterMs,
     );

@@ -62,7 +62,7 @@ test('streams, retries a malformed outline once, and resumes after a stream cut 
   expect(await engine.runAll()).toBe('failed');
   const failed = (await engine.view()).find((v) => v.status === 'failed');
   expect(failed?.id).toBe('script');
-  expect(failed?.error?.message).toMatch(/stopped half way.*not sent again/);
+  expect(failed?.error?.message).toMatch(/stopped half way.*did not send the request again/);
   expect(seen.length).toBeGreaterThan(2); // the script streamed in before the cut
   expect(seen[0]!.length).toBeLessThan(seen.at(-1)!.length);
   // What had arrived is shown with the error, not dropped (the view may lag a piece behind).
