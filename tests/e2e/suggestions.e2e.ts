@@ -204,6 +204,39 @@ test('a scene review as a diff: apply one and undo it, skip another', async () =
   await expect.poll(() => board('1.1').count()).toBe(0);
 });
 
+test('a suggestion for a shot edited in another tab meanwhile is marked, applied only when asked', async () => {
+  const menu = await openSceneMenu();
+  await menu.getByRole('menuitem', { name: 'Suggest changes…', exact: true }).click();
+  await dialog().getByRole('button', { name: 'Ask for suggestions' }).click();
+  const item = suggestion('Change: Shot 1A');
+  await item.getByRole('button', { name: 'Apply', exact: true }).waitFor();
+  const other = await context.newPage();
+  try {
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Shot 1A', exact: true }).click();
+    await other
+      .getByRole('complementary', { name: 'Shot inspector' })
+      .getByLabel('Camera move')
+      .selectOption('pan');
+    await expect
+      .poll(() => item.textContent(), { timeout: 10_000 })
+      .toMatch(/Changed since the review/);
+    expect(await item.textContent()).toMatch(/CameraStatic → Dolly \(now Pan\)/);
+    expect(await item.getByRole('button', { name: 'Apply', exact: true }).count()).toBe(0);
+    await shoot('stale', item);
+    await item.getByRole('button', { name: 'Apply anyway' }).click();
+    await expect.poll(() => item.textContent()).toMatch(/Applied/);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await board('1A').click();
+    expect(await inspector().getByLabel('Camera move').inputValue()).toBe('dolly');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => inspector().getByLabel('Camera move').inputValue()).toBe('pan');
+  } finally {
+    await other.close();
+  }
+});
+
 test('a generated frame checked against its shot, then regenerated with the notes', async () => {
   await board('1A').click();
   await inspector().getByRole('button', { name: 'Generate frame' }).click();

@@ -10,6 +10,7 @@ import {
   type ReviewOutcome,
 } from '../../workflows/suggestions/applySuggestion';
 import {
+  changedSince,
   freshness,
   reviewedShots,
   reviewRequest,
@@ -196,6 +197,7 @@ export function SceneSuggestionsDialog({ session, snapshot, scene, onClose }: Pr
                   item={item}
                   state={states.get(item.id) ?? 'pending'}
                   freshness={fresh(item)}
+                  now={changedSince(item, snapshot)}
                   canUndo={appliedOrder.at(-1) === item.id}
                   readOnly={session.readOnly}
                   onApply={(anyway) => apply([item], anyway)}
@@ -251,6 +253,7 @@ function SuggestionRow({
   item,
   state,
   freshness: fresh,
+  now,
   canUndo,
   readOnly,
   onApply,
@@ -260,6 +263,8 @@ function SuggestionRow({
   readonly item: SuggestionItem;
   readonly state: ItemState;
   readonly freshness: Freshness;
+  /** Fields the shot holds something else in now than at the review (field → now, in words). */
+  readonly now: ReadonlyMap<string, string>;
   readonly canUndo: boolean;
   readonly readOnly: boolean;
   readonly onApply: (anyway: boolean) => void;
@@ -291,6 +296,9 @@ function SuggestionRow({
                   </>
                 ) : null}
                 <ins>{f.to}</ins>
+                {state === 'pending' && now.has(f.field) ? (
+                  <span className="ai-suggestion-now"> (now {now.get(f.field)})</span>
+                ) : null}
               </dd>
             </div>
           ))}

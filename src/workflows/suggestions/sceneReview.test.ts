@@ -9,6 +9,7 @@ import { StructuredOutputError } from '../pipeline/structured';
 import { applySuggestion, reviewScene } from './applySuggestion';
 import {
   buildSuggestions,
+  changedSince,
   freshness,
   reviewRequest,
   sceneReviewSchema,
@@ -148,6 +149,10 @@ describe('applying', () => {
     const [change] = itemsFor(REVIEW);
     h.session.run('shot/update', { shotId: SHOT_1, patch: { cameraMove: 'pan' } });
     expect(freshness(change!, snapshot())).toBe('changed');
+    expect(changedSince(change!, snapshot())).toEqual(new Map());
+    h.session.run('shot/update', { shotId: SHOT_1, patch: { shotType: 'CU' } });
+    expect(changedSince(change!, snapshot())).toEqual(new Map([['shotType', 'Close-up']]));
+    h.session.undo();
     expect(applySuggestion(h.session, change!)).toEqual({
       ok: false,
       why: 'Its shot changed since the review.',

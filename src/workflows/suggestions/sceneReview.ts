@@ -337,6 +337,25 @@ export function madeHereKey(shot: Shot): string {
   return `${shot.id}:${shotBase(shot)}`;
 }
 
+/**
+ * For a change whose shot was edited since the review: the fields it touches that hold something
+ * else now, in words (field → now), so the person sees what applying would overwrite.
+ */
+export function changedSince(
+  item: SuggestionItem,
+  snapshot: ProjectSnapshot,
+): ReadonlyMap<ReviewField, string> {
+  const now = new Map<ReviewField, string>();
+  if (item.kind !== 'change') return now;
+  const shot = snapshot.shots.find((s) => s.id === item.shotId);
+  if (!shot) return now;
+  for (const f of item.fields) {
+    const current = words(f.field, shot[f.field]);
+    if (current !== f.from) now.set(f.field, current);
+  }
+  return now;
+}
+
 /** Where an insert goes now: right after its shot in the scene's current order, or null. */
 export function insertIndex(
   item: Extract<SuggestionItem, { kind: 'insert' }>,
