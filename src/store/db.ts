@@ -75,5 +75,10 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
     pipelineRuns: 'id, pipelineId, updatedAt',
     pipelineSteps: '[runId+stepId+inputHash], runId',
   });
+  // Pipeline templates (row type in pipelineTemplates.ts): custom pipelines saved to run again.
+  // A new table only: nothing older is read or rewritten, so no upgrade function is needed.
+  db.version(7).stores({
+    pipelineTemplates: 'id, updatedAt',
+  });
   return db;
 }
