@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { formatDuration } from '../../model/units';
 import { parseFountain } from '../../script/fountain/read';
 import { scriptStats, type ScriptStats as Stats } from '../../script/stats';
 
@@ -24,7 +23,13 @@ export function ScriptStats({ text }: { readonly text: string }) {
         {stats.scenes} {stats.scenes === 1 ? 'scene' : 'scenes'}
       </span>
       <span>≈ {pages < 10 ? pages.toFixed(1) : Math.round(pages)} pages</span>
-      <span>≈ {formatDuration(stats.estimatedScreenTime)} on screen</span>
+      <span>≈ {minutesAndSeconds(stats.estimatedScreenTime)} on screen</span>
     </p>
   );
+}
+
+/** `67_600` → `1:08`: an estimate, so whole seconds. */
+export function minutesAndSeconds(duration: number): string {
+  const seconds = Math.round(duration / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

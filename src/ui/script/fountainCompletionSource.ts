@@ -35,10 +35,12 @@ export function fountainCompletionSource(characters: () => readonly string[]): C
       characters: characters(),
     });
     if (!found) return null;
-    const options: Completion[] = found.options.map(({ label, kind }) => ({
+    // The source's order (most used first) survives CodeMirror's sorting as a boost.
+    const options: Completion[] = found.options.map(({ label, kind }, index) => ({
       label,
       type: TYPES[kind],
       detail: DETAILS[kind],
+      boost: Math.max(-99, -index),
     }));
     return { from: found.from, options, validFor: /^[\p{L}\p{N} .'’/()-]*$/u };
   };
