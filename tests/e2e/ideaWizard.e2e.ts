@@ -65,6 +65,12 @@ async function shoot(name: string) {
 
 const rail = () => page.getByRole('navigation', { name: 'Steps' });
 const railItem = (label: string) => rail().getByRole('button', { name: new RegExp(`^${label}`) });
+/** The Fountain editor (CodeMirror) of the Script step, and its text line by line. */
+const scriptEditor = () => page.getByRole('textbox', { name: 'Script (Fountain)' });
+const scriptText = () =>
+  scriptEditor().evaluate((el) =>
+    [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
+  );
 /** The status words of each step in the rail, in order (Idea and brief first). */
 const railDetails = () => rail().locator('.idea-rail-text .muted').allInnerTexts();
 
@@ -137,16 +143,15 @@ test('the run is listed on the projects page and resumes where it was left', asy
 test('the script: a skeleton offline, replaced by what the person types', async () => {
   await railItem('Outline').click();
   await page.getByRole('button', { name: 'Accept and make script' }).click();
-  const script = page.getByLabel('Script (Fountain)');
-  await expect.poll(() => script.inputValue()).toMatch(/^Title: /);
-  await script.fill(SCRIPT);
+  await expect.poll(scriptText).toMatch(/^Title: /);
+  await scriptEditor().fill(SCRIPT);
   await page.getByRole('button', { name: 'Accept and make breakdown' }).click();
   await page.getByRole('heading', { name: 'Breakdown', level: 2 }).waitFor();
   const counts = page.locator('.idea-counts');
   await expect.poll(() => counts.innerText()).toMatch(/2\s+scenes/);
   expect(await counts.innerText()).toMatch(/1\s+character/);
   await railItem('Script').click();
-  expect(await page.getByLabel('Script (Fountain)').inputValue()).toBe(SCRIPT);
+  await expect.poll(scriptText).toBe(SCRIPT);
   expect(await page.locator('.idea-status').innerText()).toMatch(/edited by hand/);
   await shoot('script');
 });
@@ -228,7 +233,7 @@ test('editing an earlier step marks every later one stale', async () => {
 test('keeping the typed script makes the later steps done again, with no second project', async () => {
   await page.getByRole('button', { name: 'Keep this script' }).click();
   await expect.poll(railDetails).toEqual(['Written', ...Array(6).fill('Done')]);
-  expect(await page.getByLabel('Script (Fountain)').inputValue()).toBe(SCRIPT);
+  await expect.poll(scriptText).toBe(SCRIPT);
   await page.getByRole('link', { name: '← All projects' }).click();
   await expect.poll(() => page.locator('.project-card').count()).toBe(1);
   await page.getByRole('region', { name: 'From an idea' }).getByText(/done/).waitFor();

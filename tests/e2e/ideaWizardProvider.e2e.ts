@@ -104,7 +104,8 @@ test('a reload mid-stream leaves the run paused; Resume finishes it without aski
   await page.getByRole('heading', { name: 'Characters', level: 2 }).waitFor();
   await page.getByRole('alert').filter({ hasText: 'Characters failed' }).waitFor();
   await railItem('Script').click();
-  expect(await page.getByLabel('Script (Fountain)').inputValue()).toMatch(/^Title: /m);
+  const script = page.getByRole('textbox', { name: 'Script (Fountain)' });
+  await expect.poll(() => script.textContent()).toMatch(/^Title: /);
 });
 
 test('a malformed bible shows what the model answered, and Retry asks again', async () => {

@@ -4,9 +4,9 @@ import { bibleSchema, outlineSchema } from '../../workflows/idea/outputs';
 import type { StepView } from '../../workflows/pipeline/types';
 import { plural } from '../common/format';
 import { isProjectStepOutput, ProjectStepResult } from '../pipelines/ProjectStepResult';
+import { ScriptEditor } from '../script/ScriptEditor';
 import { BibleCards } from './BibleCards';
 import { OutlineEditor } from './OutlineEditor';
-import { PlainScriptEditor as ScriptEditor } from './PlainScriptEditor';
 import { PlanBoards } from './PlanBoards';
 import { useDraft } from './useDraft';
 
