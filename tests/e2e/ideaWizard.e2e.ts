@@ -224,7 +224,7 @@ test('editing an earlier step marks every later one stale', async () => {
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
     ]);
-  expect(await page.locator('.idea-run-state').innerText()).toMatch(/^Ready · 1 of 6/);
+  expect(await page.locator('.idea-run-state').innerText()).toMatch(/^Ready · 1 of 9/);
   await railItem('Script').click();
   await page.getByText('Something before this step changed').waitFor();
   await shoot('stale');
@@ -232,7 +232,7 @@ test('editing an earlier step marks every later one stale', async () => {
 
 test('keeping the typed script makes the later steps done again, with no second project', async () => {
   await page.getByRole('button', { name: 'Keep this script' }).click();
-  await expect.poll(railDetails).toEqual(['Written', ...Array(6).fill('Done')]);
+  await expect.poll(railDetails).toEqual(['Written', ...Array(9).fill('Done')]);
   await expect.poll(scriptText).toBe(SCRIPT);
   await page.getByRole('link', { name: '← All projects' }).click();
   await expect.poll(() => page.locator('.project-card').count()).toBe(1);
