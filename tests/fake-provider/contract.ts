@@ -308,6 +308,16 @@ function runStreamingContract(
     expect(partials.length).toBeGreaterThan(0);
   });
 
+  test('a streaming request refused before any text is reported like a whole one', async () => {
+    const adapter = adapterFor('429');
+    if (!adapter.text) return;
+    const partials: string[] = [];
+    const error = await failureOf(streaming(adapter, partials));
+    expect(error.kind).toBe('rateLimit');
+    expect(error.retryAfterMs).toBe(1000);
+    expect(partials).toEqual([]);
+  });
+
   test('cancelling mid-stream stops the request at once', async () => {
     const adapter = adapterFor('stall');
     if (!adapter.text) return;

@@ -115,13 +115,14 @@ export async function sendStreaming(
 
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   try {
+    // An event is dispatched at its blank line; one the stream ends inside is dropped, as the
+    // SSE spec says, so a last event cut short reads as a stream that stopped half way.
     for (;;) {
       const chunk = await reader.read();
       if (chunk.done) break;
       parser.feed(chunk.value);
       if (failure) break;
     }
-    if (!failure && !done) parser.reset({ consume: true });
   } catch (error) {
     throw abortedOr(error, ctx, cutMessage(text));
   } finally {
