@@ -65,6 +65,8 @@ export function SceneSuggestionsDialog({ session, snapshot, scene, onClose }: Pr
   const [appliedOrder, setAppliedOrder] = useState<readonly string[]>([]);
   /** Shot states this review's own applied items made (they do not make siblings stale). */
   const [madeHere, setMadeHere] = useState<ReadonlySet<string>>(new Set());
+  /** Shots this review inserted (a second new shot after the same one goes after the first). */
+  const [inserted, setInserted] = useState<ReadonlySet<string>>(new Set());
   const shotCount = reviewedShots(snapshot, scene.id).length;
 
   useEffect(() => {
@@ -90,6 +92,7 @@ export function SceneSuggestionsDialog({ session, snapshot, scene, onClose }: Pr
     setStates(new Map());
     setAppliedOrder([]);
     setMadeHere(new Set());
+    setInserted(new Set());
     try {
       const outcome = await reviewScene(ai.router, session, scene, { signal: stop.signal });
       if (!stop.signal.aborted) setAsked({ kind: 'done', outcome });
@@ -108,17 +111,20 @@ export function SceneSuggestionsDialog({ session, snapshot, scene, onClose }: Pr
   /** Applies `list` in order; `anyway` for items the person applies knowing their shot changed. */
   const apply = (list: readonly SuggestionItem[], anyway: boolean): number => {
     const made = new Set(madeHere);
+    const added = new Set(inserted);
     const applied: string[] = [];
     for (const item of list) {
-      const result = applySuggestion(session, item, { anyway, madeHere: made });
+      const result = applySuggestion(session, item, { anyway, madeHere: made, inserted: added });
       if (!result.ok) {
         showToast({ kind: 'error', title: 'Suggestion not applied', detail: result.why });
         continue;
       }
       if (result.madeHere) made.add(result.madeHere);
+      if (result.inserted) added.add(result.inserted);
       applied.push(item.id);
     }
     setMadeHere(made);
+    setInserted(added);
     setStates((m) => {
       const next = new Map(m);
       applied.forEach((id) => next.set(id, 'applied'));

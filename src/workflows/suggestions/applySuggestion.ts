@@ -1,4 +1,5 @@
 import type { AiRouter, RouteOptions } from '../../ai/router/router';
+import type { ShotId } from '../../model/ids';
 import type { Scene } from '../../model/scene';
 import type { ProjectSession } from '../../store/projectSession';
 import { askStructured } from '../pipeline/structured';
@@ -53,8 +54,22 @@ export async function reviewScene(
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly madeHere: string | null }
+  | {
+      readonly ok: true;
+      readonly madeHere: string | null;
+      /** The new shot's id, for an insert. */
+      readonly inserted: ShotId | null;
+    }
   | { readonly ok: false; readonly why: string };
+
+export interface ApplyOptions {
+  /** Apply though the shot changed since the review (the person saw what changed). */
+  readonly anyway?: boolean;
+  /** `madeHere` of the items applied before from this review. */
+  readonly madeHere?: ReadonlySet<string>;
+  /** Shots this review inserted before (insertIndex). */
+  readonly inserted?: ReadonlySet<string>;
+}
 
 /**
  * Applies one item as one command, so one Undo takes it back (a gesture around it keeps a
@@ -65,7 +80,7 @@ export type ApplyResult =
 export function applySuggestion(
   session: ProjectSession,
   item: SuggestionItem,
-  options: { readonly anyway?: boolean; readonly madeHere?: ReadonlySet<string> } = {},
+  options: ApplyOptions = {},
 ): ApplyResult {
   const snapshot = session.getState().snapshot;
   const fresh = freshness(item, snapshot, options.madeHere);
@@ -75,14 +90,17 @@ export function applySuggestion(
     return { ok: false, why: 'Its shot changed since the review.' };
   const gesture = session.beginGesture();
   let result;
+  let inserted: ShotId | null = null;
   try {
     if (item.kind === 'change')
       result = session.run('shot/update', { shotId: item.shotId, patch: item.patch });
     else if (item.kind === 'omit') result = session.run('shot/omit', { shotId: item.shotId });
     else {
-      const index = insertIndex(item, snapshot);
+      const index = insertIndex(item, snapshot, options.inserted);
       if (index === null) return { ok: false, why: 'Its shot is no longer in the scene.' };
-      result = session.run('shot/insert', { sceneId: item.sceneId, index, init: item.init });
+      const added = session.run('shot/insert', { sceneId: item.sceneId, index, init: item.init });
+      if (added.ok) inserted = added.value;
+      result = added;
     }
   } finally {
     gesture.end();
@@ -90,5 +108,5 @@ export function applySuggestion(
   if (!result.ok) return { ok: false, why: result.error.message };
   const shotId = item.kind === 'insert' ? item.afterShotId : item.shotId;
   const shot = session.getState().snapshot.shots.find((s) => s.id === shotId);
-  return { ok: true, madeHere: shot ? madeHereKey(shot) : null };
+  return { ok: true, madeHere: shot ? madeHereKey(shot) : null, inserted };
 }

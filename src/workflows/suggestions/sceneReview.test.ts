@@ -145,6 +145,27 @@ describe('applying', () => {
     expect(shotsOfScene(snapshot(), SCENE_1)).toHaveLength(2);
   });
 
+  test('two new shots after one shot keep the review’s order', () => {
+    const items = itemsFor({
+      inserts: [
+        { after: '1', shotType: 'CU', seconds: 1, action: 'First.', reason: 'a' },
+        { after: '1', shotType: 'ECU', seconds: 1, action: 'Second.', reason: 'b' },
+      ],
+    });
+    const inserted = new Set<string>();
+    for (const item of items) {
+      const applied = applySuggestion(h.session, item, { inserted });
+      if (!applied.ok || !applied.inserted) throw new Error('inserted expected');
+      inserted.add(applied.inserted);
+    }
+    expect(shotsOfScene(snapshot(), SCENE_1).map((s) => s.action)).toEqual([
+      expect.stringContaining('pushes a cart'),
+      'First.',
+      'Second.',
+      expect.stringContaining('whispers'),
+    ]);
+  });
+
   test('a shot edited since the review is marked and not applied unless asked', () => {
     const [change] = itemsFor(REVIEW);
     h.session.run('shot/update', { shotId: SHOT_1, patch: { cameraMove: 'pan' } });

@@ -356,11 +356,19 @@ export function changedSince(
   return now;
 }
 
-/** Where an insert goes now: right after its shot in the scene's current order, or null. */
+/**
+ * Where an insert goes now: right after its shot in the scene's current order — and after the
+ * shots this review already put there (`inserted`), so two new shots after 3A keep the review's
+ * order — or null when its shot is gone.
+ */
 export function insertIndex(
   item: Extract<SuggestionItem, { kind: 'insert' }>,
   snapshot: ProjectSnapshot,
+  inserted: ReadonlySet<string> = new Set(),
 ): number | null {
-  const index = shotsOfScene(snapshot, item.sceneId).findIndex((s) => s.id === item.afterShotId);
-  return index < 0 ? null : index + 1;
+  const order = shotsOfScene(snapshot, item.sceneId);
+  let index = order.findIndex((s) => s.id === item.afterShotId);
+  if (index < 0) return null;
+  for (let next = order[index + 1]; next && inserted.has(next.id); next = order[index + 1]) index++;
+  return index + 1;
 }
