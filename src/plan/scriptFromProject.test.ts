@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { readScreenplay } from '../../tests/helpers/fixtures';
 import { createProjectMeta } from '../model/project';
-import { parseScript } from '../script';
+import { parseScript, toFdx, toFountain } from '../script';
 import { breakdownScript } from './breakdown';
 import { scriptFromProject } from './scriptFromProject';
 
@@ -39,4 +39,20 @@ test('page estimates per scene add up to about the whole script', async () => {
   const sum = perScene.reduce((a, b) => a + b, 0);
   expect(sum).toBeGreaterThan(0);
   expect(Math.abs(sum - scriptStats(scriptFromProject(snapshot)).estimatedPages)).toBeLessThan(0.5);
+});
+
+test('a shot made from a shot line is told as that shot line again, and reads back to the same shot', () => {
+  const source = 'INT. KITCHEN - DAY\n\nMary reads.\n\nCLOSE ON THE LETTER\nIt reads: "Sorry."';
+  const snapshot = { meta: createProjectMeta('Letter'), ...breakdownScript(parseScript(source)) };
+  const script = scriptFromProject(snapshot);
+  expect(script.elements.map((e) => [e.type, e.text])).toEqual([
+    ['scene_heading', 'INT. KITCHEN - DAY'],
+    ['action', 'Mary reads.'],
+    ['shot', 'CLOSE ON THE LETTER'],
+    ['action', 'It reads: "Sorry."'],
+  ]);
+  const shots = (text: string) =>
+    breakdownScript(parseScript(text)).shots.map((shot) => [shot.shotType, shot.action]);
+  expect(shots(toFountain(script))).toEqual(snapshot.shots.map((s) => [s.shotType, s.action]));
+  expect(shots(toFdx(script))).toEqual(snapshot.shots.map((s) => [s.shotType, s.action]));
 });

@@ -1,4 +1,5 @@
 import { timelineShots, type ProjectSnapshot } from '../model/project';
+import { isShotLine } from '../script/shots';
 import type { ScriptDocument, ScriptElement } from '../script/types';
 
 /** Omit distributed over the union, so each element kind keeps its own fields. */
@@ -30,7 +31,7 @@ export function scriptFromProject(snapshot: ProjectSnapshot): ScriptDocument {
     for (const shot of shotsByScene.get(scene.id) ?? []) {
       const action = shot.action.trim();
       // The establishing shot repeats the heading when the scene opens without action.
-      if (action && action !== scene.heading) push({ type: 'action', text: action });
+      if (action && action !== scene.heading) pushAction(push, action);
       for (const speech of shot.dialogue) {
         if (!speech.line.trim()) continue;
         push({ type: 'character', text: speech.speaker || 'UNKNOWN' }, false);
@@ -42,4 +43,20 @@ export function scriptFromProject(snapshot: ProjectSnapshot): ScriptDocument {
   }
   const title = snapshot.meta.title.trim();
   return { titlePage: title ? { title } : {}, elements, diagnostics: [] };
+}
+
+/**
+ * A shot made from a shot line (`CLOSE ON THE LETTER` over its action) tells it again as a shot
+ * line and its action, so the script read back makes the same shot.
+ */
+function pushAction(push: (element: WithoutLine<ScriptElement>) => void, action: string): void {
+  const newline = action.indexOf('\n');
+  const first = (newline === -1 ? action : action.slice(0, newline)).trim();
+  if (!isShotLine(first)) {
+    push({ type: 'action', text: action });
+    return;
+  }
+  push({ type: 'shot', text: first });
+  const rest = newline === -1 ? '' : action.slice(newline + 1).trim();
+  if (rest !== '') push({ type: 'action', text: rest });
 }
