@@ -113,6 +113,7 @@ test('a malformed bible shows what the model answered, and Retry asks again', as
   const alert = page.getByRole('alert').filter({ hasText: 'Characters failed' });
   expect(await alert.innerText()).toMatch(/not in the expected shape|no JSON|JSON/);
   expect(await alert.locator('pre').innerText()).not.toBe('');
+  expect(await alert.getByRole('button', { name: 'Write it by hand' }).isVisible()).toBe(true);
   await shoot('failed');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect.poll(() => railItem('Characters').innerText()).toMatch(/Done/);
@@ -136,6 +137,15 @@ test('no answer that arrived whole was asked for twice', () => {
   expect(bible).toHaveLength(3);
   expect(new Set(bible).size).toBe(2);
   expect(requests).toHaveLength(fake.calls().length);
+});
+
+test('a run is deleted from the projects page after asking', async () => {
+  await page.getByRole('link', { name: '← All projects' }).click();
+  const runs = page.getByRole('region', { name: 'From an idea' });
+  await runs.getByRole('button', { name: `Delete the run ${title}`, exact: false }).click();
+  const dialog = page.getByRole('dialog', { name: /^Delete “A lighthouse keeper/ });
+  await dialog.getByRole('button', { name: 'Delete run' }).click();
+  await expect.poll(() => runs.count()).toBe(0);
 });
 
 test('the app threw no errors', () => {

@@ -1,4 +1,5 @@
 import type { ProviderOptions } from '../../workflows/idea/appDeps';
+import { handStart } from '../../workflows/idea/editOutputs';
 import type { IdeaParams } from '../../workflows/idea/params';
 import type { RunController, RunSnapshot } from '../../workflows/pipeline/runController';
 import { canRunStep, stepAfter } from '../../workflows/pipeline/stepViews';
@@ -25,6 +26,13 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
   const busy = run.busy;
   const hasOutput = step.output !== null && step.output !== undefined;
   const headingId = `idea-step-${step.id}`;
+  const hand = step.error
+    ? handStart(
+        step.id,
+        run.params,
+        Object.fromEntries(run.steps.map((s) => [s.id, s.output] as const)),
+      )
+    : null;
   return (
     <section className="idea-step" aria-labelledby={headingId}>
       <header className="idea-step-head">
@@ -100,6 +108,16 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
           >
             Retry
           </button>
+          {hand !== null && canRunStep(run.steps, step.id) ? (
+            <button
+              className="button"
+              type="button"
+              disabled={busy}
+              onClick={() => void controller.edit(step.id, hand)}
+            >
+              Write it by hand
+            </button>
+          ) : null}
         </div>
       ) : null}
 

@@ -3,6 +3,7 @@ import { DexieRunStore, type RunRow, type RunState } from '../../store/pipelineR
 import { observe } from '../../store/live';
 import { useServices } from '../app/servicesContext';
 import { showError } from '../app/toastStore';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { relativeTime } from '../common/format';
 
 /** The idea pipeline's id (src/workflows/idea/steps.ts), named here so the list loads no engine. */
@@ -30,6 +31,7 @@ function started(row: RunRow): boolean {
 export function IdeaRuns() {
   const { repo } = useServices();
   const [runs, setRuns] = useState<readonly RunRow[]>([]);
+  const [deleting, setDeleting] = useState<RunRow | null>(null);
   useEffect(() => {
     const store = new DexieRunStore(repo.db);
     return observe(
@@ -66,13 +68,27 @@ export function IdeaRuns() {
               className="button quiet danger"
               type="button"
               aria-label={`Delete the run ${row.title}`}
-              onClick={() => void remove(row)}
+              onClick={() => setDeleting(row)}
             >
               Delete
             </button>
           </li>
         ))}
       </ul>
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete “${deleting.title || 'Untitled idea'}”?`}
+          confirmLabel="Delete run"
+          danger
+          onConfirm={() => void remove(deleting)}
+          onClose={() => setDeleting(null)}
+        >
+          <p>
+            Its idea and every step’s result go from this browser. A project it made stays in your
+            projects.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import type { ProjectSnapshot } from '../../model/project';
 import type { Scene } from '../../model/scene';
 import type { Shot } from '../../model/shot';
-import type { Bible, Outline } from './outputs';
+import { offlineOutline, offlineScript } from './offline';
+import { outlineSchema, type Bible, type Outline } from './outputs';
+import type { IdeaParams } from './params';
 
 /**
  * Hand edits of the idea pipeline's results, as the wizard makes them: each returns a new value
@@ -88,4 +90,35 @@ export function setShotAction(snapshot: ProjectSnapshot, shotId: string, action:
     ...snapshot,
     shots: snapshot.shots.map((s) => (s.id === shotId ? { ...s, action } : s)),
   };
+}
+
+/**
+ * Where writing a failed step by hand starts: what the offline rules make from what is there
+ * (the outline from the idea, the script skeleton from the outline, a card per character of the
+ * breakdown with nothing filled in); null for a step that is not written by hand.
+ */
+export function handStart(
+  stepId: string,
+  params: IdeaParams,
+  outputs: Readonly<Record<string, unknown>>,
+): unknown {
+  switch (stepId) {
+    case 'outline':
+      return offlineOutline(params);
+    case 'script': {
+      const outline = outlineSchema.safeParse(outputs.outline);
+      return outline.success ? offlineScript(params, outline.data) : '';
+    }
+    case 'bible': {
+      const breakdown = outputs.breakdown as ProjectSnapshot | null | undefined;
+      return (breakdown?.characters ?? []).map((c) => ({
+        name: c.name,
+        description: '',
+        look: '',
+        wardrobe: '',
+      }));
+    }
+    default:
+      return null;
+  }
 }

@@ -17,6 +17,7 @@ import {
   boardsOf,
   boardText,
   breakdownCounts,
+  handStart,
   moveBeat,
   removeBeat,
   setBeat,
@@ -97,6 +98,19 @@ describe('hand edits', () => {
     expect(titles(outline)).toEqual(['One', 'Two', 'Three']);
     const single = { title: 'T', beats: [{ title: 'Only', summary: '' }] };
     expect(removeBeat(single, 0)).toBe(single);
+  });
+
+  test('a failed step written by hand starts from the offline rules', () => {
+    const params = defaultParams(IDEA);
+    const start = handStart('outline', params, {}) as Outline;
+    expect(start.beats[0]?.summary).toMatch(/lighthouse keeper/);
+    expect(handStart('script', params, { outline: start })).toMatch(/^Title: /);
+    expect(handStart('script', params, {})).toBe('');
+    const breakdown = { characters: [{ name: 'MARA' }] };
+    expect(handStart('bible', params, { breakdown })).toEqual([
+      { name: 'MARA', description: '', look: '', wardrobe: '' },
+    ]);
+    expect(handStart('plan', params, {})).toBeNull();
   });
 
   test('a bible card changes one entry', () => {
