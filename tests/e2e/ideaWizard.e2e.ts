@@ -175,7 +175,7 @@ test('Run all: characters, the plan as boards, the project, sketches, no voices,
   await railItem('Voices').click();
   await page.getByText(/No speech provider/).waitFor();
   await railItem('Frames').click();
-  await page.getByText(/sketched offline/).waitFor();
+  await page.getByText(/keep their sketches/).waitFor();
   await railItem('Project').click();
   await page.getByRole('link', { name: /^Open “The Bottle”/ }).waitFor();
   await railItem('Characters').click();

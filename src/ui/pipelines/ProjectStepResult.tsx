@@ -33,7 +33,7 @@ export function ProjectStepResult({ output }: { readonly output: unknown }) {
     return (
       <p className="pipeline-result">
         {sketched
-          ? `${plural(output.skipped, 'shot')} sketched offline (no image provider for this step)`
+          ? `Offline: ${plural(output.skipped, 'shot')} keep their sketches or own frames (no image provider for this step)`
           : `${plural(output.made, 'shot')} done now · ${output.skipped} already done or with nothing to do`}
         {output.note && !sketched ? <span className="muted"> · {output.note}</span> : null}
       </p>

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { PipelinesButton } from '../pipelines/PipelinesButton';
 import type { SketchProgress } from '../../ai/sketchScheduler';
 import { hasTimelineShots, totalDuration, type ProjectMeta } from '../../model/project';
 import { formatDuration, type Milliseconds } from '../../model/units';
@@ -147,6 +148,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
         <button className="button primary" type="button" onClick={onRender} disabled={empty}>
           Render animatic
         </button>
+        <PipelinesButton session={session} />
         <ReimportButton session={session} />
         <ExportMenu session={session} onExportPdf={() => setPdfOpen(true)} />
         <PdfExportButton

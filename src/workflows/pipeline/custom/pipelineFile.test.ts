@@ -223,3 +223,31 @@ describe('catalog → definition → a run', () => {
     expect(kit.calls).toMatchObject({ image: 0, renders: 1 });
   });
 });
+
+describe('composing', () => {
+  test('a step added goes where the catalog order puts it; moves and removals keep the rest', async () => {
+    const { STARTER, addStep, moveStep, removeStep, setStep, addableKinds } =
+      await import('./compose');
+    const withVoices = addStep(STARTER, 'voices');
+    expect(withVoices.steps.map((s) => s.kind)).toEqual(['frames', 'voices', 'render']);
+    expect(addStep(withVoices, 'export').steps.map((s) => s.kind)).toEqual([
+      'frames',
+      'voices',
+      'render',
+      'export',
+    ]);
+    const moved = moveStep(withVoices, 2, -1);
+    expect(moved.steps.map((s) => s.kind)).toEqual(['frames', 'render', 'voices']);
+    expect(errorsOf(pipelineFileJson(moved))[0]?.message).toMatch(
+      /“Voices” must come before “Render”/,
+    );
+    expect(removeStep(withVoices, 0).steps.map((s) => s.kind)).toEqual(['voices', 'render']);
+    expect(setStep(STARTER, 1, { options: { format: 'webm' } }).steps[1]?.options).toMatchObject({
+      format: 'webm',
+      quality: 'medium',
+    });
+    expect(addableKinds(withVoices)).not.toContain('voices');
+    expect(addableKinds(withVoices)).toContain('export');
+    expect(STARTER.steps.map((s) => s.kind)).toEqual(['frames', 'render']);
+  });
+});
