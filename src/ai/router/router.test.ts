@@ -438,6 +438,8 @@ describe('router: streamed text', () => {
     expect(b.calls).toHaveLength(0);
     expect(partials).toEqual(['Once ', 'Once upon ']);
     expect(log.map((r) => `${r.providerId}:${r.outcome}`)).toEqual(['a:server']);
+    // The provider wrote (and bills) part of an answer: its estimated tokens are logged.
+    expect(log[0]).toMatchObject({ inputTokens: 1, outputTokens: 3 });
   });
 
   test('a stream that keeps coming outlasts the timeout; one that stops is timed out', async () => {

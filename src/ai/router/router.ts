@@ -6,23 +6,24 @@ import {
   scrub,
   type ErrorKind,
 } from '../providers/errors';
-import type {
-  BackgroundRequest,
-  CallContext,
-  DrawingRequest,
-  ImageRequest,
-  MediaResult,
-  ModelTask,
-  ProviderAdapter,
-  ProviderKind,
-  RouteCapability,
-  SpeechRequest,
-  TextRequest,
-  TextResult,
-  Usage,
-  VideoJobRef,
-  VideoRequest,
-  VisionRequest,
+import {
+  NO_USAGE,
+  type BackgroundRequest,
+  type CallContext,
+  type DrawingRequest,
+  type ImageRequest,
+  type MediaResult,
+  type ModelTask,
+  type ProviderAdapter,
+  type ProviderKind,
+  type RouteCapability,
+  type SpeechRequest,
+  type TextRequest,
+  type TextResult,
+  type Usage,
+  type VideoJobRef,
+  type VideoRequest,
+  type VisionRequest,
 } from '../providers/types';
 import { abortableSleep, backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { CircuitBreaker } from './circuitBreaker';
@@ -143,9 +144,14 @@ const TASK_WORDS: Record<ModelTask, string> = {
 };
 
 /** Which providers of the route may take the call, and what the log calls it. */
-interface Narrowing {
+interface Narrowing<Req> {
   readonly accept?: (provider: RouterProvider) => boolean;
   readonly task?: ModelTask;
+  /**
+   * What an answer that streamed in part and then failed is likely to have used: the provider
+   * bills the tokens it wrote, and its last events (with the counts) never came.
+   */
+  readonly partialUsage?: (request: Req, partial: string) => Usage;
 }
 
 type Call<Req, Res> = (adapter: ProviderAdapter, request: Req, ctx: CallContext) => Promise<Res>;
@@ -187,11 +193,17 @@ export class AiRouter {
    * tokens it already wrote); the caller decides, and a pipeline step offers Retry.
    */
   text(request: TextRequest, options: TextRouteOptions = {}): Promise<Routed<TextResult>> {
-    return this.route('text', request, options, (adapter, req, ctx) => {
-      if (!adapter.text)
-        throw new ProviderError('unsupported', 'This provider does not write text.');
-      return adapter.text(req, ctx);
-    });
+    return this.route(
+      'text',
+      request,
+      options,
+      (adapter, req, ctx) => {
+        if (!adapter.text)
+          throw new ProviderError('unsupported', 'This provider does not write text.');
+        return adapter.text(req, ctx);
+      },
+      { partialUsage: estimatedTextUsage },
+    );
   }
 
   /**
@@ -355,7 +367,7 @@ export class AiRouter {
     request: Req,
     options: TextRouteOptions,
     call: Call<Req, Res>,
-    narrow: Narrowing = {},
+    narrow: Narrowing<Req> = {},
   ): Promise<Routed<Res>> {
     const accept = narrow.accept ?? (() => true);
     const task = narrow.task ?? capability;
@@ -375,7 +387,16 @@ export class AiRouter {
       const key = await this.keyOf(provider, task, options, attempts);
       if (key === undefined) continue;
       for (let attempt = 0; attempt < this.backoff.maxAttempts; attempt++) {
-        const outcome = await this.attempt(provider, task, request, key, options, signal, call);
+        const outcome = await this.attempt(
+          provider,
+          task,
+          request,
+          key,
+          options,
+          signal,
+          call,
+          narrow.partialUsage,
+        );
         costUsd += outcome.costUsd;
         if (outcome.ok) {
           this.breaker.success(provider.id);
@@ -446,6 +467,7 @@ export class AiRouter {
     options: TextRouteOptions,
     signal: AbortSignal,
     call: Call<Req, Res>,
+    partialUsage?: (request: Req, partial: string) => Usage,
   ): Promise<
     | { ok: true; result: Res; costUsd: number }
     | { ok: false; error: ProviderError; costUsd: number; partial: string }
@@ -524,8 +546,12 @@ export class AiRouter {
         failure.status,
         failure.retryAfterMs,
       );
-      await this.logAttempt(provider, task, options, started, 0, safe, null);
-      return { ok: false, error: safe, costUsd: 0, partial };
+      // A failure is normally free; an answer cut off after part of it was written is not.
+      const usage = partial && partialUsage ? partialUsage(request, partial) : null;
+      const model = provider.adapter.modelFor(task);
+      const costUsd = usage ? this.#deps.costOf(provider.adapter.kind, model, usage) : 0;
+      await this.logAttempt(provider, task, options, started, costUsd, safe, usage);
+      return { ok: false, error: safe, costUsd, partial };
     } finally {
       live = false;
       clearTimeout(timer);
@@ -566,6 +592,18 @@ export class AiRouter {
       console.warn('Could not log a provider call', logError);
     }
   }
+}
+
+/** A token is about four characters of English; an estimate, logged for a cut-off answer. */
+const CHARS_PER_TOKEN = 4;
+
+function estimatedTextUsage(request: TextRequest, partial: string): Usage {
+  const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
+  return {
+    ...NO_USAGE,
+    inputTokens: tokens(request.system) + tokens(request.prompt),
+    outputTokens: tokens(partial),
+  };
 }
 
 function cancelled(): ProviderError {
