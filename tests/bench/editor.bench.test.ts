@@ -120,6 +120,48 @@ function penStroke(page: Page, points: number, seed: number, timed: boolean) {
   );
 }
 
+/**
+ * The browser's own floor for the same frames: as many bare canvases as the editor's stage has,
+ * stacked at its size, a short line drawn on the top one per pointer event. Headless Chromium
+ * without a GPU composites every canvas in software each frame; the editor's "end of frame"
+ * figure cannot go below this, whatever the editor does.
+ */
+function canvasFloor(page: Page, size: { width: number; height: number }, canvases: number) {
+  return page.evaluate(
+    async ({ size, canvases, points }) => {
+      document.body.style.margin = '0';
+      const ratio = window.devicePixelRatio;
+      const stack: HTMLCanvasElement[] = [];
+      for (let i = 0; i < canvases; i++) {
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.round(size.width * ratio);
+        canvas.height = Math.round(size.height * ratio);
+        canvas.style.cssText = `position:absolute;left:0;top:0;width:${size.width}px;height:${size.height}px`;
+        document.body.append(canvas);
+        stack.push(canvas);
+      }
+      const top = stack[stack.length - 1]!.getContext('2d')!;
+      top.lineWidth = 3;
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const toFrame: number[] = [];
+      let x = 0;
+      for (let i = 1; i <= points; i++) {
+        await frame();
+        const start = performance.now();
+        top.beginPath();
+        top.moveTo(x, size.height / 2 + Math.sin(i / 20) * 100);
+        x = (x + size.width / points) % size.width;
+        top.lineTo(x, size.height / 2 + Math.sin((i + 1) / 20) * 100);
+        top.stroke();
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        toFrame.push(performance.now() - start);
+      }
+      return toFrame;
+    },
+    { size, canvases, points: STROKE_POINTS },
+  );
+}
+
 test('frame editor: stroke latency on a 1080p canvas with six layers, and save time', async () => {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -147,6 +189,14 @@ test('frame editor: stroke latency on a 1080p canvas with six layers, and save t
     { polling: 'raf', timeout: 60_000 },
   );
   const saveMs = Date.now() - started;
+  const stage = await page.locator('[data-testid="editor-stage"]').boundingBox();
+  const canvases = await page.locator('[data-testid="editor-stage"] canvas').count();
+  const floorPage = await context.newPage();
+  const floor = await canvasFloor(
+    floorPage,
+    { width: Math.round(stage?.width ?? 0), height: Math.round(stage?.height ?? 0) },
+    canvases,
+  );
   const f = (n: number) => n.toFixed(2);
   console.log(
     `layers: ${layers.length}, strokes already drawn per layer: ${items.join(' / ')}; canvas ${VIEWPORT.width}×${VIEWPORT.height}`,
@@ -156,6 +206,9 @@ test('frame editor: stroke latency on a 1080p canvas with six layers, and save t
   );
   console.log(
     `stroke, event → end of the frame showing it: p50 ${f(median(toFrame))} ms, p95 ${f(percentile(toFrame, 95))} ms`,
+  );
+  console.log(
+    `floor: ${canvases} bare canvases of the stage's size (${Math.round(stage?.width ?? 0)}×${Math.round(stage?.height ?? 0)}), a line per frame, → end of frame: p50 ${f(median(floor))} ms, p95 ${f(percentile(floor, 95))} ms (ratio editor/floor p95 ${(percentile(toFrame, 95) / percentile(floor, 95)).toFixed(2)})`,
   );
   console.log(`save frame (flatten 1920×1080, PNG, store, take): ${saveMs} ms`);
   console.log(`editor stroke_p95_ms=${f(percentile(paint, 95))} save_ms=${saveMs}`);
