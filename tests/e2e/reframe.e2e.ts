@@ -195,6 +195,33 @@ test('the image sequence crops it too: a 405×720 frame, all red', async () => {
   }
 });
 
+test("the editor's timeline package crops it too: its frame is 405×720, all red", async () => {
+  const downloaded = page.waitForEvent('download');
+  await chooseExport(page, 'OpenTimelineIO (.otio)');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Frame rate').selectOption('24');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const files = unzipSync(new Uint8Array(readFileSync(await (await downloaded).path())));
+  const [name, bytes] = Object.entries(files).find(([n]) => n.startsWith('frames/')) ?? [
+    '',
+    new Uint8Array(),
+  ];
+  const file = join(ARTIFACTS, `timeline-${name.replace('frames/', '')}`);
+  writeFileSync(file, bytes);
+  const { width = 0, height = 0 } = probeMedia(file).streams.find((s) => s.type === 'video') ?? {};
+  expect({ width, height }).toEqual({ width: 405, height: 720 });
+  const at = pixelsOf(file, width, height);
+  for (const [x, y] of [
+    [1, 1],
+    [403, 718],
+    [202, 360],
+  ] as const) {
+    expect(colourDistance(at(x, y), RED), `pixel ${x},${y}: ${at(x, y).join(',')}`).toBeLessThan(
+      SAME_COLOUR,
+    );
+  }
+});
+
 test('the PDF boards crop it too: red on the page, none of the blue and green bands', async () => {
   await page.getByRole('button', { name: 'Export PDF' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Export PDF' });

@@ -7,12 +7,16 @@ import { aspectValue } from '../../model/project';
 import type { AssetSource } from './assetSource';
 import { ExportCancelled } from './assetSource';
 import { contactSheetLayout, drawContactSheet, type ContactSheetLayout } from './contactSheet';
+import type { ConvertImage } from './frameShape';
 import { imageSequence } from './imageSequence';
 import { timelinePackage } from './timelinePackage';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 9]);
 const MP3 = new Uint8Array([0x49, 0x44, 0x33, 7]);
+
+/** A converter that keeps every picture as it is (each is in the project's shape already). */
+const keep: ConvertImage = (bytes) => Promise.resolve(bytes);
 
 function assets(): AssetSource {
   const blobs = new Map<AssetHash, Blob>([
@@ -26,7 +30,7 @@ function assets(): AssetSource {
 describe('timeline packages', () => {
   test('the timeline file and every frame and sound it points at, by relative path', async () => {
     const progress: number[] = [];
-    const file = await timelinePackage(timelineProject(), 'fcp7', '29.97', assets(), {
+    const file = await timelinePackage(timelineProject(), 'fcp7', '29.97', assets(), keep, {
       onProgress: (done) => progress.push(done),
     });
     expect(file.fileName).toBe('the-last-birthday-card-fcp7-2997fps.zip');
@@ -45,11 +49,36 @@ describe('timeline packages', () => {
     expect(zip['frames/1A.png']).toEqual(PNG);
   });
 
+  test("frames go through the converter with the project's shape, sounds as they are", async () => {
+    const project = timelineProject();
+    const offered: string[] = [];
+    const file = await timelinePackage(
+      project,
+      'otio',
+      '24',
+      assets(),
+      (bytes, from, to, frame) => {
+        offered.push(`${from}→${to} ${frame.aspect.toFixed(3)} ${frame.fit}`);
+        return Promise.resolve(new Uint8Array([...bytes, 0xee]));
+      },
+    );
+    const shape = `${aspectValue(project.meta.aspectRatio).toFixed(3)} ${project.meta.frameFit}`;
+    expect(offered.sort()).toEqual([
+      `image/jpeg→image/jpeg ${shape}`,
+      `image/png→image/png ${shape}`,
+    ]);
+    const zip = unzipSync(file.bytes);
+    expect(zip['frames/1A.png']).toEqual(new Uint8Array([...PNG, 0xee]));
+    expect(zip['audio/1A-dialogue.mp3']).toEqual(MP3);
+  });
+
   test('cancelling stops the export', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      timelinePackage(timelineProject(), 'otio', '24', assets(), { signal: controller.signal }),
+      timelinePackage(timelineProject(), 'otio', '24', assets(), keep, {
+        signal: controller.signal,
+      }),
     ).rejects.toBeInstanceOf(ExportCancelled);
   });
 });

@@ -8,6 +8,17 @@ export interface FrameShape {
   readonly fit: FrameFit;
 }
 
+/**
+ * Re-encodes a picture as `toType`, fitted to `frame` when its shape differs; a picture already
+ * in that type and shape comes back unchanged (an OffscreenCanvas in the browser and workers).
+ */
+export type ConvertImage = (
+  bytes: Uint8Array,
+  fromType: string,
+  toType: string,
+  frame: FrameShape,
+) => Promise<Uint8Array>;
+
 /** How a picture becomes an exported frame: the canvas, and which part of the picture goes where. */
 export interface Reframe {
   readonly canvas: Box;

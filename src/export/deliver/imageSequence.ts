@@ -4,7 +4,7 @@ import { aspectValue, timelineShots, type ProjectSnapshot } from '../../model/pr
 import { fileSlug } from '../fileNames';
 import { safeFileStem } from '../timeline/mediaNames';
 import { readAssets, throwIfCancelled, type AssetSource, type ExportControl } from './assetSource';
-import type { FrameShape } from './frameShape';
+import type { ConvertImage, FrameShape } from './frameShape';
 import type { ExportedFile } from './timelinePackage';
 
 /**
@@ -23,12 +23,7 @@ export const SEQUENCE_TYPES: Record<SequenceFormat, string> = {
 };
 const SEQUENCE_EXTENSIONS: Record<SequenceFormat, string> = { png: 'png', jpeg: 'jpg' };
 
-export type ConvertImage = (
-  bytes: Uint8Array,
-  fromType: string,
-  toType: string,
-  frame: FrameShape,
-) => Promise<Uint8Array>;
+export type { ConvertImage } from './frameShape';
 
 export function sequenceFileName(title: string, format: SequenceFormat): string {
   return `${fileSlug(title)}-frames-${format}.zip`;

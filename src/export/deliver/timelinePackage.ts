@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { AssetHash } from '../../model/ids';
-import { timelineShots, type ProjectSnapshot } from '../../model/project';
+import { aspectValue, timelineShots, type ProjectSnapshot } from '../../model/project';
 import { fileSlug } from '../fileNames';
 import { buildEditTimeline } from '../timeline/editTimeline';
 import { writeEdl } from '../timeline/edlWriter';
@@ -9,13 +9,16 @@ import { writeFcpxml } from '../timeline/fcpxmlWriter';
 import { writeOtio } from '../timeline/otioWriter';
 import type { TimelineRateId } from '../timeline/rates';
 import { readAssets, type AssetSource, type ExportControl } from './assetSource';
+import type { ConvertImage, FrameShape } from './frameShape';
 import { extensionFor } from './mediaFiles';
 
 /**
  * An editor's timeline as one zip: the timeline file at the top and the media it points at
  * beside it (`frames/3A.png`, `audio/3A-dialogue.wav`), so unzipping anywhere and opening the
  * timeline finds every file by its relative path. Media are stored, not deflated: PNG, JPEG and
- * compressed sound gain nothing from it.
+ * compressed sound gain nothing from it. A frame of another shape than the project's (a picture
+ * uploaded before the aspect ratio changed) is fitted as the boards show it, by `convert`, so the
+ * editor gets what the animatic shows; a frame already in shape is kept byte for byte.
  */
 export const TIMELINE_FORMATS = ['otio', 'fcp7', 'fcpxml', 'edl'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
@@ -49,8 +52,13 @@ export async function timelinePackage(
   format: TimelineFormat,
   rate: TimelineRateId,
   assets: AssetSource,
+  convert: ConvertImage,
   control: ExportControl = {},
 ): Promise<ExportedFile> {
+  const frame: FrameShape = {
+    aspect: aspectValue(snapshot.meta.aspectRatio),
+    fit: snapshot.meta.frameFit,
+  };
   const hashes: AssetHash[] = [];
   for (const shot of timelineShots(snapshot)) {
     if (shot.frameHash) hashes.push(shot.frameHash);
@@ -68,8 +76,14 @@ export async function timelinePackage(
   let missing = 0;
   for (const media of timeline.media) {
     const asset = media.hash ? found.get(media.hash) : undefined;
-    if (asset) files[media.path] = [asset.bytes, { level: 0 }];
-    else missing++;
+    if (!asset) {
+      missing++;
+      continue;
+    }
+    const bytes = asset.type.startsWith('image/')
+      ? await convert(asset.bytes, asset.type, asset.type, frame)
+      : asset.bytes;
+    files[media.path] = [bytes, { level: 0 }];
   }
   return {
     // fflate allocates plain ArrayBuffers; the type only says it could be shared.

@@ -39,7 +39,7 @@ export interface ZipWorkerApi {
 
 /**
  * The handler, apart from the worker file so Node tests run it over a MessageChannel; `convert`
- * re-encodes a sequence's frames (an OffscreenCanvas in the worker, a fake in Node).
+ * re-encodes a sequence's frames and fits a timeline's to the project's shape (an OffscreenCanvas in the worker, a fake in Node).
  */
 export function createZipWorkerApi(
   transfer: <T>(value: T, transferables: Transferable[]) => T,
@@ -58,7 +58,7 @@ export function createZipWorkerApi(
       };
       const file =
         request.kind === 'timeline'
-          ? await timelinePackage(snapshot, request.format, request.rate, assets, control)
+          ? await timelinePackage(snapshot, request.format, request.rate, assets, convert, control)
           : await imageSequence(snapshot, request.format, assets, convert, control);
       await reported;
       // The zip's buffer is handed over, not copied.
