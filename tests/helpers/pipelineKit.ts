@@ -10,7 +10,7 @@ import { createAssetStore, type AssetStore } from '../../src/store/assets';
 import { openDb, type FramelineDb } from '../../src/store/db';
 import { ProjectRepository } from '../../src/store/projects';
 import { ProjectSession } from '../../src/store/projectSession';
-import type { ProjectStepDeps } from '../../src/workflows/pipeline/steps/projectStep';
+import type { KeptVideoJob, ProjectStepDeps } from '../../src/workflows/pipeline/steps/projectStep';
 import { pngBytes, wavBytes } from './mediaBytes';
 
 /**
@@ -40,6 +40,10 @@ export interface PipelineKit {
   readonly routes: Record<RouteCapability | 'video', boolean>;
   /** Called before each image call: throw to fail it, abort a controller to stop a run. */
   onImage: (n: number) => void;
+  /** Called on each poll of a video job (by its id). */
+  onVideoStatus: (jobId: string) => void;
+  /** Video jobs kept for a resume, by project/shot. */
+  readonly keptJobs: Map<string, KeptVideoJob>;
   readonly deps: ProjectStepDeps;
   /** Projects opened by `withProject` that were not the open one (closed after each step). */
   readonly opened: string[];
@@ -79,7 +83,10 @@ export async function openPipelineKit(
       calls.video++;
       return { id: `job${calls.video}`, data: {} };
     },
-    status: async () => ({ state: 'done' }),
+    status: async (job) => {
+      kit.onVideoStatus(job.id);
+      return { state: 'done' };
+    },
     result: async () => ({
       bytes: CLIP,
       mimeType: 'video/mp4',
@@ -147,6 +154,11 @@ export async function openPipelineKit(
       task === 'imageToVideo' ? routes.video : routes[task as RouteCapability],
     videoProvider: async () => (routes.video ? fake : null),
     measureAudio: async () => 1200,
+    videoJobs: {
+      kept: (projectId, shotId) => kit.keptJobs.get(`${projectId}/${shotId}`) ?? null,
+      keep: (job) => void kit.keptJobs.set(`${job.projectId}/${job.shotId}`, job),
+      drop: (projectId, shotId) => void kit.keptJobs.delete(`${projectId}/${shotId}`),
+    },
     render,
     upscale: async (picture, longSide) => (picture.size > 1000 ? null : pngBytes(longSide, 2000)),
     exportFile: async (kind, project) => ({
@@ -165,6 +177,8 @@ export async function openPipelineKit(
     calls,
     routes,
     onImage: () => undefined,
+    onVideoStatus: () => undefined,
+    keptJobs: new Map(),
     deps,
     opened,
     async close() {

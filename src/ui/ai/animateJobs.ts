@@ -1,4 +1,5 @@
 import { animateShot } from '../../ai/frames/animateShot';
+import type { VideoJobKeeper } from '../../workflows/pipeline/steps/projectStep';
 import type { AiService } from '../../ai/aiService';
 import { asProviderError } from '../../ai/providers/errors';
 import type { RouterProvider } from '../../ai/router/router';
@@ -61,6 +62,17 @@ const dropKept = (projectId: string, shotId: string) =>
 export function keptJobFor(projectId: string, shotId: string): KeptJob | null {
   return keptJobs().find((k) => k.projectId === projectId && k.shotId === shotId) ?? null;
 }
+
+/** The same kept jobs for pipeline steps (a run's clips survive a reload like the inspector's). */
+export const videoJobKeeper: VideoJobKeeper = {
+  kept: keptJobFor,
+  keep: (job) =>
+    writeKept([
+      ...keptJobs().filter((k) => !(k.projectId === job.projectId && k.shotId === job.shotId)),
+      job,
+    ]),
+  drop: dropKept,
+};
 
 const jobs = new Map<ShotId, AnimateJobView>();
 const listeners = new Set<() => void>();

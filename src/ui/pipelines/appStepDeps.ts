@@ -1,5 +1,6 @@
 import { appProjectStepDeps } from '../../workflows/pipeline/appSteps';
 import type { ProjectStepDeps } from '../../workflows/pipeline/steps/projectStep';
+import { videoJobKeeper } from '../ai/animateJobs';
 import { aiServiceFor } from '../ai/useAi';
 import { getActiveProject } from '../app/activeSession';
 import type { Services } from '../app/services';
@@ -17,6 +18,7 @@ export function stepDepsFor(app: Services): ProjectStepDeps {
       assets: app.assets,
       sketch: app.sketch,
       measureAudio: (bytes) => measureAudio(bytes.slice().buffer),
+      videoJobs: videoJobKeeper,
       active: getActiveProject,
     });
     made.set(app, deps);

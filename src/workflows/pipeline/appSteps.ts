@@ -8,7 +8,13 @@ import { startRender } from '../../render/renderClient';
 import type { AssetStore } from '../../store/assets';
 import type { ProjectRepository } from '../../store/projects';
 import { ProjectSession } from '../../store/projectSession';
-import type { ProjectHandle, ProjectStepDeps, ExportKind, MadeFile } from './steps/projectStep';
+import type {
+  ExportKind,
+  MadeFile,
+  ProjectHandle,
+  ProjectStepDeps,
+  VideoJobKeeper,
+} from './steps/projectStep';
 import type { DeliverableRequest } from '../deliverables';
 import type { TimelineRateId } from '../../export/timeline/rates';
 import { AUTO, OFFLINE, type ProviderChoice } from './types';
@@ -24,6 +30,8 @@ export interface AppStepHost {
   readonly repo: ProjectRepository;
   readonly assets: AssetStore;
   readonly sketch: SketchFn;
+  /** Image-to-video jobs kept across reloads (the inspector's own store). */
+  readonly videoJobs: VideoJobKeeper;
   /** Length of a recording in ms (the page's audio decoder). */
   readonly measureAudio: (bytes: Uint8Array) => Promise<number>;
   /** The project open in this tab and its sketch scheduler, if any. */
@@ -141,6 +149,7 @@ export function appProjectStepDeps(host: AppStepHost): ProjectStepDeps {
     canUse: async (task, choice) => (await chainFor(host.ai, task, choice)).length > 0,
     videoProvider: async (choice) => (await chainFor(host.ai, 'imageToVideo', choice))[0] ?? null,
     measureAudio: host.measureAudio,
+    videoJobs: host.videoJobs,
     render: startRender,
     upscale,
     exportFile: (kind, project, signal) => exportOf(host, kind, project, signal),

@@ -61,13 +61,43 @@ export function clipsStep<P>(setup: ProjectStepSetup<P>) {
           input.provider === OFFLINE ? null : await deps.videoProvider(input.provider);
         if (!provider)
           return { made: 0, skipped: skipped + shots.length, failed: 0, note: NO_VIDEO_NOTE };
+        const keeper = deps.videoJobs;
         const counted = await eachShot(shots, ctx, async (shot) => {
-          const outcome = await animateShot(
-            { session, router: deps.router, assets: deps.assets },
-            shot.id,
-            { provider, signal: ctx.signal },
-          );
-          ctx.onCost(outcome.costUsd);
+          const kept = keeper.kept(session.id, shot.id);
+          const resume = kept?.providerId === provider.id ? kept : null;
+          try {
+            const outcome = await animateShot(
+              { session, router: deps.router, assets: deps.assets },
+              shot.id,
+              {
+                provider,
+                signal: ctx.signal,
+                onProgress: (p) =>
+                  ctx.onProgress({
+                    done: shots.indexOf(shot),
+                    total: shots.length,
+                    note: `Shot ${shot.number}: ${p.stage} ${Math.round(p.fraction * 100)} %`,
+                  }),
+                onSubmitted: (job, prompt) =>
+                  keeper.keep({
+                    projectId: session.id,
+                    shotId: shot.id,
+                    providerId: provider.id,
+                    job,
+                    prompt,
+                  }),
+                ...(resume ? { resume: { job: resume.job, prompt: resume.prompt } } : {}),
+              },
+            );
+            keeper.drop(session.id, shot.id);
+            ctx.onCost(outcome.costUsd);
+          } catch (error) {
+            // Paused or stopped: a provider that cannot cancel makes (and bills) the clip anyway,
+            // so its job is kept for the run to pick up; any other ending forgets it.
+            if (!(ctx.signal.aborted && !provider.adapter.video?.cancel))
+              keeper.drop(session.id, shot.id);
+            throw error;
+          }
         });
         return tallyOf(counted, skipped, 'clips');
       }),

@@ -1,4 +1,4 @@
-import type { ModelTask } from '../../../ai/providers/types';
+import type { ModelTask, VideoJobRef } from '../../../ai/providers/types';
 import type { AiRouter, RouterProvider } from '../../../ai/router/router';
 import type { ProjectSnapshot } from '../../../model/project';
 import type { Shot } from '../../../model/shot';
@@ -22,6 +22,24 @@ export interface ProjectHandle {
   readonly session: ProjectSession;
   /** Resolves when every shot that needs an offline sketch has one. */
   sketchesDone(): Promise<void>;
+}
+
+/**
+ * Image-to-video jobs a provider has taken, kept until they end (the inspector keeps its own in
+ * the same place): a run resumed after a reload polls a job instead of paying for it again.
+ */
+export interface KeptVideoJob {
+  readonly projectId: string;
+  readonly shotId: string;
+  readonly providerId: string;
+  readonly job: VideoJobRef;
+  readonly prompt: string;
+}
+
+export interface VideoJobKeeper {
+  kept(projectId: string, shotId: string): KeptVideoJob | null;
+  keep(job: KeptVideoJob): void;
+  drop(projectId: string, shotId: string): void;
 }
 
 /** A file a step made (an export), kept with the step's result. */
@@ -55,6 +73,7 @@ export interface ProjectStepDeps {
   readonly canUse: (task: ModelTask, choice: ProviderChoice) => Promise<boolean>;
   /** The image-to-video provider for a choice ('auto': the first set up); null when none. */
   readonly videoProvider: (choice: ProviderChoice) => Promise<RouterProvider | null>;
+  readonly videoJobs: VideoJobKeeper;
   /** Length of a recording in ms (the browser's decoder; a fake in tests). */
   readonly measureAudio: (bytes: Uint8Array) => Promise<number>;
   /** Starts an animatic encode (render/renderClient.ts startRender; a fake in tests). */

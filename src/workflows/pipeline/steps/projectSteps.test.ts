@@ -182,6 +182,30 @@ describe('voices, clips, music, upscale, export, render', () => {
     expect(kit.calls).toMatchObject({ image: 3, video: 3 });
   });
 
+  test('clips: a run paused while a provider that cannot cancel makes a clip picks that job up again', async () => {
+    const store = new MemoryRunStore();
+    await (await engine([frames], 'frames-run')).runAll();
+    const e = await engine([clipsStep], 'run', store);
+    kit.onVideoStatus = (job) => {
+      if (job === 'job2') e.pause();
+    };
+    expect(await e.runAll()).toBe('paused');
+    expect(kit.calls.video).toBe(2);
+    expect([...kit.keptJobs.values()].map((k) => [k.shotId, k.job.id])).toEqual([
+      ['shot-2', 'job2'],
+    ]);
+    kit.onVideoStatus = () => undefined;
+    const again = await PipelineEngine.open(
+      { store, definition: chain([clipsStep]), price },
+      'run',
+    );
+    expect(await again!.runAll()).toBe('done');
+    // shot-2's job was polled to its end, only shot-3 was sent: three jobs for three shots.
+    expect(kit.calls.video).toBe(3);
+    expect(kit.keptJobs.size).toBe(0);
+    expect(shots().every((s) => s.clipHash)).toBe(true);
+  });
+
   test('music sets the bed’s level and fades, or says there is none', async () => {
     const options = { volume: 0.3, fadeInMs: 500, fadeOutMs: 1500 };
     const e = await engine([(s) => musicStep(s, options)]);
