@@ -82,6 +82,14 @@ test('a text provider set up in Settings is the one the estimate names', async (
 test('the outline comes from the model; the script streams in as it is written', async () => {
   await page.getByRole('button', { name: 'Next step' }).click();
   await expect.poll(() => page.getByLabel('Beat 2 title').inputValue()).toBe('The stranger');
+  // The rail is reachable by keyboard: Tab from one step to the next, Enter shows it.
+  await railItem('Idea and brief').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Idea and brief', level: 2 }).waitFor();
+  await railItem('Idea and brief').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Outline', level: 2 }).waitFor();
   fake.setStreamDelay(80);
   await page.getByRole('button', { name: 'Accept and make script' }).click();
   const soFar = page.getByLabel('Script so far');
