@@ -4,7 +4,7 @@ import type { RouterProvider } from '../../ai/router/router';
 import type { VideoProgress } from '../../ai/router/videoJob';
 import type { Shot } from '../../model/shot';
 import type { ProjectSession } from '../../store';
-import { animateJobs, keptJobFor } from './animateJobs';
+import { animateJobs, heldByAPipeline, keptJobFor } from './animateJobs';
 import { formatUsd } from './labels';
 import { openSettings } from './settingsDialogStore';
 import { useAi, useAiSettings } from './useAi';
@@ -57,6 +57,7 @@ export default function AnimateShot({ session, shot }: Props) {
   // A job the provider took before a reload is polled again, not sent again.
   useEffect(() => {
     if (providers === null || animateJobs.get(shot.id)?.kind === 'running') return;
+    if (heldByAPipeline(session.id, shot.id)) return;
     const kept = keptJobFor(session.id, shot.id);
     const provider = kept && providers.find((p) => p.id === kept.providerId);
     if (kept && provider) void animateJobs.start(ai, session, shot.id, provider, kept);

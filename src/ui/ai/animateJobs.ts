@@ -63,15 +63,32 @@ export function keptJobFor(projectId: string, shotId: string): KeptJob | null {
   return keptJobs().find((k) => k.projectId === projectId && k.shotId === shotId) ?? null;
 }
 
+/**
+ * Shots whose kept job a pipeline of this tab holds: the inspector leaves those to the pipeline
+ * (polling one job from two places would add its clip twice). After a reload nobody holds them,
+ * and whichever comes first, the inspector or the resumed run, picks the job up.
+ */
+const heldByPipeline = new Set<string>();
+const held = (projectId: string, shotId: string) => `${projectId}/${shotId}`;
+
+export function heldByAPipeline(projectId: string, shotId: string): boolean {
+  return heldByPipeline.has(held(projectId, shotId));
+}
+
 /** The same kept jobs for pipeline steps (a run's clips survive a reload like the inspector's). */
 export const videoJobKeeper: VideoJobKeeper = {
   kept: keptJobFor,
-  keep: (job) =>
+  keep: (job) => {
+    heldByPipeline.add(held(job.projectId, job.shotId));
     writeKept([
       ...keptJobs().filter((k) => !(k.projectId === job.projectId && k.shotId === job.shotId)),
       job,
-    ]),
-  drop: dropKept,
+    ]);
+  },
+  drop: (projectId, shotId) => {
+    heldByPipeline.delete(held(projectId, shotId));
+    dropKept(projectId, shotId);
+  },
 };
 
 const jobs = new Map<ShotId, AnimateJobView>();
