@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
 
 /**
@@ -189,4 +189,44 @@ test('light and dark, 1024 and 1440 wide, with no page errors and no CSP violati
     'flex',
   );
   expect(errors).toEqual([]);
+});
+
+/** Where a person writes in it: the script step of "From an idea" (offline skeleton). */
+describe('writing in the editor (the wizard script step)', () => {
+  const writer = () => page.getByRole('textbox', { name: 'Script (Fountain)' });
+  const text = () =>
+    writer().evaluate((el) =>
+      [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
+    );
+  beforeAll(async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: 'From an idea', exact: true }).click();
+    await page
+      .getByLabel('Idea', { exact: true })
+      .fill('A keeper finds a bottle.\nShe rows into the fog.');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('heading', { name: 'Outline', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Accept and make script' }).click();
+    await writer()
+      .locator('.cm-line', { hasText: /^Title: / })
+      .first()
+      .waitFor();
+  });
+
+  test('find and replace all (Ctrl+F), and one undo puts it back', async () => {
+    await writer().click();
+    const before = await text();
+    expect(before).toContain('fog');
+    await page.keyboard.press('Control+f');
+    await page.getByRole('textbox', { name: 'Find' }).pressSequentially('fog');
+    await page.getByRole('textbox', { name: 'Replace' }).pressSequentially('mist');
+    await page.getByRole('button', { name: 'replace all' }).click();
+    await expect.poll(text).toContain('mist');
+    expect(await text()).not.toContain('fog');
+    await page.keyboard.press('Escape');
+    await writer().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(text).toBe(before);
+  });
 });

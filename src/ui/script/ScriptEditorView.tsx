@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutlineEntry } from '../../script/fountain/tokens';
 import { fountainCompletionSource } from './fountainCompletionSource';
 import { fountain, keptTokens } from './fountainExtension';
-import { minimalChange } from './minimalChange';
+import { isExternalValue, minimalChange } from './minimalChange';
 import type { ScriptEditorProps } from './scriptEditorProps';
 import { ScriptOutline } from './ScriptOutline';
 import { ScriptStats } from './ScriptStats';
@@ -58,6 +58,8 @@ export default function ScriptEditorView({
   useEffect(() => {
     latest.current = { onChange, characters: characters ?? [] };
   }, [onChange, characters]);
+  // Texts sent through onChange that the value prop has not caught up with yet.
+  const sent = useRef<string[]>([]);
   const [compartments] = useState(() => ({ readOnly: new Compartment(), dark: new Compartment() }));
 
   useEffect(() => {
@@ -92,7 +94,10 @@ export default function ScriptEditorView({
               const fromPerson = update.transactions.some(
                 (tr) => tr.annotation(Transaction.remote) !== true,
               );
-              if (fromPerson) latest.current.onChange(next);
+              if (fromPerson) {
+                sent.current.push(next);
+                latest.current.onChange(next);
+              }
             }
             if (update.docChanged || update.selectionSet) {
               setCursorLine(update.state.doc.lineAt(update.state.selection.main.head).number);
@@ -123,10 +128,15 @@ export default function ScriptEditorView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new value from outside (not the echo of a keystroke) replaces only what differs.
+  // A new value from outside replaces only what differs; the echo of a keystroke is left alone
+  // (isExternalValue).
   useEffect(() => {
     if (!view) return;
-    const change = minimalChange(view.state.doc.toString(), value);
+    const current = view.state.doc.toString();
+    if (value === current) sent.current = [];
+    if (!isExternalValue(value, current, sent.current)) return;
+    sent.current = [];
+    const change = minimalChange(current, value);
     if (change) view.dispatch({ changes: change, annotations: Transaction.remote.of(true) });
   }, [view, value]);
 

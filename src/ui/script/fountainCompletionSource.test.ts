@@ -8,7 +8,7 @@ import {
   keptTokens,
   SYNC_TOKENIZE_MAX_CHARS,
 } from './fountainExtension';
-import { minimalChange } from './minimalChange';
+import { isExternalValue, minimalChange } from './minimalChange';
 
 function completeAt(doc: string, characters: string[] = [], explicit = false) {
   const state = EditorState.create({ doc, extensions: [fountainTokenState] });
@@ -30,6 +30,7 @@ describe('the CodeMirror completion source', () => {
     const result = completeAt('EXT. ROOF - NIGHT\n\nInt. R');
     expect(result?.options.map((o) => o.label)).toEqual(['ROOF']);
     expect(result?.validFor instanceof RegExp && result.validFor.test('ROO')).toBe(true);
+    expect(result?.validFor instanceof RegExp && result.validFor.test('ROOF - ')).toBe(false);
   });
 
   test('the tokens follow each change of the document', () => {
@@ -66,5 +67,13 @@ describe('a value set from outside', () => {
     expect(minimalChange('aXb', 'ab')).toEqual({ from: 1, to: 2, insert: '' });
     expect(minimalChange('aaa', 'aa')).toEqual({ from: 2, to: 3, insert: '' });
     expect(minimalChange('same', 'same')).toBeNull();
+  });
+
+  test('the echo of an earlier keystroke does not undo what was typed since', () => {
+    // Typed "a", "ab", "abc"; the parent renders with "ab" while the editor holds "abc".
+    expect(isExternalValue('ab', 'abc', ['a', 'ab', 'abc'])).toBe(false);
+    expect(isExternalValue('abc', 'abc', ['a', 'ab', 'abc'])).toBe(false);
+    // A regenerated script is new: it replaces the text.
+    expect(isExternalValue('INT. NEW', 'abc', ['a', 'ab', 'abc'])).toBe(true);
   });
 });

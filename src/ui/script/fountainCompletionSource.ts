@@ -42,6 +42,6 @@ export function fountainCompletionSource(characters: () => readonly string[]): C
       detail: DETAILS[kind],
       boost: Math.max(-99, -index),
     }));
-    return { from: found.from, options, validFor: /^[\p{L}\p{N} .'’/()-]*$/u };
+    return { from: found.from, options, validFor: /^[\p{L}\p{N}.'’/]*$/u };
   };
 }

@@ -20,3 +20,16 @@ export function minimalChange(
   }
   return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
 }
+
+/**
+ * Whether a value given from outside should replace the editor's text. The echo of a keystroke
+ * should not: typing runs ahead of the parent's renders, so a value that lags behind (a text the
+ * editor sent since the two last agreed) would undo what was typed since.
+ */
+export function isExternalValue(
+  value: string,
+  current: string,
+  sentSinceAgreed: readonly string[],
+): boolean {
+  return value !== current && !sentSinceAgreed.includes(value);
+}
