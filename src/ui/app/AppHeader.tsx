@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { PwaHeaderActions } from '../pwa/PwaHeaderActions';
+import { StorageButton } from '../pwa/StorageButton';
 import { AiHeaderButtons } from '../ai/AiHeaderButtons';
 import { SCREENPLAY_EXTENSIONS } from '../../export/screenplayExtensions';
 import { HiddenFileInput } from './HiddenFileInput';
@@ -24,7 +25,7 @@ export function AppHeader({ imports, inProject }: Props) {
   const [pasting, setPasting] = useState(false);
   const { registerScreenplayInput, registerProjectInput } = imports;
   return (
-    <header className="app-header">
+    <header className={inProject ? 'app-header' : 'app-header on-list'}>
       <a className="brand" href="#/" aria-label="Frameline — all projects">
         <img src="/favicon.svg" alt="" width={24} height={24} />
         <span>Frameline</span>
@@ -75,7 +76,7 @@ export function AppHeader({ imports, inProject }: Props) {
         </button>
         <PwaHeaderActions imports={imports} />
       </nav>
-      <AiHeaderButtons />
+      <AiHeaderButtons before={<StorageButton />} />
       <HiddenFileInput
         ref={registerScreenplayInput}
         label="Screenplay file"

@@ -1,13 +1,7 @@
 import type { FileImports } from '../app/useFileImports';
 import { BundleImportButton } from './BundleImportButton';
-import { StorageButton } from './StorageButton';
 
-/** The header's "Import bundle" and "Storage" buttons. */
+/** The header's "Import bundle" button (Storage sits with Settings and Usage: AppHeader). */
 export function PwaHeaderActions({ imports }: { readonly imports: FileImports }) {
-  return (
-    <>
-      <BundleImportButton imports={imports} />
-      <StorageButton />
-    </>
-  );
+  return <BundleImportButton imports={imports} />;
 }
