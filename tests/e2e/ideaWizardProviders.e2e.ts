@@ -117,7 +117,12 @@ test('Retry writes the script again, whole', async () => {
     .click();
   await expect.poll(() => railItem('Script').innerText()).toMatch(/Done/);
   await railItem('Script').click();
-  const script = await page.getByLabel('Script (Fountain)').inputValue();
+  // The script is a CodeMirror editor: its text is its lines.
+  const script = await page
+    .getByRole('textbox', { name: 'Script (Fountain)' })
+    .evaluate((el) =>
+      [...el.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
+    );
   expect(script).toMatch(/^Title: /);
   expect(script).toMatch(/Told you\. One more night\.\s*$/); // the end, which the cut lost
 });
@@ -139,10 +144,10 @@ test('a refused request is retried by the router unseen; a reload mid-stream pau
   ]);
 });
 
-test('Resume finishes the run: characters, plan, and a project', async () => {
+test('Resume finishes the run: characters, plan, a project, its frames and the animatic', async () => {
   fake.setStreamDelay(1);
   await page.getByRole('button', { name: /^Resume/ }).click();
-  await expect.poll(runState, { timeout: 60_000 }).toMatch(/^Done · 6 of 6 steps done/);
+  await expect.poll(runState, { timeout: 60_000 }).toMatch(/^Done · 9 of 9 steps done/);
   await railItem('Characters').click();
   expect(await page.getByLabel('MARA: Wardrobe').inputValue()).toMatch(/Oilskin/);
   await railItem('Shot plan').click();
@@ -153,7 +158,8 @@ test('Resume finishes the run: characters, plan, and a project', async () => {
 test('no request answered whole was sent twice; each one sent again had failed or been cut', () => {
   const calls = fake.calls();
   expect(calls).toHaveLength(fake.requests().length);
-  // Only text was asked for: the wizard ends at the project, whose frames are offline sketches.
+  // Only text was asked for: with no image or speech provider set up, the frames are offline
+  // sketches, the voices are skipped and the render is this browser's.
   expect(calls.filter((c) => c.kind !== 'text' && c.kind !== 'other')).toEqual([]);
   const text = textCalls();
   expect(text.map((c) => `${stepOf(c)}:${c.status}:${c.finished}`)).toEqual([
