@@ -4,6 +4,7 @@ import { projectWithFrames } from '../../tests/helpers/projectWithFrames';
 import { createAssetStore } from './assets';
 import { openDb, type FramelineDb } from './db';
 import { rootsOf } from './projectDoc';
+import { DexieRunStore } from './pipelineRuns';
 import { ProjectRepository } from './projects';
 import {
   clearRenderCaches,
@@ -59,6 +60,24 @@ describe('deleting unused images', () => {
     expect(await deleteUnreferencedAssets(db, later())).toEqual({ count: 1, bytes: 100 });
     expect(await db.assets.get(unused)).toBeUndefined();
     for (const hash of hashes) expect(await db.assets.get(hash)).toBeDefined();
+  });
+
+  test("keeps a video only a pipeline run's result names (an idea run's animatic), and counts it used", async () => {
+    const video = await orphan(9);
+    const other = await orphan(11);
+    await new DexieRunStore(db).putStep({
+      runId: 'run-1',
+      stepId: 'render',
+      inputHash: 'h',
+      output: { kind: 'video', result: { assetHash: video, fileName: 'a.mp4' } },
+      edited: false,
+      costUsd: 0,
+      at: 0,
+    });
+    expect((await computeStorageUsage(db)).unreferenced).toEqual({ count: 1, bytes: 100 });
+    expect(await deleteUnreferencedAssets(db, later())).toEqual({ count: 1, bytes: 100 });
+    expect(await db.assets.get(video)).toBeDefined();
+    expect(await db.assets.get(other)).toBeUndefined();
   });
 
   test('keeps images younger than the grace period: another tab may not have saved its shot yet', async () => {

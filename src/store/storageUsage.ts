@@ -1,6 +1,7 @@
-import type { AssetHash, ProjectId } from '../model/ids';
+import { isAssetHash, type AssetHash, type ProjectId } from '../model/ids';
 import { docFromUpdates, referencedAssetHashes } from './assetRefs';
 import type { DocUpdateRow, FramelineDb } from './db';
+import type { PipelineDb } from './pipelineRuns';
 
 /**
  * Assets younger than this are never collected: another tab may have stored a sketch and not yet
@@ -68,19 +69,46 @@ function hashesOf(updates: readonly Uint8Array[]): Set<AssetHash> {
   }
 }
 
+/**
+ * Assets a pipeline run's results name (an idea run's rendered animatic, say): no project's
+ * document holds them, yet the run shows and offers them. Any `assetHash` field in a stored
+ * result counts, however deep, so a new kind of result is kept without a change here.
+ */
+export function hashesInResults(outputs: readonly unknown[]): Set<AssetHash> {
+  const found = new Set<AssetHash>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 8 || typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    for (const [key, field] of Object.entries(value)) {
+      if (key === 'assetHash' && isAssetHash(field)) found.add(field);
+      else visit(field, depth + 1);
+    }
+  };
+  for (const output of outputs) visit(output, 0);
+  return found;
+}
+
+/** The table of pipeline step results (db.ts version 6), typed where it is read here. */
+const stepResults = (db: FramelineDb) => (db as FramelineDb & PipelineDb).pipelineSteps;
+
 /** Reads sizes from Dexie only (no blob is read): documents, frames per project, unused images. */
 export async function computeStorageUsage(db: FramelineDb): Promise<StorageUsage> {
-  return db.transaction('r', db.projects, db.docUpdates, db.assets, async () => {
-    const [projects, rows, assets] = await Promise.all([
+  return db.transaction('r', [db.projects, db.docUpdates, db.assets, stepResults(db)], async () => {
+    const [projects, rows, assets, results] = await Promise.all([
       db.projects.toArray(),
       db.docUpdates.toArray(),
       db.assets.toArray(),
+      stepResults(db).toArray(),
     ]);
     const sizeOf = new Map(assets.map((a) => [a.hash, a.size]));
     const byProject = rowsByProject(rows);
     const referenced = new Set<AssetHash>();
     // Rows of a project whose list entry is gone still count: never free what might be read.
     for (const updates of byProject.values()) for (const h of hashesOf(updates)) referenced.add(h);
+    for (const h of hashesInResults(results.map((r) => r.output))) referenced.add(h);
 
     const usage = projects
       .sort((a, b) => b.updatedAt - a.updatedAt)
@@ -106,8 +134,8 @@ export async function computeStorageUsage(db: FramelineDb): Promise<StorageUsage
 }
 
 /**
- * Deletes images that no project's document mentions (deleted-but-restorable projects included),
- * except those younger than `graceMs`. Reading the documents and deleting happen in one
+ * Deletes images that no project's document mentions (deleted-but-restorable projects included)
+ * and no pipeline run's result names, except those younger than `graceMs`. Reading the documents and deleting happen in one
  * transaction, so a document row written meanwhile by another tab cannot be missed.
  */
 export async function deleteUnreferencedAssets(
@@ -115,9 +143,9 @@ export async function deleteUnreferencedAssets(
   now = Date.now(),
   graceMs = GC_GRACE_MS,
 ): Promise<SizeCount> {
-  return db.transaction('rw', db.docUpdates, db.assets, async () => {
+  return db.transaction('rw', [db.docUpdates, db.assets, stepResults(db)], async () => {
     const rows = await db.docUpdates.toArray();
-    const referenced = new Set<AssetHash>();
+    const referenced = hashesInResults((await stepResults(db).toArray()).map((r) => r.output));
     for (const updates of rowsByProject(rows).values()) {
       for (const hash of hashesOf(updates)) referenced.add(hash);
     }
