@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { shootThemes } from '../helpers/screens';
 import { probeVideo } from '../helpers/ffprobe';
 
 /**
@@ -45,23 +46,7 @@ afterAll(async () => {
   await close();
 });
 
-async function shoot(name: string) {
-  for (const size of [
-    { width: 1440, height: 900 },
-    { width: 1024, height: 768 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({
-        path: `${ARTIFACTS}/${name}-${size.width}-${scheme}.png`,
-        animations: 'disabled',
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = (name: string) => shootThemes(page, ARTIFACTS, name);
 
 const rail = () => page.getByRole('navigation', { name: 'Steps' });
 const railItem = (label: string) => rail().getByRole('button', { name: new RegExp(`^${label}`) });

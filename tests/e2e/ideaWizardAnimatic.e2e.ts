@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { addProvider } from '../helpers/providerSettings';
 import { probeVideo } from '../helpers/ffprobe';
 
 /**
@@ -44,14 +45,11 @@ const whole = (kind: string) =>
   fake.calls().filter((c) => c.kind === kind && c.status === 200 && c.finished);
 
 test('OpenAI set up in Settings: the estimate prices text, frames and voices', async () => {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('region', { name: 'AI providers' });
-  await settings.getByRole('button', { name: 'Add provider' }).click();
-  await settings.getByLabel('Provider type').selectOption('openai');
-  await settings.getByLabel('Base URL').fill(fake.baseUrl('openai', 'ok', 'v1'));
-  await settings.getByLabel('API key').fill('sk-wizard-animatic');
-  await page.getByRole('button', { name: 'Save provider' }).click();
-  await page.keyboard.press('Escape');
+  await addProvider(page, {
+    type: 'openai',
+    baseUrl: fake.baseUrl('openai', 'ok', 'v1'),
+    key: 'sk-wizard-animatic',
+  });
 
   await page.getByRole('button', { name: 'From an idea', exact: true }).click();
   await page.getByLabel('Idea', { exact: true }).fill(IDEA);

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { shootThemes } from '../helpers/screens';
 
 /**
  * "From an idea" with a text provider (the fake, as an OpenAI-compatible server): the cost is
@@ -34,23 +35,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function shoot(name: string) {
-  for (const size of [
-    { width: 1440, height: 900 },
-    { width: 1024, height: 768 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({
-        path: `${ARTIFACTS}/${name}-${size.width}-${scheme}.png`,
-        animations: 'disabled',
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = (name: string) => shootThemes(page, ARTIFACTS, name);
 
 const rail = () => page.getByRole('navigation', { name: 'Steps' });
 const railItem = (label: string) => rail().getByRole('button', { name: new RegExp(`^${label}`) });

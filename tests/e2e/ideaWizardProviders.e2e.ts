@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { CallEntry } from '../fake-provider/script';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { addProvider } from '../helpers/providerSettings';
+import { shootThemes } from '../helpers/screens';
 
 /**
  * "From an idea" to a project with boards, with Anthropic's Messages API (the fake) writing,
@@ -38,23 +40,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function shoot(name: string) {
-  for (const size of [
-    { width: 1440, height: 900 },
-    { width: 1024, height: 768 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({
-        path: `${ARTIFACTS}/${name}-${size.width}-${scheme}.png`,
-        animations: 'disabled',
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = (name: string) => shootThemes(page, ARTIFACTS, name);
 
 const rail = () => page.getByRole('navigation', { name: 'Steps' });
 const railItem = (label: string) => rail().getByRole('button', { name: new RegExp(`^${label}`) });
@@ -73,14 +59,11 @@ const stepOf = (call: CallEntry) => {
 };
 
 test('Anthropic set up in Settings writes the run', async () => {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('region', { name: 'AI providers' });
-  await settings.getByRole('button', { name: 'Add provider' }).click();
-  await settings.getByLabel('Provider type').selectOption('anthropic');
-  await settings.getByLabel('Base URL').fill(fake.baseUrl('anthropic'));
-  await settings.getByLabel('API key').fill('sk-ant-wizard-failures');
-  await page.getByRole('button', { name: 'Save provider' }).click();
-  await page.keyboard.press('Escape');
+  await addProvider(page, {
+    type: 'anthropic',
+    baseUrl: fake.baseUrl('anthropic'),
+    key: 'sk-ant-wizard-failures',
+  });
 
   await page.getByRole('button', { name: 'From an idea', exact: true }).click();
   await page.getByLabel('Idea', { exact: true }).fill(IDEA);
