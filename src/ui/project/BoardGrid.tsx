@@ -38,10 +38,9 @@ interface Props {
 
 const NO_SHOTS: readonly Shot[] = [];
 
-const boardOf = (id: ShotId) => document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`);
-
-/** How long focus keeps after a board an action made, while renders may still replace it. */
-const REFOCUS_WAIT_MS = 2000;
+function focusShot(id: ShotId) {
+  document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`)?.focus();
+}
 
 /**
  * The boards, scene by scene, windowed: only rows near the viewport are mounted (useBoardWindow),
@@ -78,26 +77,11 @@ export function BoardGrid(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedKey, onSelectionChange]);
 
-  // A board an action made or moved is a new element: put focus on it after the render that
-  // shows it. That is not always the first render after the action, and a render soon after may
-  // replace the element (its row laid out again), dropping focus to <body>; most visible on a
-  // busy machine. So for a moment it waits for the board and puts focus back if it fell.
-  const refocus = useRef<{ id: ShotId; until: number; focused: boolean } | null>(null);
-  const refocusOn = (id: ShotId) => {
-    refocus.current = { id, until: performance.now() + REFOCUS_WAIT_MS, focused: false };
-  };
+  // A board an action made or moved is a new element: put focus on it after the render.
+  const refocus = useRef<ShotId | null>(null);
   useEffect(() => {
-    const pending = refocus.current;
-    if (!pending) return;
-    if (performance.now() > pending.until) {
-      refocus.current = null;
-      return;
-    }
-    const board = boardOf(pending.id);
-    if (board && (!pending.focused || document.activeElement === document.body)) {
-      board.focus();
-      pending.focused = true;
-    }
+    if (refocus.current) focusShot(refocus.current);
+    refocus.current = null;
   });
   const say = (text: string) => {
     if (announce.current) announce.current.textContent = text;
@@ -107,7 +91,7 @@ export function BoardGrid(props: Props) {
   const goTo = (id: ShotId, next: Selection<ShotId> = single(id)) => {
     setPicked(next);
     onSelect(id);
-    refocusOn(id);
+    refocus.current = id;
     if (next.ids.size > 1) say(`${next.ids.size} shots selected.`);
   };
 
@@ -119,7 +103,7 @@ export function BoardGrid(props: Props) {
       index: place.index,
     });
     if (!moved.ok) return;
-    refocusOn(id);
+    refocus.current = id;
     const shot = session.getState().snapshot.shots.find((s) => s.id === id);
     if (shot) say(`Shot ${shot.number} moved to position ${place.index + 1} of its scene.`);
   };
