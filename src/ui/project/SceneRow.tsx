@@ -1,4 +1,3 @@
-import { useReadOnly } from './useSessionSelector';
 import { memo, useState } from 'react';
 import type { ShotId } from '../../model/ids';
 import type { Scene } from '../../model/scene';
@@ -15,6 +14,11 @@ interface Props {
   readonly meta: string;
   readonly firstShotId: ShotId | null;
   readonly onPickShot: (id: ShotId) => void;
+  /**
+   * The session's read-only state, from the panel (one subscription for every row): a prop, so
+   * the memoised row and its ⋯ menu render again when it changes.
+   */
+  readonly readOnly: boolean;
 }
 
 /**
@@ -22,12 +26,10 @@ interface Props {
  * (double click, F2, or the ⋯ menu, which also renumbers and deletes the scene).
  */
 export const SceneRow = memo(function SceneRow(props: Props) {
-  const { session, scene, current, meta, firstShotId, onPickShot } = props;
-  // Its ⋯ menu disables edits by it, and memo would keep the menu from seeing it change.
-  useReadOnly(session);
+  const { session, scene, current, meta, firstShotId, onPickShot, readOnly } = props;
   const [editing, setEditing] = useState(false);
   const edit = () => {
-    if (!session.readOnly) setEditing(true);
+    if (!readOnly) setEditing(true);
   };
   return (
     <li className="scene-row">

@@ -56,6 +56,7 @@ export const ScriptPanel = memo(function ScriptPanel(props: Props) {
                 firstShotId={firstShotId}
                 meta={meta}
                 onPickShot={onPickShot}
+                readOnly={readOnly}
               />
             ))}
           </ol>
