@@ -13,6 +13,9 @@ import {
   migrateDocument,
   readDrawing,
   readReview,
+  readScriptFollow,
+  scriptTextOf,
+  type ScriptFollowMode,
   readVersions,
   rootsOf,
   schemaStatus,
@@ -64,6 +67,18 @@ export interface SessionState {
  * change of it must not re-render the whole project view (at 5,000 shots that was a third of a
  * keystroke's time).
  */
+/**
+ * The project's script as the Script tab needs it besides the text itself (which the editor
+ * binds to: sync/scriptBinding.ts). Replaced only when one of these changes.
+ */
+export interface ScriptState {
+  /** The project has its script text (seeded once: store/projectDoc/scriptText.ts). */
+  readonly seeded: boolean;
+  readonly follow: ScriptFollowMode;
+  /** Someone in this tab changed the script since the boards last followed it. */
+  readonly behind: boolean;
+}
+
 export interface SaveState {
   readonly status: PersistenceStatus;
   readonly error: Error | null;
@@ -110,6 +125,7 @@ export class ProjectSession {
         roots.characters,
         roots.drawings,
         roots.comments,
+        roots.script,
       ],
       { trackedOrigins: new Set([USER_ORIGIN]), captureTimeout: UNDO_CAPTURE_OFF_MS },
     );
@@ -124,6 +140,11 @@ export class ProjectSession {
     documents.set(this, project.doc);
     this.reader = new SnapshotReader(project.doc);
     this.state = this.read();
+    this.script = {
+      seeded: scriptTextOf(project.doc) !== null,
+      follow: readScriptFollow(project.doc),
+      behind: false,
+    };
     this.save = { status: initialStatus, error: null };
     project.persistence.summarizeFrom(() => this.state.snapshot);
     // A document from a newer Frameline is never written by this one, not even by accident.
@@ -261,7 +282,9 @@ export class ProjectSession {
    */
   run<N extends CommandName>(name: N, input: CommandInput<N>): CommandResult<CommandOutput<N>> {
     const before = name === 'frame/returnToSketch' ? this.frameOf(input) : null;
+    if (name === 'script/followBoards') this.scriptCommandRan = true;
     const result = this.commands.run(name, this.specs[name], input);
+    this.scriptCommandRan = false;
     if (before && result.ok) rememberFrameBefore(this.undoManager, before.shotId, before.frame);
     if (result.ok)
       this.appliedListeners.forEach((listener) => listener({ name, input } as AppliedCommand));
@@ -310,6 +333,61 @@ export class ProjectSession {
 
   getSaveState = (): SaveState => this.save;
 
+  // ── The script (README "The script and the boards") ─────────────────────────────────────────
+  private script: ScriptState = { seeded: false, follow: 'live', behind: false };
+  private readonly scriptListeners = new Set<() => void>();
+  private readonly scriptEditListeners = new Set<() => void>();
+
+  getScriptState = (): ScriptState => this.script;
+
+  subscribeScriptState = (listener: () => void): (() => void) => {
+    this.scriptListeners.add(listener);
+    return () => this.scriptListeners.delete(listener);
+  };
+
+  /**
+   * Told after each change of the script text made in this tab (typing, undo, an edit in the
+   * inspector), not after a collaborator's: the tab that wrote the text makes the boards follow
+   * it (workflows/scriptFollow.ts), so two tabs never both add the same new shots.
+   */
+  onScriptEdited(listener: () => void): () => void {
+    this.scriptEditListeners.add(listener);
+    return () => this.scriptEditListeners.delete(listener);
+  }
+
+  /** The script's Fountain text now; null before it is seeded. */
+  scriptText(): string | null {
+    return scriptTextOf(this.project.doc)?.toString() ?? null;
+  }
+
+  private updateScript(transaction: Y.Transaction, touched: Touched): void {
+    if (!touched.script && !touched.all && !this.scriptCommandRan) return;
+    const text = scriptTextOf(this.project.doc);
+    const edited =
+      text !== null &&
+      transaction.local &&
+      (transaction.changed as Map<unknown, unknown>).has(text);
+    const followed = this.scriptCommandRan;
+    this.scriptCommandRan = false;
+    const next: ScriptState = {
+      seeded: text !== null,
+      follow: readScriptFollow(this.project.doc),
+      behind: edited ? true : followed ? false : this.script.behind,
+    };
+    if (
+      next.seeded !== this.script.seeded ||
+      next.follow !== this.script.follow ||
+      next.behind !== this.script.behind
+    ) {
+      this.script = next;
+      for (const listener of [...this.scriptListeners]) listener();
+    }
+    if (edited) for (const listener of [...this.scriptEditListeners]) listener();
+  }
+
+  /** Set while `script/followBoards` runs: its transaction clears `behind`. */
+  private scriptCommandRan = false;
+
   /** Told only when the save state changes (`subscribe` is not). */
   subscribeSaveState = (listener: () => void): (() => void) => {
     this.saveListeners.add(listener);
@@ -343,6 +421,8 @@ export class ProjectSession {
     this.undoManager.destroy();
     this.listeners.clear();
     this.saveListeners.clear();
+    this.scriptListeners.clear();
+    this.scriptEditListeners.clear();
     await this.project.close();
   }
 
@@ -365,6 +445,7 @@ export class ProjectSession {
   private readonly onTransaction = (transaction: Y.Transaction) => {
     const touched = touchedBy(transaction, this.roots);
     this.reader.apply(touched);
+    this.updateScript(transaction, touched);
     const reviewChanged = touched.review || touched.all;
     if (reviewChanged) this.derivedFor = null;
     // A shot's frame is its default drawing's reference, so a shot change drops it too.

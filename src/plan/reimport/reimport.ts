@@ -88,7 +88,41 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function planReimport(current: ProjectSnapshot, draft: Breakdown): ReimportPlan {
+/**
+ * What the script editor knows beyond the text (plan/scriptFollow.ts): which beat of the draft
+ * each board came from, by stable anchor rather than by likeness.
+ */
+export interface ReimportOptions {
+  /** Project shot id → the draft shot (beat) it is tied to; the tie wins over any likeness. */
+  readonly ties?: ReadonlyMap<ShotId, ShotId>;
+  /**
+   * Shots the script does not tell (added on the boards): when no beat matches them they stay
+   * as they are, rather than being deleted or OMITTED. Absent: every shot came from a script.
+   */
+  readonly fromBoards?: (shot: Shot) => boolean;
+}
+
+/** A tie scores above any likeness; a tied shot or beat scores nothing against anything else. */
+const TIE_SCORE = 2;
+
+export function planReimport(
+  current: ProjectSnapshot,
+  draft: Breakdown,
+  options: ReimportOptions = {},
+): ReimportPlan {
+  const ties = options.ties ?? new Map<ShotId, ShotId>();
+  const tiedBeats = new Set(ties.values());
+  const fromBoards = options.fromBoards ?? (() => false);
+  const draftSceneOf = new Map(draft.shots.map((s) => [s.id, s.sceneId]));
+  /** Old scene index → new scene ids its shots are tied into. */
+  const sceneTies = current.scenes.map(
+    (scene) =>
+      new Set(
+        current.shots
+          .filter((s) => s.sceneId === scene.id && ties.has(s.id))
+          .map((s) => draftSceneOf.get(ties.get(s.id) as ShotId)),
+      ),
+  );
   // Characters: the project's own ids by name; new names join the project.
   const idByName = new Map(current.characters.map((c) => [c.name, c.id]));
   const newCharacters = draft.characters.filter((c) => !idByName.has(c.name));
@@ -109,6 +143,7 @@ export function planReimport(current: ProjectSnapshot, draft: Breakdown): Reimpo
     current.scenes.length,
     draft.scenes.length,
     (i, j) =>
+      (sceneTies[i]?.has(draft.scenes[j]?.id) ? TIE_SCORE : 0) +
       HEADING_WEIGHT * jaccard(oldHeadings[i] ?? new Set(), newHeadings[j] ?? new Set()) +
       (1 - HEADING_WEIGHT) * jaccard(oldSceneWords[i] ?? new Set(), newSceneWords[j] ?? new Set()),
     SCENE_MATCH_THRESHOLD,
@@ -130,8 +165,9 @@ export function planReimport(current: ProjectSnapshot, draft: Breakdown): Reimpo
       if (matchedOld.has(from.next)) continue;
       const old = current.scenes[from.next];
       if (!old) continue;
-      const kept = oldShotsOf(old.id).filter(hasArtwork);
+      const kept = oldShotsOf(old.id).filter((s) => hasArtwork(s) || fromBoards(s));
       for (const shot of oldShotsOf(old.id)) {
+        if (fromBoards(shot)) continue;
         if (hasArtwork(shot))
           shotChanges.push({ kind: 'omitted', shotId: shot.id, number: shot.number });
         else {
@@ -143,7 +179,7 @@ export function planReimport(current: ProjectSnapshot, draft: Breakdown): Reimpo
       if (kept.length === 0) deletedSceneIds.push(old.id);
       else {
         scenes.push(old);
-        shots.push(...kept.map((s) => ({ ...s, omitted: true })));
+        shots.push(...kept.map((s) => (fromBoards(s) ? s : { ...s, omitted: true })));
       }
     }
   };
@@ -174,6 +210,7 @@ export function planReimport(current: ProjectSnapshot, draft: Breakdown): Reimpo
           projectIds,
           shotChanges,
           deletedShotIds,
+          { ties, tiedBeats, fromBoards },
         ),
       );
     } else {
@@ -220,15 +257,24 @@ function mergeSceneShots(
   projectIds: (ids: readonly CharacterId[]) => CharacterId[],
   changes: ShotChange[],
   deleted: ShotId[],
+  known: {
+    readonly ties: ReadonlyMap<ShotId, ShotId>;
+    readonly tiedBeats: ReadonlySet<ShotId>;
+    readonly fromBoards: (shot: Shot) => boolean;
+  },
 ): Shot[] {
   const oldWords = oldShots.map((s) => wordSet(shotText(s)));
   const newWords = newShots.map((s) => wordSet(shotText(s)));
-  const pairs = align(
-    oldShots.length,
-    newShots.length,
-    (i, j) => jaccard(oldWords[i] ?? new Set(), newWords[j] ?? new Set()),
-    SHOT_MATCH_THRESHOLD,
-  );
+  const score = (i: number, j: number): number => {
+    const old = oldShots[i];
+    const fresh = newShots[j];
+    if (!old || !fresh) return 0;
+    const tie = known.ties.get(old.id);
+    if (tie !== undefined) return tie === fresh.id ? TIE_SCORE : 0;
+    if (known.tiedBeats.has(fresh.id)) return 0;
+    return jaccard(oldWords[i] ?? new Set(), newWords[j] ?? new Set());
+  };
+  const pairs = align(oldShots.length, newShots.length, score, SHOT_MATCH_THRESHOLD);
   const oldForNew = new Map(pairs.map((p) => [p.newIndex, p.oldIndex]));
   const matchedOld = new Set(pairs.map((p) => p.oldIndex));
 
@@ -239,7 +285,8 @@ function mergeSceneShots(
       if (matchedOld.has(nextOld)) continue;
       const old = oldShots[nextOld];
       if (!old) continue;
-      if (hasArtwork(old)) {
+      if (known.fromBoards(old)) result.push(old);
+      else if (hasArtwork(old)) {
         changes.push({ kind: 'omitted', shotId: old.id, number: old.number });
         result.push({ ...old, omitted: true });
       } else {

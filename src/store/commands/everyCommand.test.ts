@@ -51,6 +51,25 @@ type Example<N extends CommandName> = {
 };
 
 const EXAMPLES: { readonly [N in CommandName]: Example<N> } = {
+  'script/seed': {
+    valid: () => ({ text: 'INT. KITCHEN - NIGHT\n\nAnna waits.\n' }),
+    invalid: () => ({ input: { text: 5 }, field: 'text' }),
+  },
+  'script/edit': {
+    valid: (_, round = 0) => ({ changes: [{ from: 0, to: 0, insert: `x${round}` }] }),
+    invalid: () => ({
+      input: { changes: [{ from: -1, to: 0, insert: '' }] },
+      field: 'changes.0.from',
+    }),
+  },
+  'script/followBoards': {
+    valid: () => ({ by: 'button' }),
+    invalid: () => ({ input: { by: 'often' }, field: 'by' }),
+  },
+  'script/setFollow': {
+    valid: (_, round = 0) => ({ mode: round === 0 ? 'button' : 'live' }),
+    invalid: () => ({ input: { mode: 'often' }, field: 'mode' }),
+  },
   'project/update': {
     valid: (_, round = 0) => ({ patch: { title: `Renamed ${round}` } }),
     invalid: () => ({ input: { patch: { aspectRatio: '5:1' } }, field: 'patch.aspectRatio' }),

@@ -8,6 +8,7 @@ import { frameCommands } from './frameCommands';
 import { projectCommands } from './projectCommands';
 import { reviewCommands } from './reviewCommands';
 import { sceneCommands } from './sceneCommands';
+import { scriptCommands } from './scriptCommands';
 import { shotCommands } from './shotCommands';
 import { structureCommands } from './structureCommands';
 
@@ -24,6 +25,7 @@ export const COMMANDS = {
   ...reviewCommands,
   ...conformCommands,
   ...drawingCommands,
+  ...scriptCommands,
 };
 
 export type Commands = typeof COMMANDS;

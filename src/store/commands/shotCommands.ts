@@ -6,6 +6,7 @@ import type { ShotInit, ShotPatch } from '../../model/shot';
 import { transitionSchema, type Transition } from '../../model/transition';
 import type { Milliseconds } from '../../model/units';
 import {
+  carryShotEditToScript,
   deleteShot,
   fitShotToAudio,
   insertShot,
@@ -41,7 +42,12 @@ export const shotCommands = {
   'shot/update': defineCommand({
     input: shotRef.extend({ patch: shotPatchSchema }),
     undo: ({ shotId, patch }: { shotId: ShotId; patch: ShotPatch }) => patchPolicy(shotId, patch),
-    run: ({ doc }, { shotId, patch }) => updateShot(doc, shotId, patch),
+    // The script follows: an action or a line of dialogue goes into the text it came from,
+    // in the same transaction, so one undo takes back both (README "The script and the boards").
+    run: ({ doc, snapshot }, { shotId, patch }) => {
+      carryShotEditToScript(doc, snapshot, shotId, patch);
+      updateShot(doc, shotId, patch);
+    },
   }),
 
   /** A new shot in a scene at `index`; returns its id (null when the scene is gone). */

@@ -51,3 +51,16 @@ export {
 } from './drawingOps';
 export { readDrawing } from './readDrawing';
 export { putPictures } from './pictureOps';
+export {
+  carryShotEditToScript,
+  editScript,
+  followScriptText,
+  readScriptFollow,
+  resolveAnchors,
+  ScriptEditError,
+  scriptTextOf,
+  seedScript,
+  setScriptFollow,
+  type ScriptChange,
+  type ScriptFollowMode,
+} from './scriptText';

@@ -17,6 +17,14 @@ import type * as Y from 'yjs';
  *                       replace each other's layer (a key set twice keeps one value), and
  *                       strokes appended to one layer at once both stay (drawingOps.ts).
  *
+ * The script (issue 17; README "The script and the boards"):
+ *
+ *   script      Y.Map   `text`: Y.Text, the Fountain source everyone writes (absent until seeded:
+ *                       seeding sets a new Y.Text under the key, so two peers seeding at once
+ *                       keep one, never both texts end to end); `follow`: 'live' | 'button';
+ *                       `anchors`: Y.Map shotId → JSON of a Yjs relative position in `text`,
+ *                       where the beat the shot came from starts (it moves with the text).
+ *
  * Review and history (collaboration; none of these is tracked by undo, see projectSession.ts):
  *
  *   comments    Y.Map   commentId → plain object (model/comment.ts `Comment`). Written once,
@@ -45,7 +53,13 @@ export const ROOT = {
   approvals: 'approvals',
   versions: 'versions',
   drawings: 'drawings',
+  script: 'script',
 } as const;
+
+/** Keys of the `script` root (layout above). */
+export const SCRIPT_TEXT = 'text';
+export const SCRIPT_FOLLOW = 'follow';
+export const SCRIPT_ANCHORS = 'anchors';
 
 export const SCENE_SHOT_ORDER = 'shotOrder';
 /**
@@ -81,6 +95,7 @@ export function rootsOf(doc: Y.Doc) {
     approvals: doc.getMap<unknown>(ROOT.approvals),
     versions: doc.getMap<YRecord>(ROOT.versions),
     drawings: doc.getMap<YRecord>(ROOT.drawings),
+    script: doc.getMap<unknown>(ROOT.script),
   };
 }
 

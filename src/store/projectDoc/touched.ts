@@ -24,6 +24,8 @@ export interface Touched {
   readonly review: boolean;
   /** Shots whose drawing changed (layout.ts `drawings`; not part of the snapshot either). */
   readonly drawings: ReadonlySet<string>;
+  /** The script text, its anchors or its follow setting (not part of the snapshot). */
+  readonly script: boolean;
 }
 
 /** Any shared type, as `Transaction.changed` holds them. */
@@ -49,6 +51,7 @@ export function touchedBy(transaction: Y.Transaction, roots: ProjectRoots): Touc
     characters: new Set(),
     review: false,
     drawings: new Set(),
+    script: false,
   };
   const review = new Set<unknown>([roots.comments, roots.threads, roots.approvals, roots.versions]);
   for (const [type, keys] of transaction.changed) {
@@ -82,7 +85,8 @@ export function touchedBy(transaction: Y.Transaction, roots: ProjectRoots): Touc
         touched.characterList = true;
         for (const key of keys) if (key !== null) touched.characters.add(key);
       } else touched.characters.add(recordId);
-    } else if (root === roots.drawings) {
+    } else if (root === roots.script) touched.script = true;
+    else if (root === roots.drawings) {
       if (recordId !== undefined) touched.drawings.add(shotOfLayerKey(recordId));
       else for (const key of keys) if (key !== null) touched.drawings.add(shotOfLayerKey(key));
     }
