@@ -21,8 +21,40 @@ export interface RunRow {
   /** Per step: the input hash of the result the run uses now (its row in `pipelineSteps`). */
   readonly current: Readonly<Record<string, string>>;
   readonly state: RunState;
+  /**
+   * The saved pipeline (its file's JSON) an idea run follows instead of the default steps; the
+   * run's steps are rebuilt from it whenever the run is opened. Absent: the default steps.
+   */
+  readonly template?: unknown;
+  /**
+   * Paid calls under way, each stored before it is sent and removed when it ends: one still here
+   * when the run is opened again was cut off by the page closing (engine.ts).
+   */
+  readonly inFlight?: readonly PaidCallRow[];
+  /** Calls the page closed on, and what became of each since. */
+  readonly interrupted?: readonly InterruptedCall[];
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+/** What a paid call makes, for the line that tells of one cut off ("1 frame was being made…"). */
+export type PaidWhat = 'frame' | 'character sheet' | 'spoken line';
+
+export interface PaidCallRow {
+  readonly stepId: string;
+  /** Names the request within its step (a shot's frame), so asking it again is recognised. */
+  readonly key: string;
+  readonly what: PaidWhat;
+}
+
+/**
+ * A call under way when the page closed: its answer cannot be known to have come (none of the
+ * providers takes an idempotency key, so it cannot be collected either). 'pending': not asked
+ * again yet; 'asked': asked again (and paid again); 'kept': its step finished without asking it
+ * (the answer had been stored before the page went).
+ */
+export interface InterruptedCall extends PaidCallRow {
+  readonly outcome: 'pending' | 'asked' | 'kept';
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { launchPersistent, reloadThroughPrompt, trackPageErrors } from '../helpers/browser';
 import { shootThemes } from '../helpers/screens';
 
 /**
@@ -83,11 +83,14 @@ test('the outline comes from the model; the script streams in as it is written',
   const first = (await soFar.innerText()).length;
   await expect.poll(async () => (await soFar.innerText()).length).toBeGreaterThan(first);
   expect(await railItem('Script').innerText()).toMatch(/Working/);
+  // Slower now, so the script is still on its way through the screenshots and the reload.
+  fake.setStreamDelay(1000);
   await shoot('streaming');
 });
 
 test('a reload mid-stream leaves the run paused; Resume finishes it without asking twice', async () => {
-  await page.reload();
+  // A paid call is under way: the tab asks before it goes.
+  expect(await reloadThroughPrompt(page)).toEqual(['beforeunload']);
   await page.getByRole('heading', { name: title }).waitFor();
   await expect.poll(() => page.locator('.idea-run-state').innerText()).toMatch(/^Paused/);
   fake.setStreamDelay(1);

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { CallEntry } from '../fake-provider/script';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import { launchPersistent, reloadThroughPrompt, trackPageErrors } from '../helpers/browser';
 import { addProvider } from '../helpers/providerSettings';
 import { shootThemes } from '../helpers/screens';
 
@@ -117,7 +117,8 @@ test('a refused request is retried by the router unseen; a reload mid-stream pau
   fake.setStreamDelay(150);
   await page.getByRole('button', { name: /^(Run all|Resume)/ }).click();
   await page.getByLabel('Characters so far').waitFor({ timeout: 30_000 });
-  await page.reload();
+  // A paid call is under way: the tab asks before it goes.
+  expect(await reloadThroughPrompt(page)).toEqual(['beforeunload']);
   await page.getByRole('heading', { name: TITLE }).waitFor();
   await expect.poll(runState).toMatch(/^Paused/);
   const bible = textCalls().filter((c) => stepOf(c) === 'bible');

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Dialog,
+  type Page,
+} from 'playwright-core';
 import { findChromium } from '../tools/ensure-chromium.mjs';
 
 /** Flags from TESTING.md: headless as root, and no traffic to anywhere but loopback. */
@@ -61,4 +67,23 @@ export function trackPageErrors(page: Page): string[] {
 export async function chooseExport(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/**
+ * Reloads while a provider call is under way: the page asks first (beforeunload) and the person
+ * leaves anyway. Returns the kinds of dialog shown (['beforeunload'] when it asked).
+ */
+export async function reloadThroughPrompt(page: Page): Promise<string[]> {
+  const shown: string[] = [];
+  const onDialog = (dialog: Dialog) => {
+    shown.push(dialog.type());
+    void dialog.accept();
+  };
+  page.on('dialog', onDialog);
+  try {
+    await page.reload();
+  } finally {
+    page.off('dialog', onDialog);
+  }
+  return shown;
 }

@@ -195,6 +195,27 @@ describe('router', () => {
     expect(backup.calls).toHaveLength(0);
   });
 
+  test('counts the paid calls under way, whatever way each ends', async () => {
+    const hanging = scripted(['hang']);
+    const { router } = harness([provider('a', hanging.adapter)]);
+    expect(router.paidCallsInFlight).toBe(0);
+    const controller = new AbortController();
+    const call = router.image(REQUEST, { signal: controller.signal });
+    await expect.poll(() => router.paidCallsInFlight).toBe(1);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(router.paidCallsInFlight).toBe(0);
+    const answered = harness([provider('b', scripted(['ok']).adapter)]).router;
+    await answered.image(REQUEST);
+    expect(answered.paidCallsInFlight).toBe(0);
+    // The offline sketch costs nothing and loses nothing: it is not counted.
+    const sketch = scripted(['hang']);
+    const local = harness([provider('s', { ...sketch.adapter, kind: 'sketch' })]).router;
+    void local.image(REQUEST);
+    await expect.poll(() => sketch.calls.length).toBe(1);
+    expect(local.paidCallsInFlight).toBe(0);
+  });
+
   test('no more calls run at once than the provider allows', async () => {
     const slow = scripted(['ok']);
     const { router } = harness([provider('a', slow.adapter, { maxConcurrent: 1 })]);

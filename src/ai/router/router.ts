@@ -174,6 +174,7 @@ export class AiRouter {
    * handed to the UI and workflows, which must hold no way to read one (src/ai/aiService.ts).
    */
   readonly #deps: RouterDeps;
+  #paidInFlight = 0;
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
@@ -353,6 +354,15 @@ export class AiRouter {
     this.semaphores.delete(id);
   }
 
+  /**
+   * Calls to a provider (anything but the offline sketch) under way now. A page closed meanwhile
+   * loses their answers, and none of the providers takes an idempotency key to collect them
+   * later, so the page asks before it goes (usePaidCallWarning).
+   */
+  get paidCallsInFlight(): number {
+    return this.#paidInFlight;
+  }
+
   private semaphoreFor(provider: RouterProvider): Semaphore {
     let semaphore = this.semaphores.get(provider.id);
     if (!semaphore) {
@@ -477,6 +487,8 @@ export class AiRouter {
       .catch(() => {
         throw cancelled();
       });
+    const paid = provider.adapter.kind !== 'sketch';
+    if (paid) this.#paidInFlight += 1;
     const controller = new AbortController();
     const stop = () => controller.abort(cancelled());
     signal.addEventListener('abort', stop, { once: true });
@@ -553,6 +565,7 @@ export class AiRouter {
       await this.logAttempt(provider, task, options, started, costUsd, safe, usage);
       return { ok: false, error: safe, costUsd, partial };
     } finally {
+      if (paid) this.#paidInFlight -= 1;
       live = false;
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);

@@ -4,9 +4,13 @@ import type { IdeaParams } from '../../workflows/idea/params';
 import type { RunController } from '../../workflows/pipeline/runController';
 import { firstPending, progressOf, remainingEstimate } from '../../workflows/pipeline/stepViews';
 import { formatUsd } from '../ai/labels';
+import { usePaidCallWarning } from '../ai/usePaidCallWarning';
 import { useServices } from '../app/servicesContext';
 import { plural } from '../common/format';
+import { templateProviders } from '../../workflows/idea/fromTemplate';
+import { pipelineFileJson } from '../../workflows/pipeline/custom/pipelineFile';
 import { BriefForm } from './BriefForm';
+import { PipelineChoice } from './PipelineChoice';
 import { CostTable } from './CostTable';
 import { StepPanel } from './StepPanel';
 import { RUN_STATE_LABELS, STATUS_LABELS } from './statusLabels';
@@ -39,7 +43,8 @@ function NewRun() {
 }
 
 function OpenRun({ runId }: { readonly runId: string }) {
-  const run = useIdeaRun(runId);
+  const [opened, setOpened] = useState(0);
+  const run = useIdeaRun(runId, opened);
   switch (run.kind) {
     case 'loading':
       return <p className="muted page-pad">Opening the run…</p>;
@@ -59,18 +64,31 @@ function OpenRun({ runId }: { readonly runId: string }) {
         </p>
       );
     case 'ready':
-      return <Wizard controller={run.controller} pricing={run.pricing} />;
+      return (
+        <Wizard
+          controller={run.controller}
+          pricing={run.pricing}
+          templated={run.templated}
+          onStepsChanged={() => setOpened((n) => n + 1)}
+        />
+      );
   }
 }
 
 function Wizard({
   controller,
   pricing,
+  templated,
+  onStepsChanged,
 }: {
   readonly controller: RunController<IdeaParams>;
   readonly pricing: IdeaPricing;
+  readonly templated: unknown;
+  /** Another pipeline was chosen: the run is opened again with its steps. */
+  readonly onStepsChanged: () => void;
 }) {
   const run = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  usePaidCallWarning();
   const [selected, setSelected] = useState<string>(() =>
     run.steps.some((s) => s.status !== 'todo') ? (firstPending(run.steps)?.id ?? BRIEF) : BRIEF,
   );
@@ -148,6 +166,11 @@ function Wizard({
           </button>
         </div>
       </header>
+      {run.interrupted.map((line) => (
+        <p key={line} className="idea-notice page-pad-x" role="status">
+          {line}
+        </p>
+      ))}
       {run.error ? (
         <p className="idea-error page-pad-x" role="alert">
           {run.error}
@@ -201,6 +224,19 @@ function Wizard({
                 params={run.params}
                 readOnly={run.busy}
                 onSave={(params, title) => void controller.setParams(params, title)}
+              />
+              <PipelineChoice
+                templated={templated}
+                options={pricing.options}
+                disabled={run.busy || run.steps.some((s) => s.status !== 'todo')}
+                onChoose={(spec) =>
+                  void controller
+                    .setTemplate(
+                      spec ? JSON.parse(pipelineFileJson(spec)) : null,
+                      spec ? templateProviders(spec) : {},
+                    )
+                    .then((ok) => ok && onStepsChanged())
+                }
               />
               <CostTable
                 steps={run.steps}

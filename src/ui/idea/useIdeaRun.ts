@@ -8,7 +8,9 @@ import {
   type IdeaPricing,
 } from '../../workflows/idea/appDeps';
 import { defaultParams, titleOf, type IdeaParams } from '../../workflows/idea/params';
-import { ideaPipeline } from '../../workflows/idea/steps';
+import { ideaPipelineFrom } from '../../workflows/idea/fromTemplate';
+import { IDEA_PIPELINE, ideaPipeline } from '../../workflows/idea/steps';
+import { checkPipeline, type PipelineSpec } from '../../workflows/pipeline/custom/pipelineFile';
 import { PipelineEngine, type EngineDeps } from '../../workflows/pipeline/engine';
 import { RunController } from '../../workflows/pipeline/runController';
 import type { Pricer } from '../../workflows/pipeline/types';
@@ -17,7 +19,7 @@ import { stepDepsFor } from '../pipelines/appStepDeps';
 import type { Services } from '../app/services';
 import { useServices } from '../app/servicesContext';
 
-export const IDEA_PIPELINE_ID = 'idea';
+export const IDEA_PIPELINE_ID = IDEA_PIPELINE;
 
 export type IdeaRun =
   | { readonly kind: 'loading' }
@@ -27,30 +29,56 @@ export type IdeaRun =
       readonly kind: 'ready';
       readonly controller: RunController<IdeaParams>;
       readonly pricing: IdeaPricing;
+      /** The saved pipeline the run follows (its file's JSON); undefined: the default steps. */
+      readonly templated: unknown;
     };
 
 /**
- * The engine's parts for this app: the runs table, the idea pipeline over the person's providers
- * and the repository, and a price that follows Settings (`pricing.current` is swapped when the
- * providers or the price table change; the engine asks it on every view).
+ * The engine's parts for this app: the runs table, the idea pipeline (its default steps, or
+ * those of the saved pipeline the run follows) over the person's providers and the repository,
+ * and a price that follows Settings (`pricing.current` is swapped when the providers or the
+ * price table change; the engine asks it on every view).
  */
-function engineDeps(app: Services, runId: string, pricer: { current: Pricer }) {
+function engineDeps(
+  app: Services,
+  runId: string,
+  pricer: { current: Pricer },
+  template: unknown = undefined,
+) {
   const ai: IdeaAi = aiServiceFor(app);
-  const definition = ideaPipeline({
+  const deps = {
     ...ideaDepsFor(ai, (snapshot: ProjectSnapshot) => app.repo.create(snapshot), `idea:${runId}`),
     // Frames, voices and the rendered animatic, in the project the run made.
     animatic: stepDepsFor(app),
-  });
-  const deps: EngineDeps<IdeaParams> = {
+  };
+  const definition =
+    template === undefined ? ideaPipeline(deps) : ideaPipelineFrom(deps, templateSpec(template));
+  const engineDeps: EngineDeps<IdeaParams> = {
     store: new DexieRunStore(app.repo.db),
     definition,
     price: (plan, choice) => pricer.current(plan, choice),
   };
-  return { ai, deps };
+  return { ai, deps: engineDeps };
 }
 
-/** Opens a stored run for the wizard; leaving the wizard pauses a step under way. */
-export function useIdeaRun(runId: string): IdeaRun {
+/**
+ * A run's saved pipeline, checked again as a file (its steps and options; the providers the run
+ * uses are its own, kept per step). One that no longer reads says why instead of running.
+ */
+function templateSpec(template: unknown): PipelineSpec {
+  const checked = checkPipeline(template, () => []);
+  if (!checked.ok)
+    throw new Error(
+      `its pipeline no longer reads: ${checked.errors.map((e) => `${e.where} ${e.message}`).join('; ')}`,
+    );
+  return checked.spec;
+}
+
+/**
+ * Opens a stored run for the wizard; leaving the wizard pauses a step under way. A new `opened`
+ * opens it again (its steps changed: another saved pipeline was chosen).
+ */
+export function useIdeaRun(runId: string, opened = 0): IdeaRun {
   const app = useServices();
   const [run, setRun] = useState<IdeaRun>({ kind: 'loading' });
   useEffect(() => {
@@ -60,9 +88,10 @@ export function useIdeaRun(runId: string): IdeaRun {
     const pricer: { current: Pricer } = {
       current: () => ({ calls: 0, costUsd: 0, providerLabel: '…' }),
     };
-    const { ai, deps } = engineDeps(app, runId, pricer);
     void (async () => {
       try {
+        const row = await new DexieRunStore(app.repo.db).getRun(runId);
+        const { ai, deps } = engineDeps(app, runId, pricer, row?.template);
         const engine = await PipelineEngine.open(deps, runId);
         if (!live) return;
         if (!engine) return setRun({ kind: 'missing' });
@@ -72,13 +101,13 @@ export function useIdeaRun(runId: string): IdeaRun {
         pricer.current = pricing.price;
         await c.refresh();
         if (!live) return;
-        setRun({ kind: 'ready', controller: c, pricing });
+        setRun({ kind: 'ready', controller: c, pricing, templated: row?.template });
         // Providers or prices changed in Settings: estimates and choices follow.
         stopWatching = ai.watchSettings(() => {
           void loadIdeaPricing(ai).then((next) => {
             if (!live) return;
             pricer.current = next.price;
-            setRun({ kind: 'ready', controller: c, pricing: next });
+            setRun({ kind: 'ready', controller: c, pricing: next, templated: row?.template });
             void c.refresh();
           });
         });
@@ -92,7 +121,7 @@ export function useIdeaRun(runId: string): IdeaRun {
       controller?.pause();
       controller?.dispose();
     };
-  }, [app, runId]);
+  }, [app, runId, opened]);
   return run;
 }
 

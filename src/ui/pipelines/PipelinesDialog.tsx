@@ -299,7 +299,8 @@ export function PipelinesDialog({ session, onClose }: Props) {
           </div>
           {fromIdea ? (
             <p className="muted">
-              This pipeline writes a script: it starts from an idea, not this project.
+              This pipeline writes a script: it starts from an idea, not this project. Save it, then
+              choose it under Steps in “From an idea” on the projects page.
             </p>
           ) : null}
         </section>

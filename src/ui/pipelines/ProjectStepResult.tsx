@@ -30,11 +30,19 @@ export function ProjectStepResult({ output }: { readonly output: unknown }) {
     );
   if (isTally(output)) {
     const sketched = 'mode' in output && output.mode === 'sketch';
+    const sheets = 'sheets' in output && typeof output.sheets === 'number' ? output.sheets : 0;
     return (
       <p className="pipeline-result">
         {sketched
           ? `Offline: ${plural(output.skipped, 'shot')} keep their sketches or own frames (no image provider for this step)`
           : `${plural(output.made, 'shot')} done now · ${output.skipped} already done or with nothing to do`}
+        {sheets > 0 ? (
+          <span>
+            {' '}
+            · {plural(sheets, 'character sheet')} drawn first, in the project’s character bible, as
+            the frames’ references
+          </span>
+        ) : null}
         {output.note && !sketched ? <span className="muted"> · {output.note}</span> : null}
       </p>
     );

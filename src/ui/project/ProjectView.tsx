@@ -18,6 +18,7 @@ import { ScriptPanel } from './ScriptPanel';
 import { ShotInspector } from './ShotInspector';
 import { TimelineView } from '../timeline/TimelineView';
 import { useCloseWarning } from './useCloseWarning';
+import { usePaidCallWarning } from '../ai/usePaidCallWarning';
 import { useSession, useSessionState } from './useSession';
 import { useSketchProgress } from './useSketches';
 import { useTabSync } from './useTabSync';
@@ -157,6 +158,7 @@ function OpenProjectView({
   useCommandFailures(session);
   useTabSync(session);
   useCloseWarning(session);
+  usePaidCallWarning();
 
   const shots = state.snapshot.shots;
   const groups = useShotGroups(state.snapshot);

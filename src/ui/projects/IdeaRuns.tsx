@@ -24,6 +24,12 @@ function started(row: RunRow): boolean {
   return Object.keys(row.current).length > 0 || (typeof idea === 'string' && idea.trim() !== '');
 }
 
+/** The name of the saved pipeline a run follows, if it follows one (read, not checked). */
+function pipelineName(row: RunRow): string {
+  const name = (row.template as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name.slice(0, 60) : '';
+}
+
 /**
  * Runs of "From an idea" kept in this browser, unfinished ones first, so a run left by a reload
  * or a closed tab is found again and resumed where it stopped.
@@ -60,6 +66,7 @@ export function IdeaRuns() {
             </a>
             <span className="muted">
               {STATE_WORDS[row.state]} · {relativeTime(row.updatedAt)}
+              {pipelineName(row) ? ` · ${pipelineName(row)}` : ''}
             </span>
             <a className="button quiet" href={`#/idea/${row.id}`}>
               {row.state === 'done' ? 'Open' : 'Continue'}

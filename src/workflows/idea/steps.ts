@@ -37,6 +37,9 @@ export interface IdeaDeps {
   readonly animatic?: ProjectStepDeps;
 }
 
+/** Runs of "From an idea", with the default steps or a saved pipeline's, are stored under it. */
+export const IDEA_PIPELINE = 'idea';
+
 /** Before the plan exists, the estimate counts a shot per this many seconds of the length. */
 const GUESSED_SHOT_SECONDS = 3;
 /** Rough sizes for the estimate before a run: a screenplay page is about a minute, ~300 tokens. */
@@ -97,13 +100,22 @@ function snapshotOf(script: string, title: string): ProjectSnapshot {
   return read.snapshot;
 }
 
-/**
- * Idea → outline → Fountain script → breakdown → character bible → shot plan → project, then (with
- * `deps.animatic`) frames with the characters' sheets as references → a voice for each line → the
- * rendered animatic, all in that project: each board can be seen and changed there, and a step
- * run again only does the shots still missing their frame or voice.
- */
-export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
+/** The steps that make a project from an idea, by id (a template picks some of them). */
+export interface IdeaTextSteps {
+  readonly outline: PipelineStep<IdeaParams>;
+  readonly script: PipelineStep<IdeaParams>;
+  readonly breakdown: PipelineStep<IdeaParams>;
+  readonly bible: PipelineStep<IdeaParams>;
+  /** The shot plan, with the character bible (`withBible`) or with the script's characters bare. */
+  readonly plan: (withBible: boolean) => PipelineStep<IdeaParams>;
+  readonly project: PipelineStep<IdeaParams>;
+}
+
+/** Before the plan exists, how many shots the frames and voices are priced for. */
+export const guessedShots = (input: { readonly params: IdeaParams }) =>
+  Math.max(1, Math.round(input.params.lengthSeconds / GUESSED_SHOT_SECONDS));
+
+export function ideaTextSteps(deps: IdeaDeps): IdeaTextSteps {
   const outline = step({
     id: 'outline',
     label: 'Outline',
@@ -188,29 +200,32 @@ export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
     },
   });
 
-  const plan = step({
-    id: 'plan',
-    label: 'Shot plan',
-    after: ['breakdown', 'bible'],
-    version: 1,
-    capability: 'none',
-    reads: (p) => ({ aspectRatio: p.aspectRatio, title: titleOf(p) }),
-    plan: () => [],
-    run: async (input): Promise<ProjectSnapshot> => {
-      const snapshot = input.upstream.breakdown as ProjectSnapshot;
-      const entries = new Map(
-        bibleSchema.parse(input.upstream.bible ?? []).map((e) => [e.name.trim().toUpperCase(), e]),
-      );
-      return {
-        ...snapshot,
-        meta: { ...snapshot.meta, aspectRatio: input.params.aspectRatio },
-        characters: snapshot.characters.map((c) => {
-          const e = entries.get(c.name.toUpperCase());
-          return e ? { ...c, description: e.description, look: e.look, wardrobe: e.wardrobe } : c;
-        }),
-      };
-    },
-  });
+  const plan = (withBible: boolean) =>
+    step({
+      id: 'plan',
+      label: 'Shot plan',
+      after: withBible ? ['breakdown', 'bible'] : ['breakdown'],
+      version: 1,
+      capability: 'none',
+      reads: (p) => ({ aspectRatio: p.aspectRatio, title: titleOf(p) }),
+      plan: () => [],
+      run: async (input): Promise<ProjectSnapshot> => {
+        const snapshot = input.upstream.breakdown as ProjectSnapshot;
+        const entries = new Map(
+          bibleSchema
+            .parse(input.upstream.bible ?? [])
+            .map((e) => [e.name.trim().toUpperCase(), e]),
+        );
+        return {
+          ...snapshot,
+          meta: { ...snapshot.meta, aspectRatio: input.params.aspectRatio },
+          characters: snapshot.characters.map((c) => {
+            const e = entries.get(c.name.toUpperCase());
+            return e ? { ...c, description: e.description, look: e.look, wardrobe: e.wardrobe } : c;
+          }),
+        };
+      },
+    });
 
   const project = step({
     id: 'project',
@@ -227,16 +242,23 @@ export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
     },
   });
 
-  const steps = [outline, script, breakdown, bible, plan, project];
-  if (!deps.animatic) return { id: 'idea', steps };
-  const made = {
-    deps: deps.animatic,
-    source: madeBy<IdeaParams>('project', 'plan', (input) =>
-      Math.max(1, Math.round(input.params.lengthSeconds / GUESSED_SHOT_SECONDS)),
-    ),
-  };
+  return { outline, script, breakdown, bible, plan, project };
+}
+
+/**
+ * Idea → outline → Fountain script → breakdown → character bible → shot plan → project, then (with
+ * `deps.animatic`) frames with the characters' sheets as references → a voice for each line → the
+ * rendered animatic, all in that project: each board can be seen and changed there, and a step
+ * run again only does the shots still missing their frame or voice. (A saved pipeline picks its
+ * own steps from these: fromTemplate.ts.)
+ */
+export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
+  const t = ideaTextSteps(deps);
+  const steps = [t.outline, t.script, t.breakdown, t.bible, t.plan(true), t.project];
+  if (!deps.animatic) return { id: IDEA_PIPELINE, steps };
+  const made = { deps: deps.animatic, source: madeBy<IdeaParams>('project', 'plan', guessedShots) };
   return {
-    id: 'idea',
+    id: IDEA_PIPELINE,
     steps: [
       ...steps,
       framesStep(made, { sheets: true }),

@@ -250,6 +250,7 @@ describe('the app’s text provider through the router', () => {
         onText: (t) => texts.push(t),
         onCost: () => {},
         onProgress: () => {},
+        paid: (_, work) => work(),
       },
     );
     expect(answer).toMatch(/Outline this/);

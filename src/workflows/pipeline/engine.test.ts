@@ -5,6 +5,7 @@ import { DexieRunStore, MemoryRunStore, type RunStore } from '../../store/pipeli
 import { openDb } from '../../store/db';
 import { PipelineEngine, type EngineDeps } from './engine';
 import { inputHash } from './hash';
+import { interruptedLines } from './interrupted';
 import { askStructured, StructuredOutputError } from './structured';
 import type { PipelineDefinition, PipelineStep, Pricer } from './types';
 
@@ -105,6 +106,93 @@ describe('pipeline engine', () => {
     expect(failed[1]?.error?.message).toBe('provider down');
     expect(await e.runAll()).toBe('done');
     expect(calls).toEqual(['a', 'b', 'b', 'c']);
+  });
+
+  test('a run keeps the pipeline it follows; it is changed only before any step has run', async () => {
+    const calls: string[] = [];
+    const store = new DexieRunStore(openDb(`pipeline-${Math.random()}`));
+    const e = await PipelineEngine.create(deps(calls, store), {
+      id: 'r1',
+      title: 't',
+      params: { idea: 'x' },
+      template: { name: 'Mine' },
+    });
+    await e.setTemplate({ name: 'Other' }, { a: 'offline' });
+    const reopened = await PipelineEngine.open(deps(calls, store), 'r1');
+    expect(reopened?.template).toEqual({ name: 'Other' });
+    expect(reopened?.providerOf('a')).toBe('offline');
+    await reopened!.setTemplate(null, {});
+    expect((await store.getRun('r1'))?.template).toBeUndefined();
+    await reopened!.runAll({ until: 'a' });
+    await expect(reopened!.setTemplate({ name: 'Late' }, {})).rejects.toThrow(
+      /before the first one runs/,
+    );
+  });
+
+  test('a paid call the page closed on is told of, and recognised when asked again', async () => {
+    const store = new DexieRunStore(openDb(`pipeline-${Math.random()}`));
+    const have = new Set<string>();
+    const asked: string[] = [];
+    let hang = true;
+    const framesDef: PipelineDefinition<Params> = {
+      id: 'test',
+      steps: [
+        {
+          id: 'frames',
+          label: 'Frames',
+          after: [],
+          version: 1,
+          capability: 'image',
+          reads: () => null,
+          plan: () => [],
+          run: async (_, ctx) => {
+            for (const shot of ['s1', 's2', 's3'].filter((k) => !have.has(k)))
+              await ctx.paid({ key: shot, what: 'frame' }, async () => {
+                asked.push(shot);
+                // The page "closes" during s2's call: it never answers in this engine.
+                if (shot === 's2' && hang) await new Promise(() => undefined);
+                have.add(shot);
+              });
+            return 'boards';
+          },
+        },
+      ],
+    };
+    const first = await PipelineEngine.create(
+      { store, definition: framesDef, price },
+      { id: 'r1', title: 't', params: { idea: 'x' } },
+    );
+    void first.runAll();
+    await expect.poll(() => asked).toEqual(['s1', 's2']);
+    // A new engine over the same store, as after a reload while s2 was on its way.
+    hang = false;
+    const again = await PipelineEngine.open({ store, definition: framesDef, price }, 'r1');
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 frame was being made when the page closed: no answer came, so it is asked again (and paid for again) when the run goes on.',
+    ]);
+    expect(await again!.runAll()).toBe('done');
+    expect(asked).toEqual(['s1', 's2', 's2', 's3']);
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 frame was being made when the page closed; it was asked again.',
+    ]);
+    // Nothing is under way any more; a clean reopen finds nothing new to tell.
+    expect((await store.getRun('r1'))?.inFlight).toEqual([]);
+    const third = await PipelineEngine.open({ store, definition: framesDef, price }, 'r1');
+    expect(third!.interrupted).toHaveLength(1);
+  });
+
+  test('calls whose answers had been kept are told so; lines are grouped and counted', () => {
+    const call = { stepId: 'frames', key: 'a', what: 'frame' as const };
+    expect(
+      interruptedLines([
+        { ...call, outcome: 'kept' },
+        { ...call, key: 'b', what: 'spoken line', outcome: 'asked' },
+        { ...call, key: 'c', what: 'spoken line', outcome: 'asked' },
+      ]),
+    ).toEqual([
+      '1 frame was being made when the page closed; its answer had been kept, so it was not asked again.',
+      '2 spoken lines were being made when the page closed; they were asked again.',
+    ]);
   });
 
   test('a reload resumes from the store: nothing is asked twice', async () => {

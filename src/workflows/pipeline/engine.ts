@@ -1,9 +1,17 @@
 import { PartialAnswerError } from '../../ai/router/router';
-import type { RunRow, RunState, RunStore, StepRow } from '../../store/pipelineRuns';
+import type {
+  InterruptedCall,
+  PaidCallRow,
+  RunRow,
+  RunState,
+  RunStore,
+  StepRow,
+} from '../../store/pipelineRuns';
 import { inputHash } from './hash';
 import { StructuredOutputError } from './structured';
 import {
   AUTO,
+  type PaidCall,
   type PipelineDefinition,
   type PipelineStep,
   type Pricer,
@@ -64,7 +72,13 @@ export class PipelineEngine<P> {
   /** A new run with these parameters, stored before anything runs. */
   static async create<P>(
     deps: EngineDeps<P>,
-    init: { id: string; title: string; params: P; providers?: Record<string, ProviderChoice> },
+    init: {
+      id: string;
+      title: string;
+      params: P;
+      providers?: Record<string, ProviderChoice>;
+      template?: unknown;
+    },
   ): Promise<PipelineEngine<P>> {
     const at = (deps.now ?? Date.now)();
     const row: RunRow = {
@@ -75,6 +89,7 @@ export class PipelineEngine<P> {
       providers: init.providers ?? {},
       current: {},
       state: 'idle',
+      ...(init.template === undefined ? {} : { template: init.template }),
       createdAt: at,
       updatedAt: at,
     };
@@ -87,7 +102,52 @@ export class PipelineEngine<P> {
     const row = await deps.store.getRun(id);
     if (!row || row.pipelineId !== deps.definition.id) return null;
     const state: RunState = row.state === 'running' ? 'paused' : row.state;
-    return new PipelineEngine(deps, { ...row, state });
+    const cut = row.inFlight ?? [];
+    if (cut.length === 0) return new PipelineEngine(deps, { ...row, state });
+    // Calls under way when the page closed: their answers are lost. Kept as interrupted, so the
+    // run can say so, and recognise them when they are asked again.
+    const opened: RunRow = {
+      ...row,
+      state,
+      inFlight: [],
+      interrupted: [
+        ...(row.interrupted ?? []),
+        ...cut.map((c) => ({
+          stepId: c.stepId,
+          key: c.key,
+          what: c.what,
+          outcome: 'pending' as const,
+        })),
+      ],
+    };
+    await deps.store.putRun(opened);
+    return new PipelineEngine(deps, opened);
+  }
+
+  /** Calls the page closed on while they were under way, and what became of them. */
+  get interrupted(): readonly InterruptedCall[] {
+    return this.row.interrupted ?? [];
+  }
+
+  /**
+   * A paid call of a step: stored as under way before it is sent (so a page closed meanwhile
+   * leaves it in the record), removed when it ends however it ends. One the page closed on
+   * before is marked as asked again.
+   */
+  private async paid<T>(stepId: string, call: PaidCall, work: () => Promise<T>): Promise<T> {
+    const entry: PaidCallRow = { stepId, key: call.key, what: call.what };
+    const same = (c: PaidCallRow) => c.stepId === stepId && c.key === call.key;
+    await this.save({
+      inFlight: [...(this.row.inFlight ?? []), entry],
+      interrupted: this.interrupted.map((c) =>
+        same(c) && c.outcome === 'pending' ? { ...c, outcome: 'asked' } : c,
+      ),
+    });
+    try {
+      return await work();
+    } finally {
+      await this.save({ inFlight: (this.row.inFlight ?? []).filter((c) => c !== entry) });
+    }
   }
 
   get id(): string {
@@ -101,6 +161,21 @@ export class PipelineEngine<P> {
   }
   get title(): string {
     return this.row.title;
+  }
+
+  /** The saved pipeline the run follows (RunRow.template), if any. */
+  get template(): unknown {
+    return this.row.template;
+  }
+
+  /**
+   * Follows another pipeline (null: the default steps), with its providers per step. Only before
+   * any step has a result: the steps are rebuilt from it when the run is opened again.
+   */
+  async setTemplate(template: unknown, providers: Record<string, ProviderChoice>): Promise<void> {
+    if (Object.keys(this.row.current).length > 0 || this.controller)
+      throw new Error('The steps are chosen before the first one runs.');
+    await this.save({ providers, template: template ?? undefined });
   }
 
   subscribe(listener: () => void): () => void {
@@ -276,6 +351,7 @@ export class PipelineEngine<P> {
             this.progress.set(step.id, progress);
             this.changed();
           },
+          paid: (call, work) => this.paid(step.id, call, work),
         },
       );
       if (signal.aborted) throw stopOf(signal);
@@ -291,7 +367,13 @@ export class PipelineEngine<P> {
       this.running = null;
       this.partial.delete(step.id);
       this.progress.delete(step.id);
-      await this.save({ current: { ...this.row.current, [step.id]: hash } });
+      await this.save({
+        current: { ...this.row.current, [step.id]: hash },
+        // A call cut off by the page that the step did not need again: its answer had been kept.
+        interrupted: this.interrupted.map((c) =>
+          c.stepId === step.id && c.outcome === 'pending' ? { ...c, outcome: 'kept' } : c,
+        ),
+      });
       return true;
     } catch (error) {
       this.running = null;

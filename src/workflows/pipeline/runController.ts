@@ -1,5 +1,6 @@
 import type { RunState } from '../../store/pipelineRuns';
 import type { PipelineEngine } from './engine';
+import { interruptedLines } from './interrupted';
 import { firstPending } from './stepViews';
 import type { PipelineDefinition, ProviderChoice, StepView } from './types';
 
@@ -13,6 +14,8 @@ export interface RunSnapshot<P> {
   readonly busy: boolean;
   /** The last action that failed outside a step (storage, a bad edit), in words. */
   readonly error: string | null;
+  /** Paid calls the page closed on while they were under way (engine.ts), in words. */
+  readonly interrupted: readonly string[];
 }
 
 /**
@@ -42,6 +45,7 @@ export class RunController<P> {
       steps: [],
       busy: false,
       error: null,
+      interrupted: interruptedLines(engine.interrupted),
     };
     this.unsubscribe = engine.subscribe(() => void this.refresh());
   }
@@ -94,6 +98,7 @@ export class RunController<P> {
           state: this.engine.state,
           title: this.engine.title,
           params: this.engine.params,
+          interrupted: interruptedLines(this.engine.interrupted),
         });
       } while (this.again);
     } catch (error) {
@@ -173,6 +178,18 @@ export class RunController<P> {
 
   async setParams(params: P, title?: string): Promise<void> {
     await this.act(() => this.engine.setParams(params, title), false);
+  }
+
+  /** Follows a saved pipeline (null: the default steps); the screen opens the run again after. */
+  async setTemplate(
+    template: unknown,
+    providers: Record<string, ProviderChoice>,
+  ): Promise<boolean> {
+    const done = await this.act(async () => {
+      await this.engine.setTemplate(template, providers);
+      return true;
+    }, false);
+    return done === true;
   }
 
   async setProvider(stepId: string, choice: ProviderChoice): Promise<void> {

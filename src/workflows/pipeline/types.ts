@@ -1,4 +1,5 @@
 import type { ModelTask, Usage } from '../../ai/providers/types';
+import type { PaidWhat } from '../../store/pipelineRuns';
 
 /**
  * A pipeline is a list of steps in order; each reads the run's parameters and the results of the
@@ -26,6 +27,17 @@ export interface StepContext {
   readonly onCost: (usd: number) => void;
   /** How far a step that works shot by shot is: `done` of `total`, and what it is on now. */
   readonly onProgress: (progress: StepProgress) => void;
+  /**
+   * Runs one paid call, marked in the run's record while it is under way: if the page closes
+   * before it ends, the run, opened again, says the call was cut off and that it is asked again.
+   */
+  readonly paid: <T>(call: PaidCall, work: () => Promise<T>) => Promise<T>;
+}
+
+/** A paid call as its step names it: what it makes and which one (a shot's frame). */
+export interface PaidCall {
+  readonly key: string;
+  readonly what: PaidWhat;
 }
 
 export interface StepProgress {

@@ -21,14 +21,20 @@ export interface CustomPipeline {
   readonly providers: Readonly<Record<string, ProviderChoice>>;
 }
 
-type Setup = ProjectStepSetup<CustomParams>;
+/** The kinds that act on a project (every kind but the text steps that make one). */
+export type ProjectStepKind = Exclude<StepKind, 'script' | 'breakdown' | 'plan'>;
 
-function stepOf(spec: PipelineStepSpec, setup: Setup): PipelineStep<CustomParams> {
+export function isProjectStepKind(kind: StepKind): kind is ProjectStepKind {
+  return kind !== 'script' && kind !== 'breakdown' && kind !== 'plan';
+}
+
+/** The step a catalog entry stands for, on the project `setup` names. */
+export function projectStepOf<P>(
+  spec: PipelineStepSpec & { readonly kind: ProjectStepKind },
+  setup: ProjectStepSetup<P>,
+): PipelineStep<P> {
   const options = spec.options;
-  const make: Record<
-    Exclude<StepKind, 'script' | 'breakdown' | 'plan'>,
-    () => PipelineStep<CustomParams>
-  > = {
+  const make: Record<ProjectStepKind, () => PipelineStep<P>> = {
     frames: () => framesStep(setup, options as unknown as FramesOptions),
     upscale: () => upscaleStep(setup, options as unknown as UpscaleOptions),
     imageToVideo: () => clipsStep(setup),
@@ -37,9 +43,17 @@ function stepOf(spec: PipelineStepSpec, setup: Setup): PipelineStep<CustomParams
     render: () => renderStep(setup, options as unknown as RenderStepOptions),
     export: () => exportStep(setup, options as unknown as ExportOptions),
   };
-  if (spec.kind === 'script' || spec.kind === 'breakdown' || spec.kind === 'plan')
-    throw new Error('A pipeline that writes the script starts from an idea, not a project.');
   return make[spec.kind]();
+}
+
+/** Step ids are the kinds, numbered when a kind repeats (export, export-2). */
+export function stepIdsOf(spec: Pick<PipelineSpec, 'steps'>): string[] {
+  const counts = new Map<string, number>();
+  return spec.steps.map((entry) => {
+    const n = (counts.get(entry.kind) ?? 0) + 1;
+    counts.set(entry.kind, n);
+    return n === 1 ? entry.kind : `${entry.kind}-${n}`;
+  });
 }
 
 /**
@@ -56,20 +70,24 @@ export function customPipeline(
     throw new Error(`“${spec.name}” writes a script: it starts from an idea, not an open project.`);
   const steps: PipelineStep<CustomParams>[] = [];
   const providers: Record<string, ProviderChoice> = {};
-  const counts = new Map<string, number>();
-  for (const entry of spec.steps) {
-    const n = (counts.get(entry.kind) ?? 0) + 1;
-    counts.set(entry.kind, n);
-    const stepId = n === 1 ? entry.kind : `${entry.kind}-${n}`;
+  const ids = stepIdsOf(spec);
+  spec.steps.forEach((entry, i) => {
+    const stepId = ids[i] ?? entry.kind;
+    if (!isProjectStepKind(entry.kind))
+      throw new Error('A pipeline that writes the script starts from an idea, not a project.');
     const before = steps.at(-1);
-    const step = stepOf(entry, {
-      deps,
-      source: namedIn<CustomParams>(),
-      id: stepId,
-      after: before ? [before.id] : [],
-    });
-    steps.push(step);
+    steps.push(
+      projectStepOf(
+        { ...entry, kind: entry.kind },
+        {
+          deps,
+          source: namedIn<CustomParams>(),
+          id: stepId,
+          after: before ? [before.id] : [],
+        },
+      ),
+    );
     providers[stepId] = entry.provider;
-  }
+  });
   return { definition: { id: `custom:${id}`, steps }, providers };
 }

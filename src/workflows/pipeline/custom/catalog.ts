@@ -59,7 +59,7 @@ export const CATALOG: Readonly<Record<StepKind, CatalogEntry>> = {
     options: none,
     rank: 1,
     repeatable: false,
-    help: 'Scenes, shots and the character bible from the script.',
+    help: 'The character bible from the script: look and wardrobe for each character (left out, the plan takes the characters as the script has them).',
   },
   plan: {
     kind: 'plan',
@@ -68,7 +68,7 @@ export const CATALOG: Readonly<Record<StepKind, CatalogEntry>> = {
     options: none,
     rank: 2,
     repeatable: false,
-    help: 'The shot plan, made into a new project.',
+    help: 'Scenes and shots from the script, made into a new project.',
   },
   frames: {
     kind: 'frames',

@@ -197,9 +197,10 @@ export function orderProblems(steps: readonly PipelineStepSpec[]): Issue[] {
   const kinds = new Set(steps.map((s) => s.kind));
   const text = TEXT_KINDS.filter((k) => kinds.has(k));
   if (text.length > 0) {
-    // Each text step needs the one before it; the project steps need the project the plan makes.
-    for (const [i, kind] of TEXT_KINDS.entries()) {
-      const needs = TEXT_KINDS[i - 1];
+    // Each text step needs the script; the project steps need the project the plan makes. The
+    // breakdown may be left out: the plan then takes the script's characters as they are.
+    for (const kind of TEXT_KINDS) {
+      const needs = kind === 'script' ? undefined : 'script';
       if (kinds.has(kind) && needs && !kinds.has(needs))
         issues.push({
           where: `steps[${steps.findIndex((s) => s.kind === kind)}].kind`,

@@ -104,12 +104,13 @@ export function framesStep<P>(setup: ProjectStepSetup<P>, options: FramesOptions
             if (ctx.signal.aborted) break;
             ctx.onProgress({ done: 0, total: 1, note: `Sheet of ${character.name}` });
             try {
-              const hash = await generateCharacterSheet(
-                deps.router,
-                deps.assets,
-                character,
-                snapshot.meta,
-                { signal: ctx.signal, ...only(choice) },
+              const hash = await ctx.paid(
+                { key: `sheet:${character.id}`, what: 'character sheet' },
+                () =>
+                  generateCharacterSheet(deps.router, deps.assets, character, snapshot.meta, {
+                    signal: ctx.signal,
+                    ...only(choice),
+                  }),
               );
               const set = session.run('character/setSheet', { characterId: character.id, hash });
               if (set.ok) sheets++;
@@ -125,10 +126,11 @@ export function framesStep<P>(setup: ProjectStepSetup<P>, options: FramesOptions
         const shots = pendingShots(snapshot, needsFrame);
         const skipped = snapshot.shots.filter((s) => !s.omitted).length - shots.length;
         const counted = await eachShot(shots, ctx, async (shot) => {
-          const outcome = await generateFrame(
-            { session, router: deps.router, assets: deps.assets },
-            shot.id,
-            { signal: ctx.signal, ...only(choice) },
+          const outcome = await ctx.paid({ key: `frame:${shot.id}`, what: 'frame' }, () =>
+            generateFrame({ session, router: deps.router, assets: deps.assets }, shot.id, {
+              signal: ctx.signal,
+              ...only(choice),
+            }),
           );
           ctx.onCost(outcome.costUsd);
           if (!outcome.take)

@@ -32,7 +32,10 @@ export const NO_SPEECH_NOTE =
 function speechFor(router: AiRouter, choice: ProviderChoice, ctx: StepContext) {
   return {
     speech: async (...[request, options]: Parameters<AiRouter['speech']>) => {
-      const routed = await router.speech(request, { ...options, ...only(choice) });
+      const routed = await ctx.paid(
+        { key: `speech:${request.voice}:${request.text}`, what: 'spoken line' },
+        () => router.speech(request, { ...options, ...only(choice) }),
+      );
       ctx.onCost(routed.costUsd);
       return routed;
     },
