@@ -41,3 +41,12 @@ describe('fit to audio', () => {
     });
   });
 });
+
+describe('takes and loops survive normalising', () => {
+  test('a muted take stays muted; an unmuted clip gains no field', () => {
+    const base = normaliseAudioClip({ ...clip(0, 1000) });
+    expect('muted' in base).toBe(false);
+    expect(normaliseAudioClip({ ...base, muted: true }).muted).toBe(true);
+    expect(fitToAudio({ audio: [clip(0, 1000), { ...clip(0, 3000), muted: true }] })).toBe(1000);
+  });
+});

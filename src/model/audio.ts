@@ -47,16 +47,26 @@ export const audioClipSchema = z.object({
    * shot to its sound without decoding audio (decoding needs a browser).
    */
   durationMs: millisecondsSchema(1, MAX_AUDIO_MS),
+  /**
+   * Kept but not heard: an earlier take a punch-in recorded over (punchIn below). Optional
+   * rather than defaulted so clips written by older builds read back unchanged.
+   */
+  muted: z.boolean().optional(),
 });
 export type AudioClip = Stored<typeof audioClipSchema>;
 
-/** The project's music bed: starts with the animatic, fades in and out, stops at its end. */
+/**
+ * The project's music bed: starts with the animatic, fades in and out, stops at its end. It plays
+ * once (a short bed ends before the animatic does) unless `loop` asks for it to repeat.
+ */
 export const musicTrackSchema = z.object({
   assetHash: assetHashSchema,
   volume: volumeSchema,
   fadeInMs: millisecondsSchema(0, MAX_AUDIO_MS),
   /** Fade at the end of the animatic (or of the music, if it ends first). */
   fadeOutMs: millisecondsSchema(0, MAX_AUDIO_MS),
+  /** Repeat the recording until the animatic ends. Optional: absent plays it once. */
+  loop: z.boolean().optional(),
 });
 export type MusicTrack = Stored<typeof musicTrackSchema>;
 
@@ -81,6 +91,7 @@ export function normaliseAudioClip(clip: AudioClip): AudioClip {
     volume: clampVolume(clip.volume),
     offsetMs: ms(clampInt(clip.offsetMs, -MAX_AUDIO_MS, MAX_AUDIO_MS)),
     durationMs: ms(clampInt(clip.durationMs, 1, MAX_AUDIO_MS)),
+    ...(clip.muted === true ? { muted: true } : {}),
   };
 }
 
@@ -90,6 +101,7 @@ export function normaliseMusicTrack(track: MusicTrack): MusicTrack {
     volume: clampVolume(track.volume),
     fadeInMs: ms(clampInt(track.fadeInMs, 0, MAX_AUDIO_MS)),
     fadeOutMs: ms(clampInt(track.fadeOutMs, 0, MAX_AUDIO_MS)),
+    ...(track.loop === true ? { loop: true } : {}),
   };
 }
 
@@ -103,7 +115,9 @@ export function fitToAudio(
   tailMs: number = 0,
 ): Milliseconds | null {
   let end = 0;
-  for (const clip of shot.audio) end = Math.max(end, clip.offsetMs + clip.durationMs);
+  for (const clip of shot.audio) {
+    if (clip.muted !== true) end = Math.max(end, clip.offsetMs + clip.durationMs);
+  }
   if (end <= 0) return null;
   return clampShotDuration(end + Math.max(0, tailMs));
 }

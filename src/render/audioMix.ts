@@ -1,4 +1,6 @@
-import { gainEnvelope, MIX_CHANNELS, MIX_SAMPLE_RATE } from './audioPlan';
+import { MIX_CHANNELS, MIX_SAMPLE_RATE } from './audioPlan';
+import { scheduleMix } from './mixSchedule';
+import { playSchedule } from './playMix';
 import type { AudioMixInput, MixedAudio } from './renderTypes';
 
 const MILLISECONDS_PER_SECOND = 1000;
@@ -34,44 +36,26 @@ export async function mixAudio(
   );
   const context = createContext(MIX_CHANNELS, length, MIX_SAMPLE_RATE);
   const warnings: string[] = [];
-  const decoded = new Map<string, AudioBuffer | null>();
+  const buffers = new Map<string, AudioBuffer>();
   for (const key of new Set(plan.sources.map((s) => s.key))) {
     const blob = input.sources[key];
     if (blob === undefined) {
       warnings.push(
         `A sound file (${key.slice(0, 8)}…) is missing from this browser; it was left out.`,
       );
-      decoded.set(key, null);
       continue;
     }
     try {
-      decoded.set(key, await context.decodeAudioData(await blob.arrayBuffer()));
+      buffers.set(key, await context.decodeAudioData(await blob.arrayBuffer()));
     } catch {
       warnings.push(`A sound file (${key.slice(0, 8)}…) could not be decoded; it was left out.`);
-      decoded.set(key, null);
     }
   }
 
-  for (const source of plan.sources) {
-    const buffer = decoded.get(source.key);
-    if (!buffer) continue;
-    const envelope = gainEnvelope(source, buffer.duration * MILLISECONDS_PER_SECOND);
-    const first = envelope[0];
-    const last = envelope.at(-1);
-    if (first === undefined || last === undefined || last.atMs <= 0) continue;
-    const node = context.createBufferSource();
-    node.buffer = buffer;
-    const gain = context.createGain();
-    const seconds = (ms: number) => Math.max(0, ms / MILLISECONDS_PER_SECOND);
-    gain.gain.setValueAtTime(first.gain, seconds(first.atMs));
-    for (const point of envelope.slice(1)) {
-      gain.gain.linearRampToValueAtTime(point.gain, seconds(point.atMs));
-    }
-    node.connect(gain).connect(context.destination);
-    // A pre-lap (negative start) plays from part-way into the recording.
-    node.start(seconds(source.startMs), seconds(-source.startMs));
-    node.stop(seconds(last.atMs));
-  }
+  const lengths = new Map(
+    [...buffers].map(([key, b]) => [key, b.duration * MILLISECONDS_PER_SECOND]),
+  );
+  playSchedule(context, context.destination, scheduleMix(plan, lengths, 0), buffers, 0);
 
   const rendered = await context.startRendering();
   const channels: Float32Array[] = [];

@@ -149,3 +149,35 @@ describe('music in a render of part of the animatic', () => {
     expect(gainEnvelope(plan.sources[0]!, 20_000)).toEqual([]);
   });
 });
+
+describe('looped music and muted takes', () => {
+  test('a looped bed runs to the end of the animatic, fading out there', () => {
+    const plan = buildAudioMixPlan(
+      [{ durationMs: ms(10_000), audio: [] }],
+      { ...MUSIC, loop: true },
+      10_000,
+    )!;
+    expect(plan.sources[0]?.loop).toBe(true);
+    // A 3 s loop under 10 s: no end of its own at 3 s.
+    expect(gainEnvelope(plan.sources[0]!, 3000)).toEqual([
+      { atMs: 0, gain: 0 },
+      { atMs: 1000, gain: 0.5 },
+      { atMs: 8000, gain: 0.5 },
+      { atMs: 10_000, gain: 0 },
+    ]);
+  });
+
+  test('a muted clip (a take kept after a punch-in) is not in the mix', () => {
+    const plan = buildAudioMixPlan(
+      [
+        {
+          durationMs: ms(2000),
+          audio: [{ ...clip('a', 0, 1000), muted: true }, clip('b', 0, 900)],
+        },
+      ],
+      null,
+      2000,
+    );
+    expect(plan?.sources.map((s) => s.key[0])).toEqual(['b']);
+  });
+});

@@ -30,6 +30,8 @@ export interface MixSource {
   readonly fromMs?: number;
   /** The fade when it is cut at `stopMs` before its own end (`fadeOutMs` if not given). */
   readonly cutFadeMs?: number;
+  /** Repeats until `stopMs` (a looped music bed) instead of ending with the recording. */
+  readonly loop?: boolean;
 }
 
 export interface AudioMixPlan {
@@ -66,6 +68,7 @@ export function buildAudioMixPlan(
         fadeOutMs: music.fadeOutMs,
         ...(part.timelineMs > 0 ? { fromMs: part.atMs } : {}),
         ...(part.toTimelineEnd ? {} : { cutFadeMs: DECLICK_MS }),
+        ...(music.loop === true ? { loop: true } : {}),
       });
     }
   }
@@ -74,7 +77,7 @@ export function buildAudioMixPlan(
     for (const clip of shot.audio) {
       const startMs = shotStart + clip.offsetMs;
       const endMs = Math.min(durationMs, startMs + clip.durationMs);
-      if (clip.volume <= 0 || endMs <= 0 || startMs >= durationMs) continue;
+      if (clip.muted === true || clip.volume <= 0 || endMs <= 0 || startMs >= durationMs) continue;
       sources.push({
         key: clip.assetHash,
         kind: 'clip',
@@ -103,7 +106,8 @@ export interface GainPoint {
  */
 export function gainEnvelope(source: MixSource, lengthMs: number): GainPoint[] {
   const start = source.startMs;
-  const ownEnd = source.startMs + lengthMs;
+  // A looped source has no end of its own: only `stopMs` ends it.
+  const ownEnd = source.loop === true ? Infinity : source.startMs + lengthMs;
   const end = Math.min(source.stopMs, ownEnd);
   const from = Math.max(start, source.fromMs ?? start);
   if (end <= from) return [];
@@ -128,7 +132,7 @@ export function gainEnvelope(source: MixSource, lengthMs: number): GainPoint[] {
 }
 
 /** The envelope's gain at `atMs`, between its points (linear, as the mix ramps). */
-function gainAt(points: readonly GainPoint[], atMs: number): number {
+export function gainAt(points: readonly GainPoint[], atMs: number): number {
   let before = points[0];
   for (const point of points) {
     if (point.atMs >= atMs) {
