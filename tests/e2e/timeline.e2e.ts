@@ -83,6 +83,8 @@ test('Alt+arrow reorders clips', async () => {
 });
 
 test('changing the project frame rate changes the timecode base', async () => {
+  const ruler = (await page.locator('.ruler').boundingBox())!;
+  await page.mouse.click(ruler.x + 48 * 1.5, ruler.y + 10);
   await page.getByLabel('Project fps').selectOption('25');
   await expect.poll(timecode).toMatch(/^00:00:01:(12|13)$/);
   const total = await page.locator('.timeline-bar .muted').textContent();
@@ -107,6 +109,48 @@ test('a transition, a sound clip fitted to its length, and music are set from th
   await page.getByLabel('Music track').getByText(/Music/).waitFor();
   await page.getByLabel('Fade in (s)').fill('2');
   await expect.poll(() => page.getByLabel('Music track').textContent()).toContain('fade in 2s');
+});
+
+test('the sound clip and the music bed are drawn at their real length; music loops when asked', async () => {
+  const width = async (selector: string) =>
+    (await page.locator(selector).first().boundingBox())?.width ?? 0;
+  const sound = page.getByRole('list', { name: 'Sound track' }).getByRole('button', {
+    name: /^Imported sound on \S+, 4\.2s/,
+  });
+  await expect.poll(async () => (await sound.boundingBox())?.width ?? 0).toBeCloseTo(4.2 * 48, -1);
+  // The 2 s bed plays once: it is drawn 2 s long, not under the whole animatic.
+  await expect.poll(() => width('.music-block')).toBeCloseTo(2 * 48, -1);
+  await page.getByRole('checkbox', { name: 'Loop' }).check();
+  const total = await width('.ruler');
+  await expect.poll(() => width('.music-block')).toBeCloseTo(total, -1);
+  await expect.poll(() => page.getByLabel('Music track').textContent()).toContain('loops');
+  await expect.poll(() => page.locator('.music-repeat').count()).toBeGreaterThan(0);
+});
+
+test('a transition is drawn on its cut, as long as it lasts', async () => {
+  const mark = page.getByRole('img', { name: /^Crossfade 0\.5 s into/ });
+  const box = (await mark.boundingBox())!;
+  expect(box.width).toBeCloseTo(0.5 * 48, 0);
+  const first = (await clips().first().boundingBox())!;
+  // Centred on the cut, the first clip's right edge.
+  expect(box.x + box.width / 2).toBeCloseTo(first.x + first.width, -1);
+});
+
+test('clicking a clip moves the playhead to its start; scenes are flagged on the ruler', async () => {
+  await clips().nth(1).click();
+  const start = (await clips().first().boundingBox())!.width / 48;
+  const [, , s, f] = ((await timecode()) ?? '').split(':').map(Number);
+  expect((s ?? 0) + (f ?? 0) / 25).toBeCloseTo(start, 0);
+  expect(await page.locator('.scene-marker').allTextContents()).toEqual(['Sc 1', 'Sc 2']);
+});
+
+test('zoom to fit shows the whole animatic in the view', async () => {
+  await page.getByRole('button', { name: 'Zoom to fit' }).click();
+  const view = (await page.locator('.timeline-scroll').boundingBox())!;
+  await expect
+    .poll(async () => (await page.locator('.ruler').boundingBox())?.width ?? 0)
+    .toBeCloseTo(view.width - 40, -1);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
 });
 
 test('the framing is edited on the preview by keyboard and undone in one step each', async () => {

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import type { ShotId } from '../../model/ids';
 import { timelineShots, type ProjectSnapshot } from '../../model/project';
-import { formatTimecode } from '../../model/timeline';
+import { formatTimecode, shotAtTime, shotStartTimes } from '../../model/timeline';
 import { ms } from '../../model/units';
-import { useAssetUrl } from '../common/useAssetUrl';
-import { PlayClip } from './PlayClip';
-import { usePlayback } from './usePlayback';
+import { useAnimaticPlayer } from '../audio/useAnimaticPlayer';
+import { PreviewCanvas } from '../timeline/PreviewCanvas';
 
 interface Props {
   readonly snapshot: ProjectSnapshot;
@@ -14,93 +13,98 @@ interface Props {
   readonly onClose: (shotId: ShotId | null) => void;
 }
 
-/** Full-window playback of the boards with their timing. Space plays/pauses, arrows step. */
+/** Play mode draws larger than the editor's preview: it fills the window. */
+const PLAY_HEIGHT_PX = 720;
+
+/**
+ * The animatic, full window: drawn by the render's compose functions (camera moves, transitions,
+ * captions) with its sound, as the timeline preview and the rendered file show it. Space
+ * plays/pauses, arrows step a shot, the position bar seeks.
+ */
 export function PlayMode({ snapshot, startShotId, onClose }: Props) {
   const shots = timelineShots(snapshot);
+  const durations = shots.map((s) => s.durationMs);
+  const starts = shotStartTimes(durations);
   const startIndex = Math.max(
     0,
     shots.findIndex((s) => s.id === startShotId),
   );
-  const playback = usePlayback(
-    shots.map((s) => s.durationMs),
-    startIndex,
-  );
-  const shot = shots[playback.index];
-  const url = useAssetUrl(shot?.frameHash ?? null);
-  const total = shots.reduce((sum, s) => sum + s.durationMs, 0);
-  const shotStart = shots.slice(0, playback.index).reduce((sum, s) => sum + s.durationMs, 0);
+  const player = useAnimaticPlayer(snapshot, { startMs: starts[startIndex] ?? 0, autoplay: true });
+  const total = player.totalMs;
+  const index = shotAtTime(durations, Math.min(player.time, Math.max(0, total - 1)))?.index ?? 0;
+  const shot = shots[index];
   const fps = snapshot.meta.frameRate;
 
   useEffect(() => {
+    const step = (delta: number) => {
+      const to = Math.max(0, Math.min(shots.length - 1, index + delta));
+      player.seek(starts[to] ?? 0);
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === ' ' || e.key === 'k') playback.toggle();
-      else if (e.key === 'ArrowRight') playback.step(1);
-      else if (e.key === 'ArrowLeft') playback.step(-1);
-      else if (e.key === 'Home') playback.seekToShot(0);
+      if ((e.target as HTMLElement | null)?.closest('input[type="range"]') && e.key !== ' ') {
+        return; // the position bar's own arrows
+      }
+      if (e.key === ' ' || e.key === 'k') player.toggle();
+      else if (e.key === 'ArrowRight') step(1);
+      else if (e.key === 'ArrowLeft') step(-1);
+      else if (e.key === 'Home') player.seek(0);
       else if (e.key === 'Escape') onClose(shot?.id ?? null);
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [playback, onClose, shot]);
+  }, [player, onClose, shot, index, shots.length, starts]);
 
   if (!shot) return null;
-  const line = shot.dialogue[0];
+  const stepTo = (delta: number) =>
+    player.seek(starts[Math.max(0, Math.min(shots.length - 1, index + delta))] ?? 0);
   return (
     <div className="play-mode" role="dialog" aria-modal="true" aria-label="Play mode">
       <div className="play-stage">
-        {shot.clipHash !== null ? (
-          <PlayClip
-            key={shot.id}
-            hash={shot.clipHash}
-            label={`Clip of shot ${shot.number}`}
-            atMs={playback.time - shotStart}
-            playing={playback.playing}
-          />
-        ) : url ? (
-          <img src={url} alt={`Frame of shot ${shot.number}`} />
-        ) : (
-          <div className="board-placeholder">No frame yet</div>
-        )}
+        <PreviewCanvas
+          snapshot={snapshot}
+          timeMs={player.time}
+          heightPx={PLAY_HEIGHT_PX}
+          className="play-canvas"
+        />
       </div>
       <div className="play-caption">
         <p className="play-shot">
           <strong>{shot.number}</strong> · {shot.shotType} · {shot.durationMs / 1000}s
         </p>
-        <p>{line ? `${line.speaker}: ${line.line}` : shot.action}</p>
       </div>
       <div className="play-controls">
         <button
           className="button"
           type="button"
-          onClick={() => playback.step(-1)}
+          onClick={() => stepTo(-1)}
           aria-label="Previous shot"
         >
           ◀
         </button>
-        <button className="button primary" type="button" onClick={playback.toggle}>
-          {playback.playing ? 'Pause' : 'Resume'}
+        <button className="button primary" type="button" onClick={player.toggle}>
+          {player.playing ? 'Pause' : 'Resume'}
         </button>
-        <button
-          className="button"
-          type="button"
-          onClick={() => playback.step(1)}
-          aria-label="Next shot"
-        >
+        <button className="button" type="button" onClick={() => stepTo(1)} aria-label="Next shot">
           ▶
         </button>
-        <progress
-          className="progress"
+        <input
+          type="range"
+          className="play-position"
+          min={0}
           max={total}
-          value={playback.time}
+          step={1}
+          value={Math.round(player.time)}
           aria-label="Playback position"
+          aria-valuetext={formatTimecode(ms(player.time), fps)}
+          onChange={(e) => player.scrub(Number(e.target.value))}
         />
         <span className="timecode" aria-label="Timecode">
-          {formatTimecode(ms(playback.time), fps)}
+          {formatTimecode(ms(player.time), fps)}
         </span>
         <span className="muted">
-          {playback.index + 1} / {shots.length}
+          {index + 1} / {shots.length}
         </span>
         <button className="button quiet" type="button" onClick={() => onClose(shot.id)}>
           Stop

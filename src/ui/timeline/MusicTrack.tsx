@@ -7,13 +7,18 @@ import { HiddenFileInput } from '../app/HiddenFileInput';
 import { useServices } from '../app/servicesContext';
 import { showError } from '../app/toastStore';
 import { measureAudio } from './decodeAudio';
+import { useDecodedSound } from '../audio/useDecodedSound';
+import { Waveform } from '../audio/Waveform';
 
 interface Props {
   readonly session: ProjectSession;
   readonly music: Music | null;
 }
 
-/** The music lane inside the scrolling tracks. */
+/**
+ * The music lane inside the scrolling tracks: the bed at its real length (it ends where the
+ * recording does unless it loops; a loop is marked where it repeats), with its waveform.
+ */
 export function MusicLane({
   music,
   totalMs,
@@ -23,11 +28,40 @@ export function MusicLane({
   readonly totalMs: number;
   readonly pxPerSecond: number;
 }) {
+  const sound = useDecodedSound(music?.assetHash ?? null);
+  const lengthMs = sound ? sound.buffer.duration * 1000 : null;
+  const loop = music?.loop === true;
+  // Until it is decoded its length is unknown: drawn to the end, as the mix may play it.
+  const heardMs = lengthMs === null || loop ? totalMs : Math.min(totalMs, lengthMs);
+  const width = timeToX(heardMs, pxPerSecond);
+  const repeats: number[] = [];
+  if (loop && lengthMs !== null && lengthMs > 0) {
+    for (let t = lengthMs; t < totalMs; t += lengthMs) repeats.push(t);
+  }
   return (
     <div className="track music-track" aria-label="Music track">
       {music ? (
-        <span className="music-block" style={{ width: timeToX(totalMs, pxPerSecond) }}>
-          ♪ Music · fade in {music.fadeInMs / 1000}s · out {music.fadeOutMs / 1000}s
+        <span className="music-block" style={{ width }}>
+          <Waveform
+            hash={music.assetHash}
+            width={width}
+            height={20}
+            seconds={heardMs / 1000}
+            loop={loop}
+          />
+          {repeats.map((t) => (
+            <span
+              key={t}
+              className="music-repeat"
+              style={{ left: timeToX(t, pxPerSecond) }}
+              aria-hidden="true"
+            />
+          ))}
+          <span className="music-label">
+            ♪ Music · fade in {music.fadeInMs / 1000}s · out {music.fadeOutMs / 1000}s
+            {lengthMs === null ? '' : ` · ${(lengthMs / 1000).toFixed(1)} s`}
+            {loop ? ' · loops' : ''}
+          </span>
         </span>
       ) : null}
     </div>
@@ -105,6 +139,14 @@ export function MusicControls({ session, music }: Props) {
                   update({ fadeOutMs: ms(Math.max(0, Number(e.target.value) * 1000)) })
                 }
               />
+            </label>
+            <label className="inline-field">
+              <input
+                type="checkbox"
+                checked={music.loop === true}
+                onChange={(e) => update({ loop: e.target.checked })}
+              />
+              <span>Loop</span>
             </label>
             <button
               type="button"

@@ -17,16 +17,24 @@ const PREVIEW_HEIGHT_PX = 540;
 interface Props {
   readonly snapshot: ProjectSnapshot;
   readonly timeMs: number;
+  /** Drawing height in pixels (CSS scales the canvas): Play mode draws larger than the editor. */
+  readonly heightPx?: number;
+  readonly className?: string;
 }
 
 /**
  * The animatic at the playhead, drawn by the same compositing code the render worker runs
  * (render/compose): camera moves, transitions and captions look here as they will in the file.
  */
-export function PreviewCanvas({ snapshot, timeMs }: Props) {
+export function PreviewCanvas({
+  snapshot,
+  timeMs,
+  heightPx = PREVIEW_HEIGHT_PX,
+  className = 'preview-canvas',
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const aspect = aspectValue(snapshot.meta.aspectRatio);
-  const width = Math.round((PREVIEW_HEIGHT_PX * aspect) / 2) * 2;
+  const width = Math.round((heightPx * aspect) / 2) * 2;
   const timeline = useMemo(() => {
     const shots = timelineShots(snapshot);
     return buildCompositionTimeline(
@@ -65,19 +73,19 @@ export function PreviewCanvas({ snapshot, timeMs }: Props) {
     if (!ctx || frame === null) return;
     drawComposition(
       ctx as ComposeContext,
-      { width, height: PREVIEW_HEIGHT_PX },
+      { width, height: heightPx },
       frame,
       pictures,
       clips.lookup,
     );
-  }, [frame, pictures, width, clips.lookup]);
+  }, [frame, pictures, width, heightPx, clips.lookup]);
 
   return (
     <canvas
       ref={canvas}
-      className="preview-canvas"
+      className={className}
       width={width}
-      height={PREVIEW_HEIGHT_PX}
+      height={heightPx}
       style={{ aspectRatio: String(aspect) }}
       aria-label="Animatic preview"
       role="img"

@@ -12,9 +12,17 @@ interface Props {
   readonly toMs?: number;
   /** Called while scrubbing with the time under the pointer. */
   readonly onScrub: (t: number) => void;
+  /** Where each scene starts: a flag on the ruler. */
+  readonly markers?: readonly SceneMarker[];
 }
 
-/** Time ruler; click or drag on it to move the playhead. */
+export interface SceneMarker {
+  readonly atMs: number;
+  readonly label: string;
+  readonly title: string;
+}
+
+/** Time ruler with scene flags; click or drag on it to move the playhead (and hear the spot). */
 export function Ruler({
   totalMs,
   pxPerSecond,
@@ -22,6 +30,7 @@ export function Ruler({
   fromMs = 0,
   toMs = totalMs,
   onScrub,
+  markers = [],
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const spacing = tickSpacingSeconds(pxPerSecond);
@@ -51,6 +60,18 @@ export function Ruler({
           {formatTimecode(ms(s * 1000), frameRate).slice(3, 8)}
         </span>
       ))}
+      {markers
+        .filter((m) => m.atMs >= fromMs && m.atMs <= toMs)
+        .map((m) => (
+          <span
+            key={m.atMs}
+            className="scene-marker"
+            style={{ left: timeToX(m.atMs, pxPerSecond) }}
+            title={m.title}
+          >
+            {m.label}
+          </span>
+        ))}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import '../styles/timeline.css';
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ShotId } from '../../model/ids';
+import type { SceneId, ShotId } from '../../model/ids';
 import {
   FRAME_RATES,
   timelineShots,
@@ -19,12 +19,14 @@ import {
 } from '../../model/timelineEdit';
 import { fps, ms } from '../../model/units';
 import type { ProjectSession } from '../../store';
+import { useAnimaticPlayer } from '../audio/useAnimaticPlayer';
 import { DialogueTrack } from './DialogueTrack';
 import { MusicControls, MusicLane } from './MusicTrack';
 import { FramingEditor } from './FramingEditor';
 import { PreviewCanvas } from './PreviewCanvas';
-import { Ruler } from './Ruler';
-import { useTimelinePlayer } from './useTimelinePlayer';
+import { Ruler, type SceneMarker } from './Ruler';
+import { SoundTrack } from './SoundTrack';
+import { TransitionMarks } from './TransitionMarks';
 import { clipRuns, clipsWithin } from './timelineWindow';
 import { useScrollSpan } from './useScrollSpan';
 import { VideoClip } from './VideoClip';
@@ -37,6 +39,28 @@ interface Props {
 }
 
 const ZOOM_STEP = 1.5;
+/** "Zoom to fit" leaves this much room after the last clip. */
+const FIT_MARGIN_PX = 40;
+
+/** A flag at the start of each scene on the timeline, numbered as the script is. */
+function sceneMarkers(
+  snapshot: ProjectSnapshot,
+  shots: readonly { readonly sceneId: string }[],
+  layout: readonly { readonly start: number }[],
+): SceneMarker[] {
+  const scenes = new Map(snapshot.scenes.map((scene) => [scene.id, scene]));
+  const markers: SceneMarker[] = [];
+  shots.forEach((shot, i) => {
+    if (i > 0 && shots[i - 1]?.sceneId === shot.sceneId) return;
+    const scene = scenes.get(shot.sceneId as SceneId);
+    markers.push({
+      atMs: layout[i]?.start ?? 0,
+      label: scene ? `Sc ${scene.number}` : 'Scene',
+      title: scene ? `Scene ${scene.number}: ${scene.heading}` : 'Scene',
+    });
+  });
+  return markers;
+}
 
 /**
  * The animatic on a timeline: preview above, tracks below. A real playhead (click or drag the
@@ -48,7 +72,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
   const total = totalDuration(snapshot);
   const frameRate = snapshot.meta.frameRate;
   const [zoom, setZoom] = useState(DEFAULT_ZOOM_PX_PER_S);
-  const player = useTimelinePlayer(total);
+  const player = useAnimaticPlayer(snapshot);
   const layout = layoutClips(shots.map((s) => s.durationMs));
   const cuts = [0, ...layout.map((c) => c.end)];
   const current = shotAtTime(
@@ -56,6 +80,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
     Math.min(player.time, Math.max(0, total - 1)),
   );
   const currentShot = current ? shots[current.index] : undefined;
+  const markers = sceneMarkers(snapshot, shots, layout);
 
   // Only clips in the visible time span, a screen either side, and the selected one are mounted.
   const { ref: scrollRef, left, width } = useScrollSpan();
@@ -169,6 +194,19 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
         >
           +
         </button>
+        <button
+          type="button"
+          className="button quiet"
+          disabled={total <= 0}
+          onClick={() => {
+            const el = scrollRef.current;
+            if (!el || total <= 0) return;
+            setZoom(clampZoom((el.clientWidth - FIT_MARGIN_PX) / (total / 1000)));
+            el.scrollLeft = 0;
+          }}
+        >
+          Zoom to fit
+        </button>
         <label className="inline-field">
           <span>Project fps</span>
           <select
@@ -202,7 +240,8 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
             frameRate={frameRate}
             fromMs={fromMs}
             toMs={toMs}
-            onScrub={(t) => player.seek(snapTime(t, cuts, zoom, frameRate))}
+            onScrub={(t) => player.scrub(snapTime(t, cuts, zoom, frameRate))}
+            markers={markers}
           />
           <div className="track video-track" role="list" aria-label="Video track">
             {runs.map((run) => (
@@ -226,6 +265,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
                         frameRate={frameRate}
                         selected={shot.id === selectedId}
                         onSelect={() => onSelect(shot.id)}
+                        onClick={() => player.seek(layout[i]?.start ?? 0)}
                         onKeyDown={onClipKey(shot.id)}
                         onTrim={(durationMs) =>
                           session.run('shot/update', { shotId: shot.id, patch: { durationMs } })
@@ -236,12 +276,27 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
                 })}
               </Fragment>
             ))}
+            <TransitionMarks
+              shots={shots}
+              layout={layout}
+              pxPerSecond={zoom}
+              fromMs={fromMs}
+              toMs={toMs}
+            />
           </div>
           <DialogueTrack
             shots={shots}
             layout={layout}
             pxPerSecond={zoom}
             shown={(shot) => mounted.has(shot.id)}
+          />
+          <SoundTrack
+            shots={shots}
+            layout={layout}
+            pxPerSecond={zoom}
+            fromMs={fromMs}
+            toMs={toMs}
+            onSeek={player.seek}
           />
           <MusicLane music={snapshot.meta.music} totalMs={total} pxPerSecond={zoom} />
           <div
@@ -253,8 +308,9 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
       </div>
       <MusicControls session={session} music={snapshot.meta.music} />
       <p className="muted keyboard-hint">
-        Space starts and pauses · drag the ruler to scrub · drag a clip’s right edge to trim ·
-        Shift+arrows trim a frame · Alt+arrows reorder · Ctrl+scroll zooms
+        Space starts and pauses · drag the ruler to scrub (you hear it) · click a clip to go to it ·
+        drag a clip’s right edge to trim · Shift+arrows trim a frame · Alt+arrows reorder ·
+        Ctrl+scroll zooms
       </p>
     </section>
   );

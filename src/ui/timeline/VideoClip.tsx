@@ -11,6 +11,8 @@ interface Props {
   readonly frameRate: number;
   readonly selected: boolean;
   readonly onSelect: () => void;
+  /** A click (not a keyboard focus): the timeline moves the playhead to the clip. */
+  readonly onClick: () => void;
   readonly onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
   /** The new duration when a trim ends (one undo step per drag). */
   readonly onTrim: (duration: Milliseconds) => void;
@@ -24,6 +26,7 @@ export function VideoClip({
   frameRate,
   selected,
   onSelect,
+  onClick,
   onKeyDown,
   onTrim,
 }: Props) {
@@ -42,7 +45,10 @@ export function VideoClip({
         className="clip-body"
         aria-label={`Clip ${shot.number}`}
         aria-current={selected ? 'true' : undefined}
-        onClick={onSelect}
+        onClick={() => {
+          onSelect();
+          onClick();
+        }}
         onFocus={onSelect}
         onKeyDown={onKeyDown}
       >
