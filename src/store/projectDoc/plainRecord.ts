@@ -9,8 +9,10 @@ import * as Y from 'yjs';
 export function plainRecord(record: unknown): Record<string, unknown> {
   if (!(record instanceof Y.Map)) return {};
   const out: Record<string, unknown> = {};
-  for (const [key, value] of record.entries()) {
+  // forEach, not entries(): Y.Map's iterator is three wrapped iterators deep (lib0), and on
+  // opening a 5,000-shot project that wrapping was a third of reading every record.
+  record.forEach((value: unknown, key: string) => {
     if (!(value instanceof Y.AbstractType)) out[key] = value;
-  }
+  });
   return out;
 }

@@ -6,6 +6,7 @@ import { shotSchema, type Shot } from '../../model/shot';
 import { takeSchema, type Take } from '../../model/take';
 import { rootsOf, SCENE_SHOT_ORDER, SHOT_TAKES, type ProjectRoots, type YRecord } from './layout';
 import { readInCurrentShape } from './migrate';
+import { plainRecord } from './plainRecord';
 import { assembleSnapshot, type ReadResult, type RecordRead } from './snapshotAssembly';
 
 /**
@@ -16,14 +17,7 @@ import { assembleSnapshot, type ReadResult, type RecordRead } from './snapshotAs
  */
 export type { ReadResult } from './snapshotAssembly';
 
-function plain(record: unknown): Record<string, unknown> {
-  if (!(record instanceof Y.Map)) return {};
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of record.entries()) {
-    if (!(value instanceof Y.AbstractType)) out[key] = value;
-  }
-  return out;
-}
+const plain = plainRecord;
 
 export function readMeta(doc: Y.Doc, problems: string[]): ProjectMeta {
   const raw = plain(rootsOf(doc).meta);
