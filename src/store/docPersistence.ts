@@ -14,6 +14,7 @@ import { COMPACT_AFTER_ROWS, rowsToFold } from './durability/compaction';
 import { screenJournal } from './durability/screenJournal';
 import { readProject } from './projectDoc';
 import { nextTask } from './nextTask';
+import { markOpen } from './openMarks';
 import { applyStoredLog, DamagedProjectError, screenStoredLog, type LogDamage } from './storedLog';
 
 /** After a failed write (a full disk), the next try waits this long; new edits go to the journal. */
@@ -103,6 +104,7 @@ export class DocPersistence {
   async load(options: { readonly skipDamage?: boolean } = {}): Promise<void> {
     this.setStatus('loading');
     const rows = await this.db.docUpdates.where('projectId').equals(this.projectId).sortBy('seq');
+    markOpen('rows-read');
     for (const row of rows)
       if (row.seq !== undefined) this.rowBytes.set(row.seq, row.update.length);
     const screened = screenStoredLog(rows.map((row) => row.update));
@@ -110,6 +112,7 @@ export class DocPersistence {
       throw new DamagedProjectError(this.projectId, screened.damage);
     }
     this.damage = screened.damage;
+    markOpen('screened');
     // Screening and applying a big document each take a good part of a frame: not in one task.
     await nextTask();
     // Applying stored rows is no edit: without this listener Yjs does not encode the whole
@@ -121,6 +124,7 @@ export class DocPersistence {
     } finally {
       this.doc.on('update', this.onUpdate);
     }
+    markOpen('applied');
     if (!options.skipDamage) this.replayJournal(rows.map((row) => row.update));
     this.loaded = true;
     this.setStatus(this.pending.length > 0 ? 'pending' : 'saved');

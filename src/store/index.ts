@@ -31,3 +31,4 @@ export { clearRenderCaches, computeStorageUsage, deleteUnreferencedAssets } from
 export type { ProjectStorageUsage, SizeCount, StorageUsage } from './storageUsage';
 export { referencedAssetHashes } from './assetRefs';
 export { nextTask } from './nextTask';
+export { markOpen, OPEN_MARK_PREFIX, type OpenStep } from './openMarks';

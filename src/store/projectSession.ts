@@ -28,6 +28,7 @@ import {
   type Touched,
 } from './projectDoc';
 import { nextTask } from './nextTask';
+import { markOpen } from './openMarks';
 import { redoKeepingFrames, rememberFrameBefore, undoRestoringFrames } from './frameUndo';
 import type { OpenProject, ProjectRepository } from './projects';
 import type { LogDamage } from './storedLog';
@@ -189,6 +190,7 @@ export class ProjectSession {
     await nextTask();
     const { COMMAND_SPECS } = await loadingSpecs;
     session = new ProjectSession(project, early.status, COMMAND_SPECS);
+    markOpen('snapshot');
     if (options.recovery) {
       session.recoveryDamage = project.damage;
       await session.forceReadOnly(

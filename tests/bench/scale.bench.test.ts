@@ -10,6 +10,7 @@ import {
   keystrokeFloor,
   keystrokeTimes,
   median,
+  openSteps,
   percentile,
   scrollFrameTimes,
   storeProject,
@@ -20,7 +21,8 @@ import {
  * straight into the app's IndexedDB) in Chromium against the production build, at 1440 × 900:
  *
  * - open: from navigating to the project until the first board is painted (median of
- *   OPEN_RUNS page loads; the first is the coldest);
+ *   OPEN_RUNS page loads; the first is the coldest), and where it went, step by step, from the
+ *   marks store/openMarks.ts leaves on the page's timeline;
  * - keystroke: typing in the selected shot's Action field, from each key's `keydown` to the end
  *   of the frame that shows it (p50/p95), with the main-thread work alone beside it (the wait for
  *   the next display refresh left out; see scaleProbe.ts), and the same keys in a bare textarea
@@ -66,6 +68,8 @@ afterAll(async () => {
 interface Figures {
   readonly shots: number;
   readonly openMs: readonly number[];
+  /** Per open, where its time went (scaleProbe.ts openSteps). */
+  readonly openSteps: readonly Map<string, number>[];
   readonly keyWallMs: readonly number[];
   readonly keyWorkMs: readonly number[];
   readonly frameMs: readonly number[];
@@ -74,11 +78,15 @@ interface Figures {
   readonly boardsInDom: number;
 }
 
-async function openProject(context: BrowserContext, id: string): Promise<[Page, number]> {
+async function openProject(
+  context: BrowserContext,
+  id: string,
+): Promise<[Page, number, Map<string, number>]> {
   const page = await context.newPage();
   await installFirstBoardProbe(page);
   await page.goto(`${baseUrl}#/project/${id}`);
-  return [page, await firstBoardMs(page)];
+  const ms = await firstBoardMs(page);
+  return [page, ms, await openSteps(page, ms)];
 }
 
 /** The inspector's Action field (getByLabel would also match its text). */
@@ -99,12 +107,14 @@ async function measure(shots: number): Promise<Figures> {
   await seeder.close();
 
   const openMs: number[] = [];
+  const steps: Map<string, number>[] = [];
   let page: Page | null = null;
   for (let run = 0; run < OPEN_RUNS; run++) {
     await page?.close();
-    const [opened, ms] = await openProject(context, project.id);
+    const [opened, ms, spans] = await openProject(context, project.id);
     page = opened;
     openMs.push(ms);
+    steps.push(spans);
   }
   if (!page) throw new Error('no page');
 
@@ -133,6 +143,7 @@ async function measure(shots: number): Promise<Figures> {
   return {
     shots,
     openMs,
+    openSteps: steps,
     keyWallMs: keys.map((k) => k.wallMs),
     keyWorkMs: keys.map((k) => k.workMs),
     frameMs,
@@ -149,12 +160,22 @@ function fps(frameMs: readonly number[]): number {
   return total > 0 ? (frameMs.length * 1000) / total : Number.NaN;
 }
 
+/** Each open step's median over the runs: `name 120 ms, …` (empty for a build without marks). */
+function stepsLine(runs: readonly Map<string, number>[]): string {
+  const names = runs[0] ? [...runs[0].keys()] : [];
+  return names
+    .map((name) => `${name} ${fixed(median(runs.map((run) => run.get(name) ?? Number.NaN)))}`)
+    .join(', ');
+}
+
 function report(f: Figures): void {
+  const steps = stepsLine(f.openSteps);
   const longFrames = f.frameMs.filter((ms) => ms > 1000 / 50).length;
   console.log(
     [
       `${f.shots} shots:`,
       `  open to first board ${fixed(median(f.openMs))} ms (runs: ${f.openMs.map((ms) => fixed(ms)).join(', ')})`,
+      ...(steps ? [`  open steps, ms (median): ${steps}`] : []),
       `  keystroke to paint p50 ${fixed(median(f.keyWallMs), 1)} ms, p95 ${fixed(percentile(f.keyWallMs, 95), 1)} ms, max ${fixed(Math.max(...f.keyWallMs), 1)} ms (${f.keyWallMs.length} keys)`,
       `  keystroke main-thread work p50 ${fixed(median(f.keyWorkMs), 1)} ms, p95 ${fixed(percentile(f.keyWorkMs, 95), 1)} ms`,
       `  grid scroll ${fixed(fps(f.frameMs), 1)} fps; frame p50 ${fixed(median(f.frameMs), 1)} ms, p95 ${fixed(percentile(f.frameMs, 95), 1)} ms, max ${fixed(Math.max(...f.frameMs), 1)} ms, ${longFrames} of ${f.frameMs.length} frames over 20 ms`,

@@ -72,6 +72,42 @@ export async function installFirstBoardProbe(page: Page): Promise<void> {
   });
 }
 
+/** The steps of opening a project, as store/openMarks.ts marks them, in order. */
+const OPEN_STEPS = ['start', 'rows-read', 'screened', 'applied', 'snapshot', 'ready'] as const;
+/** What each step's time is spent on, as the bench prints it (the span ending at that step). */
+const OPEN_SPANS = {
+  start: 'page to open started (app code)',
+  'rows-read': 'stored rows read (IndexedDB, document code)',
+  screened: 'update screened',
+  applied: 'Y.Doc applied',
+  snapshot: 'snapshot read',
+  ready: 'session handed over',
+} as const;
+
+/**
+ * Where an open's time went: milliseconds per step since the one before (the first since the
+ * navigation), then from the last step to the first board on screen (React render, layout,
+ * paint). Empty when the build has no marks (one older than the marks).
+ */
+export async function openSteps(page: Page, firstBoard: number): Promise<Map<string, number>> {
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .map((mark) => [mark.name, mark.startTime] as [string, number]),
+  );
+  const at = new Map(marks);
+  const spans = new Map<string, number>();
+  let previous = 0;
+  for (const step of OPEN_STEPS) {
+    const time = at.get(`frameline:open:${step}`);
+    if (time === undefined) return new Map();
+    spans.set(OPEN_SPANS[step], time - previous);
+    previous = time;
+  }
+  spans.set('render to first board painted', firstBoard - previous);
+  return spans;
+}
+
 export async function firstBoardMs(page: Page): Promise<number> {
   await page.waitForFunction(
     () => (window as unknown as { __firstBoardMs?: number }).__firstBoardMs !== undefined,

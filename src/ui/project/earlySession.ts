@@ -1,5 +1,5 @@
 import type { ProjectId } from '../../model/ids';
-import { ProjectSession, type ProjectRepository } from '../../store';
+import { markOpen, ProjectSession, type ProjectRepository } from '../../store';
 
 /**
  * Opening a project by its URL (a reload, a link, the app's last project) used to wait for the
@@ -20,6 +20,7 @@ let early: Early | null = null;
 
 export function openEarly(repo: ProjectRepository, id: ProjectId): void {
   if (early) return;
+  markOpen('start');
   const opening = ProjectSession.open(repo, id);
   // A failure is the view's to show (useSession reports it); seen here so it is not "unhandled".
   opening.catch(() => undefined);

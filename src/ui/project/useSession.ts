@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ProjectId } from '../../model/ids';
 import { SketchScheduler } from '../../ai/sketchScheduler';
-import { ProjectSession, type SaveState, type SessionState } from '../../store';
+import { markOpen, ProjectSession, type SaveState, type SessionState } from '../../store';
 import { useServices } from '../app/servicesContext';
 import { claimEarly } from './earlySession';
 
@@ -37,6 +37,7 @@ export function useSession(projectId: ProjectId, recovery = false): SessionLoad 
         else {
           session = opened;
           sketches = new SketchScheduler(opened, assets, sketch);
+          markOpen('ready');
           setLoad({ status: 'ready', session: opened, sketches });
         }
       },
