@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startFakeProvider, type FakeProviderServer } from '../fake-provider/server';
-import { launchPersistent, trackPageErrors } from '../helpers/browser';
+import type { CallEntry } from '../fake-provider/script';
+import { launchPersistent, reloadThroughPrompt, trackPageErrors } from '../helpers/browser';
 import { addProvider } from '../helpers/providerSettings';
 import { probeVideo } from '../helpers/ffprobe';
 
@@ -11,8 +12,8 @@ import { probeVideo } from '../helpers/ffprobe';
  * can: the outline, script and bible (text), a frame per shot (images), a voice per line
  * (speech). A frame request is refused once with a 500 mid-run (the router asks again). The
  * fake's call log then shows no request answered whole sent twice, and the animatic, its frames
- * and its voices are all there. (A reload mid-run is ideaWizardProviders.e2e.ts's: a request in
- * flight when the page goes cannot be known to have been answered, so it is asked again there.)
+ * and its voices are all there. The page is reloaded while a picture is on its way: the tab asks
+ * first, the run resumes, and says the picture cut off was asked again (its answer was lost).
  */
 
 const ARTIFACTS = 'tests/.artifacts/idea-wizard';
@@ -41,13 +42,16 @@ afterAll(async () => {
 const rail = () => page.getByRole('navigation', { name: 'Steps' });
 const railItem = (label: string) => rail().getByRole('button', { name: new RegExp(`^${label}`) });
 const runState = () => page.locator('.idea-run-state').innerText();
+const images = () => fake.calls().filter((c) => c.kind === 'image');
+const inFlight = (c: CallEntry) => c.status === null;
 const whole = (kind: string) =>
   fake.calls().filter((c) => c.kind === kind && c.status === 200 && c.finished);
 
 test('OpenAI set up in Settings: the estimate prices text, frames and voices', async () => {
   await addProvider(page, {
     type: 'openai',
-    baseUrl: fake.baseUrl('openai', 'ok', 'v1'),
+    // Answers take a moment, so a picture is on its way when the page reloads.
+    baseUrl: fake.baseUrl('openai', 'slow-600', 'v1'),
     key: 'sk-wizard-animatic',
   });
 
@@ -57,10 +61,30 @@ test('OpenAI set up in Settings: the estimate prices text, frames and voices', a
   await expect.poll(() => costs.first().innerText()).toMatch(/OpenAI/);
 });
 
-test('Run all to the end; a frame refused once mid-run is asked again by the router', async () => {
+test('a frame refused once mid-run is asked again by the router; a reload mid-frames pauses', async () => {
   fake.fail({ kind: 'image', nth: 2, status: 500 });
   await page.getByRole('button', { name: /^Run all/ }).click();
+  // Past the refused one, the next picture asked and not answered yet: the page goes.
+  await expect
+    .poll(() => images().filter((c) => c.finished).length >= 3 && images().some(inFlight), {
+      timeout: 120_000,
+    })
+    .toBe(true);
+  expect(await reloadThroughPrompt(page)).toEqual(['beforeunload']);
+  await expect.poll(runState).toMatch(/^Paused/);
+  await page
+    .getByText(/^1 (frame|character sheet) was being made when the page closed: no answer came/)
+    .waitFor();
+});
+
+test('Resume to the end: the picture cut off is asked again, and the run says so', async () => {
+  await page.getByRole('button', { name: /^Resume/ }).click();
   await expect.poll(runState, { timeout: 180_000 }).toMatch(/^Done · 9 of 9 steps done/);
+  await page
+    .getByText(
+      /^1 (frame|character sheet) was being made when the page closed; it was asked again\.$/,
+    )
+    .waitFor();
   const video = page.getByLabel('Rendered animatic');
   await video.waitFor();
   const download = page.waitForEvent('download');
@@ -78,9 +102,11 @@ test('no request answered whole was sent twice', () => {
     expect(bodies.length, kind).toBeGreaterThan(0);
     expect(new Set(bodies).size, kind).toBe(bodies.length);
   }
-  // The refused frame was asked again, and only it.
-  const refused = fake.calls().filter((c) => c.kind === 'image' && c.status === 500);
+  // The refused frame was asked again, and only it; the one the reload cut off never arrived
+  // whole (it was asked again after Resume). No other picture request fell short.
+  const refused = images().filter((c) => c.status === 500);
   expect(refused).toHaveLength(1);
+  expect(images().filter((c) => c.status !== 500 && !c.finished)).toHaveLength(1);
 });
 
 test('the project has a picture on every board, each one paid for once', async () => {
