@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AssetHash, ShotId } from '../model/ids';
 import { openDb, ProjectRepository, ProjectSession, type FramelineDb } from '../store';
 import { runOk } from '../../tests/helpers/commands';
-import { attachSound, speakShot } from './shotSound';
+import { attachSound, placeRecording, speakShot } from './shotSound';
 
 let db: FramelineDb;
 let session: ProjectSession;
@@ -103,5 +103,34 @@ describe('sound on a shot', () => {
         },
       }),
     ).rejects.toThrow(/Read-only/);
+  });
+});
+
+describe('voice-over recorded while the animatic plays', () => {
+  test('it lands where recording began, and punches in: the old take is kept, muted', async () => {
+    const place = { shotId, offsetMs: 1200 };
+    await placeRecording(session, place, { bytes: new Uint8Array([2]), mimeType: '' }, soundDeps);
+    expect(audio()).toMatchObject([{ kind: 'voiceover', offsetMs: 1200, durationMs: 2000 }]);
+    expect(audio()[0]).not.toHaveProperty('muted');
+    await placeRecording(session, place, { bytes: new Uint8Array([3]), mimeType: '' }, soundDeps);
+    expect(audio().map((c) => [c.durationMs, c.muted ?? false])).toEqual([
+      [2000, true],
+      [3000, false],
+    ]);
+    // One undo step puts the first take back as it was.
+    session.undo();
+    expect(audio().map((c) => [c.durationMs, c.muted ?? false])).toEqual([[2000, false]]);
+  });
+
+  test('a recording the browser cannot play is refused and nothing is placed', async () => {
+    await expect(
+      placeRecording(
+        session,
+        { shotId, offsetMs: 0 },
+        { bytes: new Uint8Array([0]), mimeType: 'audio/webm' },
+        soundDeps,
+      ),
+    ).rejects.toThrow('not audio the browser can play');
+    expect(audio()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AudioClip, AudioClipKind } from '../model/audio';
-import { newAudioClipId } from '../model/audio';
+import { newAudioClipId, normaliseAudioClip } from '../model/audio';
+import { punchIn } from '../model/takes';
 import type { AssetHash, ShotId } from '../model/ids';
 import { ms } from '../model/units';
 import { speakDialogue, type SpeakDeps } from '../ai/speech/speakDialogue';
@@ -66,4 +67,43 @@ export async function speakShot(
   });
   if (!added.ok) throw added.error;
   return spoken.length;
+}
+
+/** Where a recording made while the animatic played began: the shot then under the playhead. */
+export interface RecordingPlace {
+  readonly shotId: ShotId;
+  /** From the shot's start to where recording began. */
+  readonly offsetMs: number;
+}
+
+/**
+ * A voice-over recorded while the animatic played lands where it was recorded: on the shot under
+ * the playhead when recording began, at that moment. It punches in (model/takes.ts): a
+ * voice-over it covers is kept as a muted take, not deleted. One undo step.
+ */
+export async function placeRecording(
+  session: ProjectSession,
+  place: RecordingPlace,
+  sound: { readonly bytes: Uint8Array; readonly mimeType: string },
+  deps: SoundDeps,
+): Promise<void> {
+  const durationMs = await deps.measure(sound.bytes).catch(() => {
+    throw new Error('The recording is not audio the browser can play.');
+  });
+  const assetHash = await deps.store(sound.bytes, sound.mimeType || 'audio/webm');
+  const shot = session.getState().snapshot.shots.find((s) => s.id === place.shotId);
+  if (!shot) throw new Error('The shot the recording was made over is gone; it was not placed.');
+  const take = normaliseAudioClip({
+    id: newAudioClipId(),
+    assetHash,
+    kind: 'voiceover',
+    volume: 1,
+    offsetMs: ms(place.offsetMs),
+    durationMs: ms(durationMs),
+  });
+  const placed = session.run('shot/setAudio', {
+    shotId: place.shotId,
+    clips: punchIn(shot.audio, take),
+  });
+  if (!placed.ok) throw placed.error;
 }

@@ -84,7 +84,10 @@ async function clickRulerAt(s: number) {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ context, close } = await launchPersistent());
+  // A fake microphone (Chromium's test tone) that needs no permission prompt.
+  ({ context, close } = await launchPersistent({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  }));
   await context.addInitScript(tapOutput);
   page = await context.newPage();
   errors = trackPageErrors(page);
@@ -142,6 +145,48 @@ test('scrubbing over the clip lets a snippet of it through', async () => {
   await expect.poll(() => maxLevel(100)).toBeLessThan(0.001);
 });
 
+test('voice-over recorded while playing lands on the shot under the playhead, at that time', async () => {
+  const sounds = page.getByRole('list', { name: 'Sound track' });
+  const voiceOvers = sounds.getByRole('button', { name: /^Voice-over on 1A/ });
+  const recordAt = async (s: number) => {
+    await clickRulerAt(s);
+    await page.getByRole('button', { name: 'Record while playing' }).click();
+    const stop = page.getByRole('button', { name: 'Stop recording' });
+    await stop.waitFor();
+    // Record for a little over a second of the animatic.
+    const from = seconds(await timecode());
+    await expect.poll(async () => seconds(await timecode())).toBeGreaterThan(from + 1.2);
+    await stop.click();
+  };
+  // 4 s is 0.7 s into shot 1A (shot 1 lasts 3.3 s).
+  await recordAt(4);
+  await expect.poll(() => voiceOvers.count()).toBe(1);
+  const ruler = (await page.locator('.ruler').boundingBox())!;
+  const first = (await voiceOvers.first().boundingBox())!;
+  // It starts where recording began: at 4 s, give or take the time the microphone took to open.
+  expect((first.x - ruler.x) / PX_PER_S).toBeGreaterThanOrEqual(3.95);
+  expect((first.x - ruler.x) / PX_PER_S).toBeLessThan(4.6);
+  expect(first.width / PX_PER_S).toBeGreaterThan(0.8);
+
+  // Punch in over it: the first take is kept, muted, and can be used again.
+  await recordAt(4.2);
+  await expect.poll(() => voiceOvers.count()).toBe(2);
+  const kept = sounds.getByRole('button', { name: /^Voice-over on 1A.*kept take/ });
+  await expect.poll(() => kept.count()).toBe(1);
+  // The inspector's sound list offers the kept take; using it keeps the newer one instead.
+  await page.getByRole('button', { name: 'Clip 1A', exact: true }).click();
+  const rows = page.locator('.audio-row');
+  await expect
+    .poll(() => rows.allTextContents())
+    .toEqual([expect.stringContaining('kept take'), expect.not.stringContaining('kept take')]);
+  await page.getByRole('button', { name: 'Use take 1' }).click();
+  await expect
+    .poll(() => rows.allTextContents())
+    .toEqual([expect.not.stringContaining('kept take'), expect.stringContaining('kept take')]);
+  await expect.poll(() => kept.count()).toBe(1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+});
+
 test('screenshots of the timeline with its sound and a looped music bed', async () => {
   await page
     .getByLabel('Music file')
@@ -185,6 +230,7 @@ const difference = (a: number[], b: number[]) =>
   a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0) / a.length;
 
 test('Play mode shows the camera move, seeks with its position bar, and plays the sound', async () => {
+  await page.getByRole('button', { name: 'Clip 1', exact: true }).click();
   await page.getByRole('combobox', { name: 'Camera move', exact: true }).selectOption('zoom');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const player = page.getByRole('dialog', { name: 'Play mode' });

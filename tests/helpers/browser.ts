@@ -32,7 +32,9 @@ export async function launchChromium(): Promise<Browser> {
  * A browser whose profile lives in a fresh directory, so IndexedDB persists across pages and
  * contexts of this one test but never leaks between tests.
  */
-export async function launchPersistent(): Promise<{
+export async function launchPersistent(
+  options: { readonly args?: readonly string[] } = {},
+): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
@@ -43,7 +45,7 @@ export async function launchPersistent(): Promise<{
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
   });

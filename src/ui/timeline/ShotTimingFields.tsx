@@ -25,6 +25,7 @@ import { showError, showToast } from '../app/toastStore';
 import { HiddenFileInput } from '../app/HiddenFileInput';
 import { measureAudio } from './decodeAudio';
 import { attachSound, speakShot } from '../../workflows/shotSound';
+import { chooseTake } from '../../model/takes';
 import { useAi, useAiSettings } from '../ai/useAi';
 import { useRecorder } from './useRecorder';
 
@@ -200,9 +201,27 @@ export function ShotTimingFields({ session, shot }: Props) {
         {shot.audio.length === 0 ? <p className="muted small">No sound on this shot.</p> : null}
         {shot.audio.map((clip, i) => (
           <div className="audio-row" key={clip.id}>
-            <span>
+            <span className={clip.muted === true ? 'muted' : undefined}>
               {AUDIO_CLIP_KIND_LABELS[clip.kind]} · {(clip.durationMs / 1000).toFixed(1)} s
+              {clip.offsetMs !== 0 ? ` at ${(clip.offsetMs / 1000).toFixed(1)} s` : ''}
+              {clip.muted === true ? ' · kept take' : ''}
             </span>
+            {clip.muted === true ? (
+              <button
+                type="button"
+                className="button quiet"
+                aria-label={`Use take ${i + 1}`}
+                title="Hear this take again; the voice-over over it is kept instead"
+                onClick={() =>
+                  session.run('shot/setAudio', {
+                    shotId: shot.id,
+                    clips: chooseTake(shot.audio, clip.id),
+                  })
+                }
+              >
+                Use
+              </button>
+            ) : null}
             <label className="inline-field">
               <span>Volume {i + 1}</span>
               <input

@@ -24,6 +24,7 @@ import { DialogueTrack } from './DialogueTrack';
 import { MusicControls, MusicLane } from './MusicTrack';
 import { FramingEditor } from './FramingEditor';
 import { PreviewCanvas } from './PreviewCanvas';
+import { RecordOverPreview } from './RecordOverPreview';
 import { Ruler, type SceneMarker } from './Ruler';
 import { SoundTrack } from './SoundTrack';
 import { TransitionMarks } from './TransitionMarks';
@@ -173,6 +174,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
         >
           {player.playing ? 'Pause preview' : 'Start preview'}
         </button>
+        <RecordOverPreview session={session} player={player} />
         <span className="timecode" aria-label="Playhead timecode">
           {formatTimecode(ms(player.time), frameRate)}
         </span>
