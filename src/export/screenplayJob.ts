@@ -1,5 +1,6 @@
 import { totalDuration, type AspectRatio, type ProjectSnapshot } from '../model/project';
 import { planReimport, type ReimportPlan } from '../plan/reimport';
+import { toFountain } from '../script/fountain/write';
 import { snapshotToUpdate } from '../store/projectDoc';
 import { SCREENPLAY_BUDGET, timeBudgetMessage, type ScreenplayBudget } from './screenplayBudget';
 import { readScreenplayBytes } from './screenplayFile';
@@ -44,6 +45,8 @@ export interface PlannedProject {
   readonly update: Uint8Array<ArrayBuffer>;
   /** The records themselves, only when asked for (to fill an open, empty project). */
   readonly snapshot: ProjectSnapshot | null;
+  /** The screenplay as Fountain: the project's script text (seeded into `update` already). */
+  readonly fountain: string;
 }
 
 export type ProjectPlanResult =
@@ -86,6 +89,7 @@ export async function planScreenplayProject(
   const late = overTime();
   if (late) return { ok: false, error: late };
   options.onStage?.('planning');
+  const fountain = script.ok ? toFountain(script.script) : '';
   const result = scriptToSnapshot(script, fileName, options.budget);
   if (!result.ok) return result;
   const later = overTime();
@@ -102,8 +106,9 @@ export async function planScreenplayProject(
     characters: snapshot.characters.length,
     durationMs: totalDuration(snapshot),
     warnings: result.warnings,
-    update: snapshotToUpdate(snapshot),
+    update: snapshotToUpdate(snapshot, fountain),
     snapshot: options.withSnapshot ? snapshot : null,
+    fountain,
   };
 }
 

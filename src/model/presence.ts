@@ -36,6 +36,24 @@ export const presenceStrokeSchema = z.object({
   points: z.array(z.number().int().min(-MAX_COORD).max(MAX_COORD)).max(MAX_LIVE_STROKE_POINTS * 3),
 });
 
+const yId = z.object({ client: z.number().int().min(0), clock: z.number().int().min(0) });
+/** A Yjs relative position as JSON (`Y.relativePositionToJSON`): where in the script text. */
+const relativePositionSchema = z.object({
+  type: yId.nullish(),
+  tname: z.string().max(64).nullish(),
+  item: yId.nullish(),
+  assoc: z.number().int().optional(),
+});
+
+/**
+ * Someone's cursor and selection in the script editor (y-codemirror.next's shape, kept under its
+ * own key so it never mixes with the board pointer `cursor`): anchor and head in the text.
+ */
+export const presenceScriptCursorSchema = z.object({
+  anchor: relativePositionSchema,
+  head: relativePositionSchema,
+});
+
 /** What one person shares about themselves through awareness (never stored, never signed). */
 export const presenceStateSchema = z.object({
   user: participantSchema,
@@ -44,11 +62,14 @@ export const presenceStateSchema = z.object({
   cursor: presenceCursorSchema.nullable(),
   /** Absent from builds before the frame editor, and whenever they are not drawing. */
   drawing: presenceStrokeSchema.nullable().optional(),
+  /** Absent from builds before the script editor, and when they are not in it. */
+  scriptCursor: presenceScriptCursorSchema.nullable().optional(),
 });
 
 export type PresenceStroke = Stored<typeof presenceStrokeSchema>;
 
 export type PresenceCursor = Stored<typeof presenceCursorSchema>;
+export type PresenceScriptCursor = Stored<typeof presenceScriptCursorSchema>;
 export type PresenceState = Stored<typeof presenceStateSchema>;
 
 /** A peer's state as received: anything that is not a presence state is ignored, not trusted. */

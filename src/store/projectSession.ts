@@ -78,6 +78,11 @@ export interface ScriptState {
   readonly follow: ScriptFollowMode;
   /** Someone in this tab changed the script since the boards last followed it. */
   readonly behind: boolean;
+  /**
+   * Moves when the shared text itself is replaced (a collaborator's seed won over this tab's):
+   * an editor bound to the old one binds again.
+   */
+  readonly generation: number;
 }
 
 export interface SaveState {
@@ -141,10 +146,12 @@ export class ProjectSession {
     documents.set(this, project.doc);
     this.reader = new SnapshotReader(project.doc);
     this.state = this.read();
+    this.boundText = scriptTextOf(project.doc);
     this.script = {
-      seeded: scriptTextOf(project.doc) !== null,
+      seeded: this.boundText !== null,
       follow: readScriptFollow(project.doc),
       behind: false,
+      generation: 0,
     };
     this.save = { status: initialStatus, error: null };
     project.persistence.summarizeFrom(() => this.state.snapshot);
@@ -336,7 +343,8 @@ export class ProjectSession {
   getSaveState = (): SaveState => this.save;
 
   // ── The script (README "The script and the boards") ─────────────────────────────────────────
-  private script: ScriptState = { seeded: false, follow: 'live', behind: false };
+  private script: ScriptState = { seeded: false, follow: 'live', behind: false, generation: 0 };
+  private boundText: Y.Text | null = null;
   private readonly scriptListeners = new Set<() => void>();
   private readonly scriptEditListeners = new Set<() => void>();
 
@@ -371,16 +379,15 @@ export class ProjectSession {
       (transaction.changed as Map<unknown, unknown>).has(text);
     const followed = this.scriptCommandRan;
     this.scriptCommandRan = false;
+    const replaced = text !== this.boundText;
+    this.boundText = text;
     const next: ScriptState = {
       seeded: text !== null,
       follow: readScriptFollow(this.project.doc),
       behind: edited ? true : followed ? false : this.script.behind,
+      generation: this.script.generation + (replaced ? 1 : 0),
     };
-    if (
-      next.seeded !== this.script.seeded ||
-      next.follow !== this.script.follow ||
-      next.behind !== this.script.behind
-    ) {
+    if (replaced || next.follow !== this.script.follow || next.behind !== this.script.behind) {
       this.script = next;
       for (const listener of [...this.scriptListeners]) listener();
     }

@@ -87,6 +87,7 @@ export async function importScreenplay(
         onProgress: (done, total) =>
           host.onProgress({ fileName, stage: 'writing', parts: { done, total }, cancel: null }),
       });
+      if (filled) seedImportedScript(target, result.fountain);
       return filled ? { kind: 'filled', summary } : { kind: 'stopped', summary };
     }
     const id = await host.repo.createFromUpdate(result.update, {
@@ -97,6 +98,18 @@ export async function importScreenplay(
     return { kind: 'created', id, summary };
   } finally {
     host.onProgress(null);
+  }
+}
+
+/**
+ * The screenplay becomes the filled project's script text: seeded when it has none, written in
+ * when it has only an empty one (its Script tab was opened before the import).
+ */
+function seedImportedScript(session: ProjectSession, fountain: string): void {
+  const current = session.scriptText();
+  if (current === null) session.run('script/seed', { text: fountain });
+  else if (current.trim() === '') {
+    session.run('script/edit', { changes: [{ from: 0, to: current.length, insert: fountain }] });
   }
 }
 

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchPersistent, trackPageErrors } from '../helpers/browser';
 
 /**
- * The script editor (issue 17), where the app mounts it today: the project's Script view shows
- * the script as the boards tell it, read-only, highlighted as Fountain, with an outline to jump
- * by, find, and page and time estimates. It loads on first use and runs under the app's CSP.
+ * The script editor (issue 17) in the project's Script view: the imported screenplay as the
+ * project's own script text, highlighted as Fountain, with an outline to jump by, find, page and
+ * time estimates; what is typed there becomes boards. It loads on first use and runs under the
+ * app's CSP.
  */
 
 const ARTIFACTS = 'tests/.artifacts/script-editor';
@@ -93,9 +94,10 @@ test('the editor is not loaded until the Script tab opens, then shows the script
   expect(await loaded()).toBe(true);
   await expect.poll(() => editor().textContent()).toContain('INT. KITCHEN - NIGHT');
   expect(await editor().textContent()).toContain('He is not coming.');
-  await expect
-    .poll(() => page.getByText('read-only for now', { exact: false }).isVisible())
-    .toBe(true);
+  expect(await editor().getAttribute('aria-readonly')).toBe('false');
+  // The screenplay as imported, title page and notes included: not the boards written out.
+  expect(await editor().textContent()).toContain('Title: Night Shift');
+  expect(await editor().textContent()).toContain('[[Make this longer.]]');
 });
 
 test('every line is highlighted as its Fountain element', async () => {
@@ -117,13 +119,28 @@ test('every line is highlighted as its Fountain element', async () => {
   expect(await left('He is not coming.')).toBeGreaterThan(await left('Anna waits'));
 });
 
-test('it is read-only: typing changes nothing', async () => {
-  expect(await editor().getAttribute('aria-readonly')).toBe('true');
+test('a scene typed at the end becomes boards; one undo takes it back', async () => {
   await lineWith('Anna climbs').click();
-  await page.keyboard.type('XYZ');
-  await page.keyboard.press('Backspace');
-  expect(await editor().textContent()).not.toContain('XYZ');
-  expect(await editor().textContent()).toContain('Anna climbs, two steps at a time.');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('EXT. LIGHTHOUSE - DAWN');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Gulls wheel over the lamp.');
+  await page.getByRole('tab', { name: 'Boards' }).click();
+  const heading = page.getByText('EXT. LIGHTHOUSE - DAWN').first();
+  await heading.waitFor();
+  await page.getByRole('tab', { name: 'Script' }).click();
+  await editor().waitFor();
+  expect(await editor().textContent()).toContain('Gulls wheel over the lamp.');
+  await editor().focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => editor().textContent()).not.toContain('Gulls wheel');
+  await page.getByRole('tab', { name: 'Boards' }).click();
+  await expect.poll(() => page.getByText('EXT. LIGHTHOUSE - DAWN').count()).toBe(0);
+  await page.getByRole('tab', { name: 'Script' }).click();
+  await editor().waitFor();
 });
 
 test('the outline lists the scenes; a click or Enter moves the cursor there', async () => {
@@ -145,11 +162,11 @@ test('the outline lists the scenes; a click or Enter moves the cursor there', as
       });
       return line?.textContent ?? null;
     });
-  await expect.poll(cursorLine).toBe('EXT. ROOF - NIGHT #2#');
+  await expect.poll(cursorLine).toBe('EXT. ROOF - NIGHT');
   await entries.nth(0).focus();
   await page.keyboard.press('Enter');
   await expect.poll(current).toBe('1INT. KITCHEN - NIGHT');
-  await expect.poll(cursorLine).toBe('INT. KITCHEN - NIGHT #1#');
+  await expect.poll(cursorLine).toBe('INT. KITCHEN - NIGHT');
 });
 
 test('Ctrl+F finds text in the script', async () => {

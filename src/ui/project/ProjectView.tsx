@@ -30,6 +30,7 @@ import { useCommandFailures } from './useCommandFailures';
 import { usePicturePaste, usePutPictures } from './usePictures';
 import { pageWebhooks } from '../../workflows/webhooks/browserWebhooks';
 import { sendReviewEvents } from '../../workflows/webhooks/reviewEvents';
+import { followScriptLive } from '../../workflows/scriptFollow';
 
 interface Props {
   readonly projectId: ProjectId;
@@ -147,6 +148,8 @@ function OpenProjectView({
     const webhooks = pageWebhooks();
     return sendReviewEvents(session, (payload) => webhooks.notify(payload), Date.now);
   }, [session]);
+  // The boards follow what this person writes in the script (README "The script and the boards").
+  useEffect(() => followScriptLive(session), [session]);
   const state = useSessionState(session);
   const progress = useSketchProgress(scheduler);
   const [selectedId, setSelectedId] = useState<ShotId | null>(null);
@@ -260,7 +263,7 @@ function OpenProjectView({
             />
           ) : (
             <Suspense fallback={<p className="muted page-pad">Loading the script…</p>}>
-              <ProjectScriptView snapshot={state.snapshot} />
+              <ProjectScriptView session={session} snapshot={state.snapshot} />
             </Suspense>
           )}
         </div>

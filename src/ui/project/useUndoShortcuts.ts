@@ -8,7 +8,8 @@ import type { ProjectSession } from '../../store';
 export function useUndoShortcuts(session: ProjectSession) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      // Handled already (the script editor runs the same undo from its own keymap).
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       // A dialog over the boards (a version preview, settings) owns the keyboard.

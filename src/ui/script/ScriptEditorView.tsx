@@ -47,12 +47,13 @@ export default function ScriptEditorView({
   readOnly = false,
   characters,
   outline = true,
+  binding,
 }: ScriptEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const [entries, setEntries] = useState<readonly OutlineEntry[]>([]);
   const [cursorLine, setCursorLine] = useState(1);
-  const [text, setText] = useState(value);
+  const [text, setText] = useState(binding?.text ?? value);
   // The latest props, for the extensions made once when the editor is made.
   const latest = useRef({ onChange, characters: characters ?? [] });
   useEffect(() => {
@@ -69,10 +70,11 @@ export default function ScriptEditorView({
       parent,
       root,
       state: EditorState.create({
-        doc: value,
+        doc: binding?.text ?? value,
         extensions: [
           fountain(),
-          history(),
+          // Bound to the project's script, undo is the project's (the binding's keymap).
+          binding ? binding.extension : history(),
           drawSelection(),
           closeBrackets(),
           EditorView.lineWrapping,
@@ -94,7 +96,7 @@ export default function ScriptEditorView({
               const fromPerson = update.transactions.some(
                 (tr) => tr.annotation(Transaction.remote) !== true,
               );
-              if (fromPerson) {
+              if (fromPerson && !binding) {
                 sent.current.push(next);
                 latest.current.onChange(next);
               }
@@ -131,14 +133,14 @@ export default function ScriptEditorView({
   // A new value from outside replaces only what differs; the echo of a keystroke is left alone
   // (isExternalValue).
   useEffect(() => {
-    if (!view) return;
+    if (!view || binding) return;
     const current = view.state.doc.toString();
     if (value === current) sent.current = [];
     if (!isExternalValue(value, current, sent.current)) return;
     sent.current = [];
     const change = minimalChange(current, value);
     if (change) view.dispatch({ changes: change, annotations: Transaction.remote.of(true) });
-  }, [view, value]);
+  }, [view, value, binding]);
 
   useEffect(() => {
     view?.dispatch({ effects: compartments.readOnly.reconfigure(readOnlyExtension(readOnly)) });
