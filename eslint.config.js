@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Layers, lowest first (ARCHITECTURE.md): a folder may import only from folders before it.
- * `model` → `script`, `plan` → `store` → `sync` → `ai`, `render`, `export` → `workflows` →
+ * `model` → `script`, `plan` → `store` → `sync` → `ai`, `render`, `export`, `search` → `workflows` →
  * `ui`, `pwa`.
  */
 const LAYERS = [
@@ -14,7 +14,7 @@ const LAYERS = [
   ['script', 'plan'],
   ['store'],
   ['sync'],
-  ['ai', 'render', 'export'],
+  ['ai', 'render', 'export', 'search'],
   ['workflows'],
   ['ui', 'pwa'],
 ];

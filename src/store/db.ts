@@ -80,5 +80,10 @@ export function openDb(name: string = DEFAULT_DB_NAME): FramelineDb {
   db.version(7).stores({
     pipelineTemplates: 'id, updatedAt',
   });
+  // Search (row type in searchTable.ts): each project's search documents as last indexed, so the
+  // index is rebuilt without opening every project. A new table only: no upgrade function.
+  db.version(8).stores({
+    searchDocs: 'projectId',
+  });
   return db;
 }

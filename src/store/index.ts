@@ -32,3 +32,5 @@ export type { ProjectStorageUsage, SizeCount, StorageUsage } from './storageUsag
 export { referencedAssetHashes } from './assetRefs';
 export { nextTask } from './nextTask';
 export { markOpen, OPEN_MARK_PREFIX, type OpenStep } from './openMarks';
+export { searchTables, type SearchDb, type SearchDocsRow } from './searchTable';
+export type { StoredProjectContent } from './projectDocuments';

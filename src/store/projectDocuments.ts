@@ -4,7 +4,15 @@ import { createProjectMeta, totalDuration, type ProjectSnapshot } from '../model
 import type { FramelineDb } from './db';
 import { DocPersistence, type PersistenceEvents } from './docPersistence';
 import type { JournalStorage } from './durability/editJournal';
-import { migrateDocument, readProject, snapshotToUpdate, updateMeta } from './projectDoc';
+import {
+  migrateDocument,
+  readProject,
+  readReview,
+  snapshotToUpdate,
+  updateMeta,
+} from './projectDoc';
+import { screenStoredLog } from './storedLog';
+import type { Comment } from '../model/comment';
 import type { NewProjectSummary, OpenProject } from './openProject';
 
 /**
@@ -75,4 +83,32 @@ export function readSnapshotOf(project: OpenProject): ProjectSnapshot {
 
 export function retitle(project: OpenProject, title: string): void {
   updateMeta(project.doc, { title });
+}
+
+/** A project as search reads it: the boards and the comments. */
+export interface StoredProjectContent {
+  readonly snapshot: ProjectSnapshot;
+  readonly comments: readonly Comment[];
+}
+
+/**
+ * Reads a project's stored log into a throwaway document, never writing anything (no migration
+ * written, no journal replayed, no summary): for the search worker, which may read a project
+ * another tab has open. Damaged parts are left out, as recovery would; null when nothing reads.
+ */
+export async function readStoredProject(
+  db: FramelineDb,
+  id: ProjectId,
+): Promise<StoredProjectContent | null> {
+  // The (projectId) index lists a project's rows in seq order.
+  const rows = await db.docUpdates.where('projectId').equals(id).toArray();
+  const screened = screenStoredLog(rows.map((row) => row.update));
+  if (!screened.update) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, screened.update);
+    return { snapshot: readProject(doc).snapshot, comments: readReview(doc).comments };
+  } finally {
+    doc.destroy();
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from './durability/editJournal';
 import { lastGoodTables } from './lastGoodTable';
 import type { NewProjectSummary, OpenProject } from './openProject';
+import type { StoredProjectContent } from './projectDocuments';
 
 export type { NewProjectSummary, OpenProject } from './openProject';
 
@@ -99,6 +100,12 @@ export class ProjectRepository {
     } finally {
       await project.close();
     }
+  }
+
+  /** The boards and comments of a stored project, read without opening it (search). */
+  async readStored(id: ProjectId): Promise<StoredProjectContent | null> {
+    const { readStoredProject } = await loadDocuments();
+    return readStoredProject(this.db, id);
   }
 
   async rename(id: ProjectId, title: string): Promise<void> {
