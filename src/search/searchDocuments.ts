@@ -2,6 +2,7 @@ import type { Comment } from '../model/comment';
 import type { ProjectId, SceneId, ShotId } from '../model/ids';
 import type { ProjectSnapshot } from '../model/project';
 import type { SearchDocument } from '../model/searchDocument';
+import type { ProjectRow } from '../store';
 
 /** What of a project is searched: its document, its comments and what its list row holds. */
 export interface SearchableProject {
@@ -89,4 +90,24 @@ export function searchDocumentsOf(project: SearchableProject): SearchDocument[] 
     });
   }
   return docs;
+}
+
+/** What of the list row goes into a project's documents: when it changes, they are rebuilt. */
+export function rowKeyOf(row: Pick<ProjectRow, 'title'>): string {
+  return JSON.stringify([row.title]);
+}
+
+/** The documents of a project as its list row and its content say. */
+export function documentsFor(
+  row: Pick<ProjectRow, 'id' | 'title'>,
+  content: SearchableProject['snapshot'],
+  comments: SearchableProject['comments'],
+): SearchDocument[] {
+  return searchDocumentsOf({
+    projectId: row.id,
+    title: row.title,
+    tags: [],
+    snapshot: content,
+    comments,
+  });
 }

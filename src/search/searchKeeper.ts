@@ -1,13 +1,7 @@
 import type { ProjectId } from '../model/ids';
 import type { SearchDocument } from '../model/searchDocument';
-import {
-  ProjectRepository,
-  searchTables,
-  type FramelineDb,
-  type ProjectRow,
-  type SearchDocsRow,
-} from '../store';
-import { searchDocumentsOf } from './searchDocuments';
+import { ProjectRepository, searchTables, type FramelineDb, type SearchDocsRow } from '../store';
+import { documentsFor, rowKeyOf } from './searchDocuments';
 import { SearchIndex, type SearchHit } from './searchIndex';
 
 /** What one refresh did, for the benchmark and for logs. */
@@ -19,26 +13,6 @@ export interface RefreshReport {
   /** Projects dropped (deleted, purged). */
   readonly removed: number;
   readonly ms: number;
-}
-
-/** What of the list row goes into a project's documents: when it changes, they are rebuilt. */
-export function rowKeyOf(row: Pick<ProjectRow, 'title'>): string {
-  return JSON.stringify([row.title]);
-}
-
-/** The documents of a project as its list row and its content say. */
-export function documentsFor(
-  row: Pick<ProjectRow, 'id' | 'title'>,
-  content: Parameters<typeof searchDocumentsOf>[0]['snapshot'],
-  comments: Parameters<typeof searchDocumentsOf>[0]['comments'],
-): SearchDocument[] {
-  return searchDocumentsOf({
-    projectId: row.id,
-    title: row.title,
-    tags: [],
-    snapshot: content,
-    comments,
-  });
 }
 
 /**

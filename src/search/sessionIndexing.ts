@@ -1,6 +1,6 @@
 import type { ProjectRepository, ProjectSession } from '../store';
 import type { ProjectId } from '../model/ids';
-import { documentsFor, rowKeyOf } from './searchKeeper';
+import { documentsFor, rowKeyOf } from './searchDocuments';
 import type { SearchClient } from './searchClient';
 
 /** Edits are indexed this long after the last one: typing is not re-indexed per keystroke. */
