@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
@@ -16,6 +17,12 @@ import {
   WASM_WORKERS,
   WORKER_DIR,
 } from './src/pwa/contentSecurityPolicy.ts';
+import {
+  OCR_ASSET_PATTERN,
+  ocrAssetFiles,
+  ocrAssetPaths,
+  type OcrVersions,
+} from './src/script/pdf/ocrAssets.ts';
 
 /**
  * Which build this is, shown in the Storage panel and in `<meta name="frameline-build">`. Deploys
@@ -44,6 +51,49 @@ const FFMPEG_CORE_BYTES = {
   js: statSync(fileURLToPath(import.meta.resolve('@ffmpeg/core'))).size,
   wasm: statSync(fileURLToPath(import.meta.resolve('@ffmpeg/core/wasm'))).size,
 };
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
+    .version;
+const OCR_VERSIONS: OcrVersions = {
+  tesseract: versionOf('tesseract.js'),
+  core: versionOf('tesseract.js-core'),
+  eng: versionOf('@tesseract.js-data/eng'),
+};
+
+/**
+ * The OCR engine's files (src/script/pdf/ocrAssets.ts), copied from node_modules under names of
+ * their own: written into the build, and served by the dev server from the same paths.
+ */
+function ocrAssets(): Plugin {
+  const files = ocrAssetFiles(OCR_VERSIONS);
+  return {
+    name: 'frameline-ocr-assets',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const source = files.get(new URL(request.url ?? '/', 'http://x').pathname);
+        if (!source) return next();
+        const type = source.endsWith('.wasm')
+          ? 'application/wasm'
+          : source.endsWith('.js')
+            ? 'text/javascript'
+            : 'application/octet-stream';
+        response.setHeader('Content-Type', type);
+        response.end(readFileSync(require.resolve(source)));
+      });
+    },
+    generateBundle() {
+      for (const [path, source] of files) {
+        this.emitFile({
+          type: 'asset',
+          fileName: path.slice(1),
+          source: readFileSync(require.resolve(source)),
+        });
+      }
+    },
+  };
+}
 
 const FILE_TYPES = {
   'text/plain': ['.fountain', '.spmd'],
@@ -204,6 +254,7 @@ export default defineConfig(({ command, isPreview }) => ({
   plugins: [
     react(),
     headTags(),
+    ocrAssets(),
     // The dev server alone; `vite preview` serves the build, whose page has no inline script.
     contentSecurity(command === 'serve' && !isPreview),
     VitePWA({
@@ -218,7 +269,13 @@ export default defineConfig(({ command, isPreview }) => ({
         // Everything needed to edit, sketch and render with WebCodecs, workers included.
         // licenses.txt: the third-party notice (npm run notices), readable offline too.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm,txt}'],
-        globIgnores: ['**/ffmpeg-core-*', 'screenshots/**'],
+        // The OCR engine (about 6 MB) is cached on the first scanned PDF instead.
+        globIgnores: [
+          '**/ffmpeg-core-*',
+          'screenshots/**',
+          'ocr/**',
+          'wasm-workers/tesseract-*/**',
+        ],
         // Anything else this big is a mistake worth failing the build for.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/index.html',
@@ -232,6 +289,13 @@ export default defineConfig(({ command, isPreview }) => ({
             urlPattern: FFMPEG_CORE_PATTERN,
             handler: 'CacheFirst',
             options: { cacheName: FFMPEG_CACHE_NAME, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            // The OCR engine and its English model: kept once a scanned PDF was read, so the
+            // next one reads offline. Versioned folders: never stale.
+            urlPattern: OCR_ASSET_PATTERN,
+            handler: 'CacheFirst',
+            options: { cacheName: 'frameline-ocr', cacheableResponse: { statuses: [200] } },
           },
           {
             // The PDF boards' fonts (0.6 to 6 MB each, too big to precache): kept once fetched,
@@ -248,6 +312,7 @@ export default defineConfig(({ command, isPreview }) => ({
     __FRAMELINE_BUILD_ID__: JSON.stringify(BUILD_ID),
     __FFMPEG_CORE_BYTES__: JSON.stringify(FFMPEG_CORE_BYTES),
     __FRAMELINE_EXTRA_CONNECT__: JSON.stringify(EXTRA_CONNECT),
+    __OCR_ASSETS__: JSON.stringify(ocrAssetPaths(OCR_VERSIONS)),
   },
   ...(command === 'serve' && !isPreview ? { html: { cspNonce: DEV_NONCE } } : {}),
   worker: {

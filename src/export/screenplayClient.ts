@@ -1,6 +1,11 @@
 import * as Comlink from 'comlink';
 import type { ProjectSnapshot } from '../model/project';
-import { SCREENPLAY_BUDGET, timeBudgetMessage, type ScreenplayBudget } from './screenplayBudget';
+import {
+  describeSource,
+  SCREENPLAY_BUDGET,
+  timeBudgetMessage,
+  type ScreenplayBudget,
+} from './screenplayBudget';
 import type {
   DraftPlanResult,
   ProjectPlanResult,
@@ -18,6 +23,8 @@ export type ScreenplayWorkerHandle = WorkerHandle;
 export interface ScreenplayJobOptions {
   readonly budget?: ScreenplayBudget;
   readonly onStage?: StageListener;
+  /** Tests only: the time one OCR page may take (OCR_PAGE_TIME_MS). */
+  readonly ocrPageTimeMs?: number;
   /** Tests only. */
   readonly createWorker?: () => ScreenplayWorkerHandle;
 }
@@ -34,6 +41,12 @@ function createScreenplayWorker(): ScreenplayWorkerHandle {
 }
 
 type Remote = Comlink.Remote<ScreenplayWorkerApi>;
+
+/**
+ * OCR of one scanned page (rendering it and recognising it) may take this long; the first also
+ * starts the engine. Past it the page is stuck (a hostile image), and the job is stopped.
+ */
+export const OCR_PAGE_TIME_MS = 120_000;
 type Refusal = { readonly ok: false; readonly error: string };
 
 /**
@@ -47,14 +60,28 @@ function runInWorker<T>(
   call: (remote: Remote, budget: ScreenplayBudget, onStage: StageListener) => Promise<T | Refusal>,
 ): ScreenplayJob<T | Refusal> {
   const budget = options.budget ?? SCREENPLAY_BUDGET;
+  const pageTimeMs = options.ocrPageTimeMs ?? OCR_PAGE_TIME_MS;
+  let ocrPage: number | null = null;
   return runWorkerJob<ScreenplayWorkerApi, T | Refusal>({
     worker: (options.createWorker ?? createScreenplayWorker)(),
     who: 'The screenplay reader',
     timeMs: budget.timeMs,
-    onTimeout: () => ({ ok: false, error: timeBudgetMessage(fileName, budget) }),
-    call: (remote, live) => {
-      const onStage: StageListener = (stage) => {
-        if (live()) options.onStage?.(stage);
+    onTimeout: () => ({
+      ok: false,
+      error:
+        ocrPage === null
+          ? timeBudgetMessage(fileName, budget)
+          : `Reading page ${ocrPage} of the scanned ${describeSource(fileName)} with OCR took over ${pageTimeMs / 1000} s; the import was stopped.`,
+    }),
+    call: (remote, live, rearm) => {
+      const onStage: StageListener = (stage, parts) => {
+        if (!live()) return;
+        if (stage === 'recognizing' && parts) {
+          // Each page gets its own time; once all are read, planning gets the whole budget.
+          ocrPage = parts.done < parts.total ? parts.done + 1 : null;
+          rearm(ocrPage === null ? budget.timeMs : pageTimeMs);
+        }
+        options.onStage?.(stage, parts);
       };
       return call(remote, budget, Comlink.proxy(onStage));
     },

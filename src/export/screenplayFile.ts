@@ -1,4 +1,4 @@
-import { parsePdfScript } from '../script';
+import { browserOcr, parsePdfScript, type OcrPageListener } from '../script';
 import {
   checkScript,
   decodeText,
@@ -15,12 +15,14 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads a screenplay file's bytes in whatever format its content says: PDF (text layer), FDX
- * (XML) or Fountain. pdf.js is loaded only when a PDF arrives.
+ * Reads a screenplay file's bytes in whatever format its content says: PDF (text layer, or OCR
+ * for pages without one where the runtime can), FDX (XML) or Fountain. pdf.js is loaded only when
+ * a PDF arrives, the OCR engine only when a page has no text.
  */
 export async function readScreenplayBytes(
   bytes: Uint8Array,
   fileName: string,
+  onOcrPage?: OcrPageListener,
 ): Promise<ScriptRead> {
   if (isPdf(bytes)) {
     if (bytes.length > MAX_SCREENPLAY_PDF_BYTES) {
@@ -29,7 +31,11 @@ export async function readScreenplayBytes(
         error: `“${fileName}” is too large to be a screenplay PDF (over 50 MB).`,
       };
     }
-    return checkScript(await parsePdfScript(bytes), fileName);
+    const script = await parsePdfScript(bytes, {
+      ocr: browserOcr(),
+      ...(onOcrPage ? { onOcrPage } : {}),
+    });
+    return checkScript(script, fileName);
   }
   return readScreenplayText(decodeText(bytes), fileName);
 }

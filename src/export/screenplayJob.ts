@@ -27,9 +27,14 @@ export type ScreenplaySource = (
   readonly aspectRatio?: AspectRatio;
 };
 
-/** What the job is doing now, for the progress line. */
-export type ScreenplayStage = 'reading' | 'planning' | 'preparing';
-export type StageListener = (stage: ScreenplayStage) => void;
+/** What the job is doing now, for the progress line; 'recognizing' is OCR of a scanned PDF. */
+export type ScreenplayStage = 'reading' | 'recognizing' | 'planning' | 'preparing';
+/** Pages (while recognizing) done out of all. */
+export interface StageParts {
+  readonly done: number;
+  readonly total: number;
+}
+export type StageListener = (stage: ScreenplayStage, parts?: StageParts) => void;
 
 export interface PlannedProject {
   readonly title: string;
@@ -63,19 +68,35 @@ export interface JobOptions {
   readonly now?: () => number;
 }
 
-/** Refuses a job that has used up its time between steps (the client's watchdog stops a stuck step). */
+/**
+ * Refuses a job that has used up its time between steps (the client's watchdog stops a stuck
+ * step). OCR of a scanned PDF is not counted: it takes seconds a page, and the client's watchdog
+ * bounds each page instead.
+ */
 function deadlineOf(options: JobOptions, fileName: string) {
   const budget = options.budget ?? SCREENPLAY_BUDGET;
   const now = options.now ?? (() => Date.now());
-  const deadline = now() + budget.timeMs;
-  return (): string | null => (now() > deadline ? timeBudgetMessage(fileName, budget) : null);
+  let deadline = now() + budget.timeMs;
+  let ocrStarted: number | null = null;
+  return {
+    overTime: (): string | null => (now() > deadline ? timeBudgetMessage(fileName, budget) : null),
+    onOcrPage: (done: number, total: number): void => {
+      if (done === 0) ocrStarted = now();
+      else if (done === total && ocrStarted !== null) deadline += now() - ocrStarted;
+      options.onStage?.('recognizing', { done, total });
+    },
+  };
 }
 
-async function read(source: ScreenplaySource, options: JobOptions): Promise<ScriptRead> {
+async function read(
+  source: ScreenplaySource,
+  options: JobOptions,
+  onOcrPage: (done: number, total: number) => void,
+): Promise<ScriptRead> {
   options.onStage?.('reading');
   return 'text' in source
     ? readScreenplayText(source.text, source.fileName)
-    : readScreenplayBytes(source.bytes, source.fileName);
+    : readScreenplayBytes(source.bytes, source.fileName, onOcrPage);
 }
 
 /** A screenplay → a new project: its first document row and what the import toast says. */
@@ -84,8 +105,8 @@ export async function planScreenplayProject(
   options: JobOptions & { readonly withSnapshot?: boolean } = {},
 ): Promise<ProjectPlanResult> {
   const { fileName } = source;
-  const overTime = deadlineOf(options, fileName);
-  const script = await read(source, options);
+  const { overTime, onOcrPage } = deadlineOf(options, fileName);
+  const script = await read(source, options, onOcrPage);
   const late = overTime();
   if (late) return { ok: false, error: late };
   options.onStage?.('planning');
@@ -119,8 +140,8 @@ export async function planScreenplayDraft(
   options: JobOptions = {},
 ): Promise<DraftPlanResult> {
   const { fileName } = source;
-  const overTime = deadlineOf(options, fileName);
-  const script = await read(source, options);
+  const { overTime, onOcrPage } = deadlineOf(options, fileName);
+  const script = await read(source, options, onOcrPage);
   const late = overTime();
   if (late) return { ok: false, error: late };
   options.onStage?.('planning');

@@ -29,8 +29,16 @@ export interface WorkerJobSpec<Api, T> {
   readonly timeMs: number;
   /** What the job ends with when its time runs out (a refusal in words). */
   readonly onTimeout: () => T;
-  /** `live()` is false once the job has settled: listeners must not report after that. */
-  readonly call: (remote: Comlink.Remote<Api>, live: () => boolean) => Promise<T>;
+  /**
+   * `live()` is false once the job has settled: listeners must not report after that.
+   * `rearm(ms)` restarts the watchdog with `ms` from now: a long job that reports steady progress
+   * (OCR, page by page) is bounded per step instead of as a whole.
+   */
+  readonly call: (
+    remote: Comlink.Remote<Api>,
+    live: () => boolean,
+    rearm: (milliseconds: number) => void,
+  ) => Promise<T>;
 }
 
 /**
@@ -60,7 +68,13 @@ export function runWorkerJob<Api, T>(spec: WorkerJobSpec<Api, T>): WorkerJob<T> 
       else reject(outcome.error);
     };
   });
-  const watchdog = setTimeout(() => settle({ result: spec.onTimeout() }), spec.timeMs);
+  const expire = () => settle({ result: spec.onTimeout() });
+  let watchdog = setTimeout(expire, spec.timeMs);
+  const rearm = (milliseconds: number): void => {
+    if (settled) return;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(expire, milliseconds);
+  };
 
   function onWorkerError(event: Event): void {
     // Uncaught errors, out-of-memory and a worker script that fails to load all land here.
@@ -75,7 +89,7 @@ export function runWorkerJob<Api, T>(spec: WorkerJobSpec<Api, T>): WorkerJob<T> 
   worker.addEventListener('messageerror', onMessageError);
 
   spec
-    .call(remote, () => !settled)
+    .call(remote, () => !settled, rearm)
     .then(
       (result) => settle({ result }),
       (error: unknown) =>

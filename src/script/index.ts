@@ -49,7 +49,13 @@ export {
 } from './compare';
 export { toFountain } from './fountain/write';
 export { toFdx } from './fdx/write';
-export { parsePdfScript, NO_TEXT_LAYER_MESSAGE } from './pdf/read';
+export {
+  parsePdfScript,
+  NO_TEXT_LAYER_MESSAGE,
+  OCR_REVIEW_MESSAGE,
+  type PdfReadOptions,
+} from './pdf/read';
+export { browserOcr, type OcrPageListener } from './pdf/ocr';
 export { scriptStats, type CharacterStats, type ScriptStats } from './stats';
 export { sniffFormat } from './sniff';
 

@@ -6,6 +6,8 @@ export interface Notice {
   readonly title: string;
   readonly detail?: string;
   readonly action?: { readonly label: string; readonly run: () => void };
+  /** Information that asks for a check (a script read by OCR) stays until dismissed. */
+  readonly sticky?: boolean;
 }
 
 /**

@@ -139,7 +139,9 @@ async function withProgress<T>(
   start: (options: ScreenplayJobOptions) => ScreenplayJob<T>,
 ): Promise<T | 'cancelled'> {
   let cancel: () => void = () => undefined;
-  const job = start({ onStage: (stage) => onProgress({ fileName, stage, cancel }) });
+  const job = start({
+    onStage: (stage, parts) => onProgress({ fileName, stage, ...(parts ? { parts } : {}), cancel }),
+  });
   cancel = job.cancel;
   onProgress({ fileName, stage: 'reading', cancel });
   try {

@@ -7,10 +7,24 @@ import { PARAGRAPH_GAP_LINES, PdfScriptBuilder } from './elements';
 import { extractPdfText, MAX_PDF_PAGES, type ExtractedPdf } from './extract';
 import { removeFurniture, type BodyLine, type CleanPage } from './furniture';
 import { buildLines, lineSpacing } from './lines';
-import { loadPdfJs } from './load';
+import { loadPdfJs, type PdfJs } from './load';
+import { MAX_OCR_PAGES, type OcrPageListener, type PdfOcr } from './ocr';
+
+import { OCR_REVIEW_MESSAGE } from './ocrReview';
+
+export { OCR_REVIEW_MESSAGE };
+
+export interface PdfReadOptions {
+  /** Reads pages without a text layer as images (ocr.ts); without it such a PDF is refused. */
+  readonly ocr?: PdfOcr | null;
+  readonly onOcrPage?: OcrPageListener;
+}
 
 export const NO_TEXT_LAYER_MESSAGE =
   'This PDF has no text layer (it looks scanned); Frameline can only read PDFs with selectable text.';
+
+export const NO_TEXT_FOUND_MESSAGE =
+  'This PDF has no text layer, and OCR found no text on its pages either (are they blank?).';
 
 /** Reading a screenplay PDF takes seconds; past this something is wrong with the file. */
 export const PDF_TIMEOUT_MS = 60_000;
@@ -27,16 +41,60 @@ const HEADER_WINDOW_BYTES = 1024;
  * thread (see load.ts), so callers should run this in a worker; a timer cannot interrupt pdf.js
  * while it is busy, only a stalled read.
  */
-export async function parsePdfScript(bytes: Uint8Array): Promise<ScriptDocument> {
+export async function parsePdfScript(
+  bytes: Uint8Array,
+  options: PdfReadOptions = {},
+): Promise<ScriptDocument> {
   try {
     if (!(bytes instanceof Uint8Array)) return refused('Expected the bytes of a PDF file.');
     if (!hasPdfHeader(bytes)) return refused('This file is not a PDF (it has no %PDF header).');
     const pdfjs = await loadPdfJs();
     const extracted = await withTimeout(extractPdfText(bytes, pdfjs), PDF_TIMEOUT_MS);
-    return finishDocument(readPdfText(extracted));
+    const { ocr } = options;
+    if (!ocr) return finishDocument(readPdfText(extracted));
+    return finishDocument(await readWithOcr(bytes, pdfjs, extracted, ocr, options.onOcrPage));
   } catch (error) {
     return refused(explain(error));
   }
+}
+
+/**
+ * Pages with no text (a scan, or scanned pages among typed ones) are read by OCR, then the whole
+ * is read like any PDF and flagged for review. The client's watchdog bounds each page's time.
+ */
+async function readWithOcr(
+  bytes: Uint8Array,
+  pdfjs: PdfJs,
+  extracted: ExtractedPdf,
+  ocr: PdfOcr,
+  onPage: OcrPageListener = () => undefined,
+): Promise<ScriptDocument> {
+  const blank = extracted.pages
+    .filter((page) => page.items.every((item) => item.text.trim() === ''))
+    .map((page) => page.number);
+  if (blank.length === 0) return readPdfText(extracted);
+  const chosen = blank.slice(0, MAX_OCR_PAGES);
+  const read = new Map(
+    (await ocr(bytes, pdfjs, chosen, onPage)).map((page) => [page.number, page]),
+  );
+  const document = readPdfText({
+    ...extracted,
+    pages: extracted.pages.map((page) => read.get(page.number) ?? page),
+  });
+  if (document.diagnostics.some((diagnostic) => diagnostic.message === NO_TEXT_LAYER_MESSAGE))
+    return refused(NO_TEXT_FOUND_MESSAGE);
+  if (document.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return document;
+  const notes: Diagnostic[] = [
+    { line: WHOLE_FILE, message: OCR_REVIEW_MESSAGE, severity: 'warning' },
+  ];
+  if (blank.length > chosen.length) {
+    notes.push({
+      line: WHOLE_FILE,
+      message: `Only the first ${MAX_OCR_PAGES} of ${blank.length} scanned pages were read with OCR.`,
+      severity: 'warning',
+    });
+  }
+  return { ...document, diagnostics: [...notes, ...document.diagnostics] };
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

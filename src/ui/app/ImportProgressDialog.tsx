@@ -3,6 +3,7 @@ import { Dialog } from '../common/Dialog';
 
 const STAGE_TEXT: Record<ImportProgress['stage'], string> = {
   reading: 'Reading the script…',
+  recognizing: 'Reading the scanned pages with OCR… page',
   planning: 'Planning scenes and shots…',
   preparing: 'Preparing the project…',
   writing: 'Adding the boards…',

@@ -5,7 +5,7 @@ export interface Toast extends Notice {
   readonly id: number;
 }
 
-/** Errors stay until dismissed; information leaves by itself. */
+/** Errors and sticky notes stay until dismissed; other information leaves by itself. */
 export const INFO_TOAST_MS = 6000;
 
 let toasts: readonly Toast[] = [];
@@ -20,7 +20,7 @@ export function showToast(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;
   toasts = [...toasts.slice(-3), { ...toast, id }];
   emit();
-  if (toast.kind === 'info') setTimeout(() => dismissToast(id), INFO_TOAST_MS);
+  if (toast.kind === 'info' && !toast.sticky) setTimeout(() => dismissToast(id), INFO_TOAST_MS);
   return id;
 }
 

@@ -3,6 +3,7 @@ import type { ImportProgress, ScreenplayImportOutcome } from '../../workflows/im
 import type { ScreenplaySource } from '../../export/screenplayJob';
 import type { ProjectId } from '../../model/ids';
 import { plural } from '../common/format';
+import { OCR_REVIEW_MESSAGE } from '../../script/pdf/ocrReview';
 import { looksLikePicture } from '../common/pictureFiles';
 import { createProjectMeta } from '../../model/project';
 import { aspectForNewProject } from '../projects/newProjectAspect';
@@ -79,9 +80,12 @@ export function useFileImports(): FileImports {
           return false;
         case 'filled':
         case 'created': {
-          const { title, scenes, shots } = outcome.summary;
-          const detail = `${plural(scenes, 'scene')}, ${plural(shots, 'shot')}.`;
-          showToast({ kind: 'info', title: `Imported “${title}”`, detail });
+          const { title, scenes, shots, warnings } = outcome.summary;
+          const counts = `${plural(scenes, 'scene')}, ${plural(shots, 'shot')}.`;
+          // A script read by OCR may have misread names and headings: say so until dismissed.
+          const ocr = warnings.includes(OCR_REVIEW_MESSAGE);
+          const detail = ocr ? `${counts} ${OCR_REVIEW_MESSAGE}` : counts;
+          showToast({ kind: 'info', title: `Imported “${title}”`, detail, sticky: ocr });
           if (outcome.kind === 'created') open(outcome.id);
           return true;
         }
