@@ -18,6 +18,8 @@ const LAZY_MARKERS = {
   'ffmpeg.wasm (client and core)': /ffmpeg is not loaded|createFFmpegCore/,
   'PDF.js': /PDFPageProxy|Invalid PDF structure/,
   'a canvas library (Konva)': /konva/i,
+  // tesseract.js's client names its job steps; the engine itself is never a module of the app.
+  'OCR (tesseract.js)': /loading language traineddata|tesseract\.esm/,
   // The project list and the app shell start without the document code; it loads with a project.
   'Yjs (the document code)': /Yjs was already imported/,
 };
@@ -72,6 +74,20 @@ describe('budgets of the production build', () => {
     expect(entries.some((url) => /sketch\.worker-[\w-]+\.js$/.test(url))).toBe(true);
     expect(entries.filter((url) => url.includes('ffmpeg-core'))).toEqual([]);
     expect(entries.filter((url) => url.endsWith('.map'))).toEqual([]);
+    // The OCR engine and its English model (about 6 MB) are cached on the first scanned PDF.
+    expect(
+      entries.filter((url) => /^ocr\/|^wasm-workers\/tesseract-|traineddata/.test(url)),
+    ).toEqual([]);
+  });
+
+  test('the OCR engine ships beside the app and is cached at runtime on first use', () => {
+    const files = readdirSync(join(DIST, 'wasm-workers'), { recursive: true }).map(String);
+    expect(files.some((name) => /^tesseract-[\w.-]+\/worker\.js$/.test(name))).toBe(true);
+    expect(files.some((name) => /tesseract-core-simd-lstm\.wasm$/.test(name))).toBe(true);
+    expect(readdirSync(join(DIST, 'ocr'), { recursive: true }).map(String)).toContainEqual(
+      expect.stringMatching(/eng\.traineddata\.gz$/),
+    );
+    expect(read('sw.js').toString('utf8')).toMatch(/ocr.+CacheFirst\(\{cacheName:"frameline-ocr"/);
   });
 
   test('the ffmpeg core ships beside the app and is cached at runtime on first use', () => {
