@@ -2,6 +2,7 @@ import { Fountain, Lexer } from 'fountain-js';
 import { expect, test } from 'vitest';
 import { parseScript } from '../../src/script';
 import { buildFeatureLengthScript } from './parseCorpus';
+import { measureScriptEdits } from './scriptEdit';
 
 /**
  * Parse time of a feature-length Fountain script, Frameline against fountain-js 1.2.4, in one
@@ -68,7 +69,11 @@ test('parse benchmark', () => {
   console.log(
     `fountain-js Lexer.tokenize:    ${figures(tokensMs)} (ratio ${(tokens / ours).toFixed(2)})`,
   );
+  const edits = measureScriptEdits(60);
   console.log(
-    `parse ratio fountain-js/frameline=${(theirs / ours).toFixed(2)} frameline_median_ms=${ours.toFixed(2)}`,
+    `script edit → boards: ${Math.round(edits.pages)} pages, ${edits.shots} shots; median ${edits.medianMs.toFixed(1)} ms, p95 ${edits.p95Ms.toFixed(1)} ms (target ≤ 100 ms)`,
+  );
+  console.log(
+    `parse ratio fountain-js/frameline=${(theirs / ours).toFixed(2)} frameline_median_ms=${ours.toFixed(2)} script_edit_p95_ms=${edits.p95Ms.toFixed(1)}`,
   );
 }, 300_000);
