@@ -19,6 +19,7 @@ import {
 } from './itemNodes';
 import { hasEraser } from '../../../model/drawing';
 import { sameFilters } from './layerFilters';
+import { outlineDamage, type Box } from './outlineDamage';
 import { defaultVanishingPoints, guideNodes, NO_GUIDES, type Guides, type Point } from './guides';
 import { isPenTool, isShapeTool, shapeItem, type CameraMark, type ToolId } from './tools';
 import { capture, ViewControl } from './viewControl';
@@ -74,6 +75,11 @@ const MAX_LIVE_POINTS = 10_000;
  * layer per drawing layer (its own canvas, so an eraser erases only its layer and an unchanged
  * layer is never redrawn), and one live layer on top where the stroke being drawn is painted
  * straight from the pointer events — no React state per event (PITFALLS.md, Drawing).
+ *
+ * What a frame costs the browser was measured (npm run bench:editor): without a GPU it
+ * composites every displayed canvas holding pixels each frame, and redraws on screen only what
+ * changed. So a layer with nothing to show is hidden (display: none), and the live stroke
+ * repaints only the part of its outline that moved (outlineDamage), not its whole canvas.
  */
 export class EditorCanvas {
   readonly stage: Konva.Stage;
@@ -83,8 +89,11 @@ export class EditorCanvas {
   readonly underlay: Konva.Layer;
   readonly overlay: Konva.Layer;
   private readonly live: Konva.Layer;
+  /** The transformer's own layer, shown only while something is selected. */
+  private readonly selecting: Konva.Layer;
   private readonly peers: Konva.Layer;
   private liveSharedAt = 0;
+  private scratch: HTMLCanvasElement | null = null;
   private readonly liveShape: Konva.Shape;
   private readonly transformer: Konva.Transformer;
   private readonly drawn = new Map<string, { layer: DrawingLayer; node: Konva.Layer }>();
@@ -127,10 +136,11 @@ export class EditorCanvas {
         shadowForStrokeEnabled: false,
       }),
     );
-    this.underlay = new Konva.Layer({ listening: false });
-    this.overlay = new Konva.Layer();
-    this.live = new Konva.Layer({ listening: false });
-    this.peers = new Konva.Layer({ listening: false });
+    this.underlay = new Konva.Layer({ listening: false, visible: false });
+    this.overlay = new Konva.Layer({ visible: false });
+    this.live = new Konva.Layer({ listening: false, visible: false });
+    this.selecting = new Konva.Layer({ visible: false });
+    this.peers = new Konva.Layer({ listening: false, visible: false });
     this.liveShape = new Konva.Shape({
       sceneFunc: (ctx, shape) => {
         fillOutline(ctx, this.liveOutline);
@@ -146,9 +156,8 @@ export class EditorCanvas {
       borderStroke: '#3d8bd9',
       anchorStroke: '#3d8bd9',
     });
-    this.live.add(this.transformer);
-    this.live.listening(true);
-    this.stage.add(this.paper, this.underlay, this.peers, this.live, this.overlay);
+    this.selecting.add(this.transformer);
+    this.stage.add(this.paper, this.underlay, this.peers, this.live, this.selecting, this.overlay);
     this.view = new ViewControl(
       this.stage,
       this.frame,
@@ -213,6 +222,8 @@ export class EditorCanvas {
       node.add(group);
       if (!current) this.stage.add(node);
       node.zIndex(index + 2);
+      // An empty or hidden layer's canvas is not displayed: the browser composites no pixels.
+      node.visible(layer.visible && (layer.items.length > 0 || layer.bitmap !== null));
       node.batchDraw();
       this.drawn.set(layer.id, { layer, node });
       if (hasEraser(layer)) node.batchDraw();
@@ -226,6 +237,7 @@ export class EditorCanvas {
     this.underlay.moveToTop();
     this.peers.moveToTop();
     this.live.moveToTop();
+    this.selecting.moveToTop();
     this.overlay.moveToTop();
     this.clearLive();
     // The selection follows its items (moved ones are new nodes).
@@ -255,7 +267,8 @@ export class EditorCanvas {
       node.on('dragend.editor', this.onTransformEnd);
     }
     this.transformer.nodes(nodes);
-    this.live.batchDraw();
+    this.selecting.visible(nodes.length > 0);
+    this.selecting.batchDraw();
     this.host.selected(nodes.map((n) => n.name()));
   }
 
@@ -296,6 +309,10 @@ export class EditorCanvas {
     }
     capture(this.stage.container(), e.pointerId);
     this.stroke = { pointerId: e.pointerId, tool, start: at };
+    // The live layer is shown only while something is drawn; it starts empty.
+    this.liveOutline = [];
+    this.live.visible(true);
+    this.live.draw();
     if (isPenTool(tool)) {
       this.livePoints = [{ ...at, pressure: pressureOf(e, tool) }];
       this.liveColor = tool === 'eraser' ? PAPER : this.tools.color;
@@ -375,9 +392,11 @@ export class EditorCanvas {
 
   private paintLive(eventTime: number): void {
     const sizePx = this.sizeUnits();
+    const before = this.liveOutline;
     this.liveOutline = strokeOutline(this.livePoints, this.stroke?.tool as never, sizePx, false);
     // Painted now, not at the next animation frame: the pen should never wait for the view.
-    this.live.draw();
+    const damage = outlineDamage(before, this.liveOutline);
+    if (damage) this.paintLiveDamage(damage);
     const now = performance.now();
     this.latencies.push(now - eventTime);
     if (this.latencies.length > 5_000) this.latencies.splice(0, 1_000);
@@ -393,6 +412,74 @@ export class EditorCanvas {
     }
   }
 
+  /**
+   * Repaints the live stroke inside `box` (units) only: the whole outline is filled on a canvas
+   * off screen, clipped to the box, and that rectangle is copied onto the live layer (a full
+   * redraw of the layer, on zoom, paints the same). Chromium then uploads and composites only
+   * that rectangle. Measured there: a fill clipped to a small box still damages the path's
+   * whole bounds, and even a small `clearRect` damages the whole canvas; erasing the box with
+   * `destination-out` and drawing an image into it damages the box alone.
+   */
+  private paintLiveDamage(box: Box): void {
+    const canvas = this.live.getCanvas();
+    const target = canvas.getContext()._context;
+    const { width, height } = canvas._canvas;
+    const ratio = canvas.getPixelRatio();
+    // The stage only scales and pans: units → device pixels is a scale and an offset.
+    const [a = 1, , , d = 1, e = 0, f = 0] = this.live.getAbsoluteTransform().getMatrix();
+    const sx = a * ratio;
+    const sy = d * ratio;
+    const ox = e * ratio;
+    const oy = f * ratio;
+    // Whole device pixels around the box, with room for antialiasing, within the canvas.
+    const x0 = Math.max(0, Math.floor(Math.min(box.x0 * sx, box.x1 * sx) + ox) - 2);
+    const y0 = Math.max(0, Math.floor(Math.min(box.y0 * sy, box.y1 * sy) + oy) - 2);
+    const x1 = Math.min(width, Math.ceil(Math.max(box.x0 * sx, box.x1 * sx) + ox) + 2);
+    const y1 = Math.min(height, Math.ceil(Math.max(box.y0 * sy, box.y1 * sy) + oy) + 2);
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w <= 0 || h <= 0) return;
+    const scratch = this.scratchCanvas(width, height);
+    const off = scratch.getContext('2d');
+    if (!off) return;
+    off.save();
+    off.beginPath();
+    off.rect(x0, y0, w, h);
+    off.clip();
+    off.clearRect(x0, y0, w, h);
+    off.setTransform(sx, 0, 0, sy, ox, oy);
+    off.globalAlpha = this.liveShape.opacity();
+    off.fillStyle = this.liveColor;
+    const outline = this.liveOutline;
+    if (outline.length >= 4) {
+      off.beginPath();
+      off.moveTo(outline[0] as number, outline[1] as number);
+      for (let i = 2; i + 1 < outline.length; i += 2)
+        off.lineTo(outline[i] as number, outline[i + 1] as number);
+      off.closePath();
+      off.fill();
+    }
+    off.restore();
+    target.save();
+    target.setTransform(1, 0, 0, 1, 0, 0);
+    target.globalAlpha = 1;
+    target.globalCompositeOperation = 'destination-out';
+    target.fillRect(x0, y0, w, h);
+    target.globalCompositeOperation = 'source-over';
+    target.drawImage(scratch, x0, y0, w, h, x0, y0, w, h);
+    target.restore();
+  }
+
+  /** The off-screen canvas the live stroke is filled on, as large as the live layer's. */
+  private scratchCanvas(width: number, height: number): HTMLCanvasElement {
+    if (this.scratch?.width !== width || this.scratch.height !== height) {
+      this.scratch = document.createElement('canvas');
+      this.scratch.width = width;
+      this.scratch.height = height;
+    }
+    return this.scratch;
+  }
+
   /** Composition guides over the frame (redrawn when the zoom changes: lines stay 1 px). */
   setGuides(guides: Guides): void {
     this.guides = guides;
@@ -406,6 +493,7 @@ export class EditorCanvas {
       this.drawGuides();
     });
     for (const node of nodes) this.overlay.add(node as Konva.Shape);
+    this.overlay.visible(nodes.length > 0);
     this.overlay.batchDraw();
   }
 
@@ -420,6 +508,7 @@ export class EditorCanvas {
       node.opacity(opacity);
       this.underlay.add(node);
     }
+    this.underlay.visible(pictures.length > 0);
     this.underlay.batchDraw();
   }
 
@@ -439,6 +528,7 @@ export class EditorCanvas {
         }),
       );
     }
+    this.peers.visible(strokes.length > 0);
     this.peers.batchDraw();
   }
 
@@ -447,6 +537,7 @@ export class EditorCanvas {
     this.liveOutline = [];
     this.livePoints = [];
     this.live.batchDraw();
+    this.live.visible(false);
   }
 
   private previewShape(start: { x: number; y: number }, end: { x: number; y: number }): void {
