@@ -20,6 +20,9 @@ interface Estimates {
   readonly image: CallEstimate | null;
 }
 
+/** How long typing in the shot pauses before the check's price is worked out again. */
+const estimatePauseMs = 250;
+
 const about = (e: CallEstimate | null) =>
   e ? `${e.providerLabel} · ${e.model}, about ${formatUsd(e.costUsd)}` : '';
 
@@ -35,17 +38,25 @@ export function FrameCheckPanel({ session, snapshot, shot }: Props) {
   const [estimates, setEstimates] = useState<Estimates | null>(null);
   const prompt = frameCheckPrompt(snapshot, shot);
 
+  const checkable = shot.frameSource === 'ai' && shot.frameHash !== null;
+
+  // Prices read the AI settings from IndexedDB: only for a frame that can be checked, and not on
+  // every keystroke in the shot's fields (the prompt changes with them) but once typing pauses.
   useEffect(() => {
+    if (!checkable) return;
     let live = true;
-    void Promise.all([ai.estimateText(frameCheckUsage(prompt), true), ai.estimateImage()]).then(
-      ([check, image]) => live && setEstimates({ check, image }),
-    );
+    const timer = setTimeout(() => {
+      void Promise.all([ai.estimateText(frameCheckUsage(prompt), true), ai.estimateImage()]).then(
+        ([check, image]) => live && setEstimates({ check, image }),
+      );
+    }, estimatePauseMs);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [ai, settings, prompt]);
+  }, [ai, settings, prompt, checkable]);
 
-  if (shot.frameSource !== 'ai' || shot.frameHash === null || estimates === null) return null;
+  if (!checkable || estimates === null) return null;
   if (estimates.check === null)
     return (
       <div className="ai-check" role="group" aria-label="Check frame">
