@@ -85,10 +85,21 @@ test('an injected inline script, inline handler and eval do not run', async () =
     const script = document.createElement('script');
     script.textContent = "localStorage.setItem('frameline-injected', 'script')";
     document.body.append(script);
+    // The handler's violation comes when the picture's error event is dispatched, a task that
+    // can come after a timer's: wait for the violation itself (or 5 s) instead of racing it.
+    const handlerRefused = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5_000);
+      document.addEventListener('securitypolicyviolation', (event) => {
+        if (event.effectiveDirective !== 'script-src-attr') return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     document.body.insertAdjacentHTML(
       'beforeend',
       `<img src="data:," onerror="localStorage.setItem('frameline-injected', 'handler')">`,
     );
+    await handlerRefused;
     // eval from a task of the page's own (code evaluated by the test itself is exempt).
     const evaluated = await new Promise<string>((resolve) =>
       setTimeout(() => {

@@ -32,6 +32,22 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   base = inject('baseUrl');
   ({ context, close } = await launchPersistent());
+  await context.addInitScript(() => {
+    const real = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')?.get;
+    Object.defineProperty(Navigator.prototype, 'onLine', {
+      configurable: true,
+      get(this: Navigator) {
+        let offline = false;
+        try {
+          offline = localStorage.getItem('e2e-offline') === '1';
+        } catch {
+          // a page without storage (about:blank) is never told it is offline
+        }
+        if (offline) return false;
+        return real ? (real.call(this) as boolean) : true;
+      },
+    });
+  });
   page = await context.newPage();
   errors = trackPageErrors(page);
   await page.goto(base);
@@ -64,6 +80,17 @@ test('the service worker takes over and precaches the app with its workers', asy
   expect(precached.some((url) => /sketch\.worker-[\w-]+\.js/.test(url))).toBe(true);
   expect(precached.some((url) => url.includes('ffmpeg-core'))).toBe(false);
 });
+
+/**
+ * Chromium 150 headless no longer turns `navigator.onLine` false under `context.setOffline`
+ * (requests fail, yet the page is told it is online; the same test fails on the build that passed
+ * CI before). The page is told what a person offline would be told: a flag in this origin's
+ * storage makes `navigator.onLine` read false from the next page load, until it is cleared.
+ */
+async function tellOffline(target: Page, offline: boolean): Promise<void> {
+  await target.evaluate((on) => localStorage.setItem('e2e-offline', on ? '1' : '0'), offline);
+  if (!offline) await target.evaluate(() => window.dispatchEvent(new Event('online')));
+}
 
 test('"Make available offline" stores the ffmpeg core with progress', async () => {
   const panel = await openStoragePanel(page);
@@ -104,6 +131,7 @@ test('offline, the app loads, opens a project, sketches a new shot and renders a
   await page.getByRole('link', { name: /all projects/ }).click();
 
   await context.setOffline(true);
+  await tellOffline(page, true);
   await page.reload();
   await page.getByText('Offline — your work is saved in this browser').waitFor();
   await page.locator('.project-card').first().getByRole('link').first().click();
@@ -166,6 +194,7 @@ test('a screenplay shared to the app (share target) becomes a project once accep
     .toBe('Shared Story');
   expect(new URL(page.url()).search).toBe('');
   await context.setOffline(false);
+  await tellOffline(page, false);
 });
 
 test('a file opened from the OS (launchQueue) is imported once accepted', async () => {
