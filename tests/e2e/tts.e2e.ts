@@ -52,7 +52,9 @@ test('with a speech provider set, a shot’s dialogue becomes voice clips and th
   await expect.poll(() => speak.isEnabled()).toBe(true);
   await speak.click();
   await expect
-    .poll(() => page.getByText(/^Text to speech · 0\.8 s$/).count(), { timeout: 30_000 })
+    .poll(() => page.getByText(/^Text to speech · 0\.8 s( at \d+\.\d s)?$/).count(), {
+      timeout: 30_000,
+    })
     .toBe(2);
   await page.getByRole('button', { name: 'Fit to audio' }).click();
   // Two 0.8 s lines with a 0.25 s gap, plus 0.3 s of air after the last.
