@@ -37,8 +37,12 @@ export interface RunRow {
   readonly updatedAt: number;
 }
 
-/** What a paid call makes, for the line that tells of one cut off ("1 frame was being made…"). */
-export type PaidWhat = 'frame' | 'character sheet' | 'spoken line';
+/**
+ * What a paid call makes, for the line that tells of one cut off ("1 frame was being made…"). A
+ * video clip counts only until the provider took the job: after that its id is kept and polled
+ * again, never submitted twice.
+ */
+export type PaidWhat = 'frame' | 'character sheet' | 'spoken line' | 'video clip' | 'text answer';
 
 export interface PaidCallRow {
   readonly stepId: string;

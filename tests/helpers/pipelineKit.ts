@@ -40,6 +40,8 @@ export interface PipelineKit {
   readonly routes: Record<RouteCapability | 'video', boolean>;
   /** Called before each image call: throw to fail it, abort a controller to stop a run. */
   onImage: (n: number) => void;
+  /** Called on each video submission (1, 2…) before it answers: a promise holds it back. */
+  onVideoSubmit: (n: number) => Promise<void> | undefined;
   /** Called on each poll of a video job (by its id). */
   onVideoStatus: (jobId: string) => void;
   /** Video jobs kept for a resume, by project/shot. */
@@ -80,8 +82,9 @@ export async function openPipelineKit(
     secondsFor: (wanted) => Math.min(8, Math.max(4, Math.round(wanted))),
     typicalMs: 10,
     submit: async () => {
-      calls.video++;
-      return { id: `job${calls.video}`, data: {} };
+      const n = ++calls.video;
+      await kit.onVideoSubmit(n);
+      return { id: `job${n}`, data: {} };
     },
     status: async (job) => {
       kit.onVideoStatus(job.id);
@@ -177,6 +180,7 @@ export async function openPipelineKit(
     calls,
     routes,
     onImage: () => undefined,
+    onVideoSubmit: () => undefined,
     onVideoStatus: () => undefined,
     keptJobs: new Map(),
     deps,

@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ProjectSnapshot } from '../../model/project';
 import { MemoryRunStore } from '../../store/pipelineRuns';
 import { PipelineEngine } from '../pipeline/engine';
+import { interruptedLines } from '../pipeline/interrupted';
 import type { Pricer } from '../pipeline/types';
 import { ideaPipeline, type IdeaDeps } from './steps';
 import { defaultParams, withFormat } from './params';
@@ -119,6 +120,43 @@ describe('idea → project', () => {
     expect(await e.runAll()).toBe('done');
     expect(asked).toHaveLength(5);
     expect(made[0]?.characters[0]?.description).toBe('keeper');
+  });
+
+  test('a text answer the page closed on while it streamed is told of, and asked again once', async () => {
+    const store = new MemoryRunStore();
+    const asked: string[] = [];
+    let hang = true;
+    const deps: IdeaDeps = {
+      canWrite: async () => true,
+      text: async (request, _choice, ctx) => {
+        const which = request.system.includes('story editor') ? 'outline' : 'script';
+        asked.push(which);
+        if (which === 'outline') return '{"title":"The Bottle","beats":[{"title":"Find"}]}';
+        ctx.onText('Title: The');
+        // The page "closes" while the script streams: this engine never gets its answer.
+        if (hang) await new Promise(() => undefined);
+        return SCRIPT;
+      },
+      createProject: offlineDeps([]).createProject,
+    };
+    const definition = ideaPipeline(deps);
+    const params = withFormat(defaultParams(IDEA), 'vertical');
+    const first = await PipelineEngine.create(
+      { store, definition, price },
+      { id: 'run', title: 'Bottle', params },
+    );
+    void first.runAll({ until: 'script' });
+    await vi.waitFor(() => expect(store.runs.get('run')?.inFlight).toHaveLength(1));
+    hang = false;
+    const again = await PipelineEngine.open({ store, definition, price }, 'run');
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 text answer was being made when the page closed: no answer came, so it is asked again (and paid for again) when the run goes on.',
+    ]);
+    expect(await again!.runAll({ until: 'script' })).not.toBe('failed');
+    expect(asked).toEqual(['outline', 'script', 'script']);
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 text answer was being made when the page closed; it was asked again.',
+    ]);
   });
 
   test('a script with nothing to board stops at the breakdown, saying why', async () => {

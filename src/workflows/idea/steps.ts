@@ -68,20 +68,39 @@ const BIBLE_SYSTEM =
 const outlineText = (o: Outline) =>
   `${o.title}\n${o.beats.map((b, i) => `${i + 1}. ${b.title}: ${b.summary}`).join('\n')}`;
 
+/**
+ * One text call, noted in the run while it streams: a reload cuts the answer off and it is asked
+ * (and paid for) again, so the run, opened again, says so as it does of a frame.
+ */
+function write(
+  deps: IdeaDeps,
+  key: string,
+  request: TextRequest,
+  choice: ProviderChoice,
+  ctx: StepContext,
+): Promise<string> {
+  return ctx.paid({ key, what: 'text answer' }, () => deps.text(request, choice, ctx));
+}
+
 /** The model's JSON answer, asked again once if malformed (structured.ts). */
 function structured<T>(
   deps: IdeaDeps,
+  key: string,
   schema: Parameters<typeof askStructured<T>>[0],
   request: TextRequest,
   choice: ProviderChoice,
   ctx: StepContext,
 ): Promise<T> {
   return askStructured(schema, (correction) =>
-    deps.text(
-      correction ? { ...request, prompt: `${request.prompt}\n\n${correction}` } : request,
-      choice,
-      ctx,
-    ),
+    correction
+      ? write(
+          deps,
+          `${key}:corrected`,
+          { ...request, prompt: `${request.prompt}\n\n${correction}` },
+          choice,
+          ctx,
+        )
+      : write(deps, key, request, choice, ctx),
   );
 }
 
@@ -132,7 +151,7 @@ export function ideaTextSteps(deps: IdeaDeps): IdeaTextSteps {
         prompt: briefText(input.params),
         maxOutputTokens: 2000,
       };
-      return structured(deps, outlineSchema, request, input.provider, ctx);
+      return structured(deps, 'outline', outlineSchema, request, input.provider, ctx);
     },
   });
 
@@ -150,7 +169,8 @@ export function ideaTextSteps(deps: IdeaDeps): IdeaTextSteps {
       if (!(await writes(deps, input.provider))) return offlineScript(input.params, o);
       const prompt = `${briefText(input.params)}\n\nOutline:\n${outlineText(o)}`;
       const maxOutputTokens = Math.min(16_000, tokensOfScript(input.params) * 2);
-      return deps.text({ system: SCRIPT_SYSTEM, prompt, maxOutputTokens }, input.provider, ctx);
+      const request = { system: SCRIPT_SYSTEM, prompt, maxOutputTokens };
+      return write(deps, 'script', request, input.provider, ctx);
     },
   });
 
@@ -192,6 +212,7 @@ export function ideaTextSteps(deps: IdeaDeps): IdeaTextSteps {
       const prompt = `Characters: ${names}\n\nScript:\n${String(input.upstream.script)}`;
       return structured(
         deps,
+        'bible',
         bibleSchema,
         { system: BIBLE_SYSTEM, prompt, maxOutputTokens: 2000 },
         input.provider,

@@ -9,6 +9,8 @@ const PLURALS: Record<PaidWhat, string> = {
   frame: 'frames',
   'character sheet': 'character sheets',
   'spoken line': 'spoken lines',
+  'video clip': 'video clips',
+  'text answer': 'text answers',
 };
 
 const SAID: Record<InterruptedCall['outcome'], (one: boolean) => string> = {

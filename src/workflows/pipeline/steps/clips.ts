@@ -2,7 +2,7 @@ import { animateShot, wantedSeconds } from '../../../ai/frames/animateShot';
 import { NO_USAGE } from '../../../ai/providers/types';
 import type { Shot } from '../../../model/shot';
 import { isClipTake } from '../../../model/take';
-import { OFFLINE } from '../types';
+import { OFFLINE, type StepContext } from '../types';
 import {
   afterOf,
   eachShot,
@@ -18,6 +18,29 @@ import {
 /** A shot with a still and no clip yet (a shot animated before is never sent again). */
 export function needsClip(_: unknown, shot: Shot): boolean {
   return shot.frameHash !== null && shot.clipHash === null && !shot.takes.some(isClipTake);
+}
+
+/**
+ * An image-to-video call whose submission is noted in the run as a paid call under way. Only the
+ * submission can be lost to a reload: until the provider answers with the job's id, a page closed
+ * meanwhile leaves a job (and a charge) the run cannot find, so it is told of afterwards like a
+ * frame cut off. Once taken, the job is kept and polled again, never sent twice.
+ */
+async function submissionNoted<T>(
+  ctx: StepContext,
+  key: string,
+  start: (onTaken: () => void) => Promise<T>,
+): Promise<T> {
+  // Wrapped in an object: a promise resolved with a promise would wait for it to settle.
+  const { running } = await ctx.paid(
+    { key, what: 'video clip' },
+    () =>
+      new Promise<{ running: Promise<T> }>((resolve, reject) => {
+        const running = start(() => resolve({ running }));
+        running.then(() => resolve({ running }), reject);
+      }),
+  );
+  return running;
 }
 
 export const NO_VIDEO_NOTE = 'No image-to-video provider: the shots keep their stills.';
@@ -65,30 +88,32 @@ export function clipsStep<P>(setup: ProjectStepSetup<P>) {
         const counted = await eachShot(shots, ctx, async (shot) => {
           const kept = keeper.kept(session.id, shot.id);
           const resume = kept?.providerId === provider.id ? kept : null;
-          try {
-            const outcome = await animateShot(
-              { session, router: deps.router, assets: deps.assets },
-              shot.id,
-              {
-                provider,
-                signal: ctx.signal,
-                onProgress: (p) =>
-                  ctx.onProgress({
-                    done: shots.indexOf(shot),
-                    total: shots.length,
-                    note: `Shot ${shot.number}: ${p.stage} ${Math.round(p.fraction * 100)} %`,
-                  }),
-                onSubmitted: (job, prompt) =>
-                  keeper.keep({
-                    projectId: session.id,
-                    shotId: shot.id,
-                    providerId: provider.id,
-                    job,
-                    prompt,
-                  }),
-                ...(resume ? { resume: { job: resume.job, prompt: resume.prompt } } : {}),
+          const animate = (onTaken: () => void) =>
+            animateShot({ session, router: deps.router, assets: deps.assets }, shot.id, {
+              provider,
+              signal: ctx.signal,
+              onProgress: (p) =>
+                ctx.onProgress({
+                  done: shots.indexOf(shot),
+                  total: shots.length,
+                  note: `Shot ${shot.number}: ${p.stage} ${Math.round(p.fraction * 100)} %`,
+                }),
+              onSubmitted: (job, prompt) => {
+                keeper.keep({
+                  projectId: session.id,
+                  shotId: shot.id,
+                  providerId: provider.id,
+                  job,
+                  prompt,
+                });
+                onTaken();
               },
-            );
+              ...(resume ? { resume: { job: resume.job, prompt: resume.prompt } } : {}),
+            });
+          try {
+            const outcome = resume
+              ? await animate(() => undefined)
+              : await submissionNoted(ctx, `clip:${shot.id}`, animate);
             keeper.drop(session.id, shot.id);
             ctx.onCost(outcome.costUsd);
           } catch (error) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { openPipelineKit, type PipelineKit } from '../../../../tests/helpers/pipelineKit';
 import { runOk } from '../../../../tests/helpers/commands';
 import { pngBytes, wavBytes } from '../../../../tests/helpers/mediaBytes';
@@ -6,6 +6,7 @@ import { ms } from '../../../model/units';
 import type { ShotId } from '../../../model/ids';
 import { MemoryRunStore } from '../../../store/pipelineRuns';
 import { PipelineEngine } from '../engine';
+import { interruptedLines } from '../interrupted';
 import { OFFLINE, type PipelineStep, type Pricer } from '../types';
 import { clipsStep } from './clips';
 import { exportStep } from './exportFile';
@@ -204,6 +205,36 @@ describe('voices, clips, music, upscale, export, render', () => {
     expect(kit.calls.video).toBe(3);
     expect(kit.keptJobs.size).toBe(0);
     expect(shots().every((s) => s.clipHash)).toBe(true);
+  });
+
+  test('clips: a submission the page closed on is told of; a job the provider took is not', async () => {
+    const store = new MemoryRunStore();
+    await (await engine([frames], 'frames-run')).runAll();
+    const first = await engine([clipsStep], 'run', store);
+    // The page "closes" while shot-2's clip is being submitted: its submit never answers here.
+    kit.onVideoSubmit = (n) => (n === 2 ? new Promise(() => undefined) : undefined);
+    void first.runAll();
+    await vi.waitFor(
+      () =>
+        expect(store.runs.get('run')?.inFlight).toEqual([
+          { stepId: 'clips', key: 'clip:shot-2', what: 'video clip' },
+        ]),
+      { timeout: 10_000 },
+    );
+    kit.onVideoSubmit = () => undefined;
+    const again = await PipelineEngine.open(
+      { store, definition: chain([clipsStep]), price },
+      'run',
+    );
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 video clip was being made when the page closed: no answer came, so it is asked again (and paid for again) when the run goes on.',
+    ]);
+    expect(await again!.runAll()).toBe('done');
+    expect(kit.calls.video).toBe(4);
+    expect(interruptedLines(again!.interrupted)).toEqual([
+      '1 video clip was being made when the page closed; it was asked again.',
+    ]);
+    expect(store.runs.get('run')?.inFlight).toEqual([]);
   });
 
   test('music sets the bed’s level and fades, or says there is none', async () => {
