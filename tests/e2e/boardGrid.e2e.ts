@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { storeProject } from '../bench/scaleProbe';
 import { launchChromium, trackPageErrors } from '../helpers/browser';
+import { reportPageOnFailure } from '../helpers/pageOnFailure';
 import { scaleProject } from '../helpers/scaleProject';
 
 /**
@@ -34,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+reportPageOnFailure(() => page);
 
 const boards = () => page.locator('.board');
 const board = (label: string) => page.getByRole('button', { name: label, exact: true });
