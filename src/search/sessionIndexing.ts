@@ -30,12 +30,7 @@ export function indexSessionForSearch(
     if (snapshot === indexed && review === indexedReview) return;
     indexed = snapshot;
     indexedReview = review;
-    const row = await repo.get(projectId);
-    if (!row) return; // deleted meanwhile: the worker's next refresh drops it
-    // The document's title is the truth; the row follows it a moment later.
-    const titled = { ...row, title: snapshot.meta.title };
-    const docs = documentsFor(titled, snapshot, review.comments);
-    await search.put(projectId, rowKeyOf(titled), docs);
+    await putSessionDocuments(session, projectId, repo, search);
   };
   const run = () =>
     void indexNow().catch((error: unknown) => console.warn('Search indexing failed', error));
@@ -51,4 +46,24 @@ export function indexSessionForSearch(
       run();
     }
   };
+}
+
+/**
+ * Sends the open project's documents to the worker now, as the session holds them (the
+ * palette does this when it opens: the stored list row, which the worker's refresh reads, lags
+ * the last edit by a few seconds).
+ */
+export async function putSessionDocuments(
+  session: ProjectSession,
+  projectId: ProjectId,
+  repo: Pick<ProjectRepository, 'get'>,
+  search: Pick<SearchClient, 'put'>,
+): Promise<void> {
+  const snapshot = session.getState().snapshot;
+  const comments = session.review.comments;
+  const row = await repo.get(projectId);
+  if (!row) return; // deleted meanwhile: the worker's next refresh drops it
+  // The document's title is the truth; the row follows it a moment later.
+  const titled = { ...row, title: snapshot.meta.title };
+  await search.put(projectId, rowKeyOf(titled), documentsFor(titled, snapshot, comments));
 }

@@ -1,5 +1,5 @@
 export { AssetRefusedError, checkStoredAsset, hashBytes, type AssetStore } from './assets';
-export { openDb, type FramelineDb, type ProjectRow } from './db';
+export { DEFAULT_DB_NAME, openDb, type FramelineDb, type ProjectRow } from './db';
 export { type PersistenceStatus } from './docPersistence';
 export { SaveError } from './durability/saveError';
 export {

@@ -139,9 +139,9 @@ test('the board menu splits a shot at its dialogue; the toast undoes it', async 
   expect(await board('1A').locator('.board-snippet').textContent()).toContain('You came back');
 });
 
-test('Ctrl+K opens the split dialog from the keyboard and Enter splits', async () => {
+test('Ctrl+Shift+K opens the split dialog from the keyboard and Enter splits', async () => {
   await board('1A').focus();
-  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+Shift+k');
   await dialog().getByRole('radio').first().waitFor();
   await page.keyboard.press('Enter');
   await expect.poll(numbers).toEqual(['1', '1A', '1A.1', '1B', '2', '2A']);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { usePaletteCommands } from '../palette/usePaletteCommands';
 import { closeSettings, openSettings, settingsDialogStore } from './settingsDialogStore';
 
 // The dialogs (and the provider adapters behind them) load when opened, not with the app shell.
@@ -16,6 +17,7 @@ export function AiHeaderButtons({ before }: { readonly before?: ReactNode }) {
   const [usage, setUsage] = useState(false);
   // Stable, so the dialog does not move focus back to its first field on every render.
   const closeUsage = useCallback(() => setUsage(false), []);
+  usePaletteCommands({ settings: () => openSettings(), usage: () => setUsage(true) });
   return (
     <nav className="header-actions ai-header" aria-label="App">
       {before}

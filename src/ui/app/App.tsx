@@ -1,12 +1,14 @@
 import { Suspense } from 'react';
 import { ProjectList } from '../projects/ProjectList';
+import { PaletteHost } from '../palette/PaletteHost';
+import { usePaletteCommands } from '../palette/usePaletteCommands';
 import { PwaLayer } from '../pwa/PwaLayer';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FileDropTarget } from './FileDropTarget';
 import { ImportProgressDialog } from './ImportProgressDialog';
 import { preloadableView } from './preloadableView';
-import { parseRoute, useHash, type Route } from './route';
+import { navigate, parseRoute, useHash, type Route } from './route';
 import { Toasts } from './Toasts';
 import { useFileImports } from './useFileImports';
 
@@ -47,6 +49,14 @@ export function preloadRoute(route: Route): Promise<void> {
 export function App() {
   const route = parseRoute(useHash());
   const imports = useFileImports();
+  // What the app can do from anywhere, for the command palette (paletteCommands.ts lists all).
+  usePaletteCommands({
+    newProject: imports.busy ? undefined : () => void imports.createProject(),
+    importScreenplay: imports.busy ? undefined : imports.chooseScreenplay,
+    importProject: imports.busy ? undefined : imports.chooseProject,
+    fromIdea: () => navigate({ name: 'idea', runId: 'new' }),
+    allProjects: route.name === 'list' ? undefined : () => navigate({ name: 'list' }),
+  });
   return (
     <div className="app">
       <AppHeader imports={imports} inProject={route.name === 'project' || route.name === 'idea'} />
@@ -76,6 +86,7 @@ export function App() {
       </main>
       <FileDropTarget onFiles={imports.importFiles} />
       {imports.progress ? <ImportProgressDialog progress={imports.progress} /> : null}
+      <PaletteHost />
       <Toasts />
       <PwaLayer imports={imports} />
     </div>

@@ -7,6 +7,8 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { ImportScreenplayButton } from './ImportScreenplayButton';
 import { NewProjectAspect } from '../projects/NewProjectAspect';
 import { NEW_PROJECT_BUTTON_ID } from './newProjectButton';
+import { PaletteButton } from '../palette/PaletteHost';
+import { usePaletteCommands } from '../palette/usePaletteCommands';
 import { navigate } from './route';
 import type { FileImports } from './useFileImports';
 
@@ -24,6 +26,9 @@ interface Props {
 export function AppHeader({ imports, inProject }: Props) {
   const [pasting, setPasting] = useState(false);
   const { registerScreenplayInput, registerProjectInput } = imports;
+  usePaletteCommands({
+    pasteScript: inProject || imports.busy ? undefined : () => setPasting(true),
+  });
   return (
     <header className={inProject ? 'app-header' : 'app-header on-list'}>
       <a className="brand" href="#/" aria-label="Frameline — all projects">
@@ -76,7 +81,14 @@ export function AppHeader({ imports, inProject }: Props) {
         </button>
         <PwaHeaderActions imports={imports} />
       </nav>
-      <AiHeaderButtons before={<StorageButton />} />
+      <AiHeaderButtons
+        before={
+          <>
+            <PaletteButton />
+            <StorageButton />
+          </>
+        }
+      />
       <HiddenFileInput
         ref={registerScreenplayInput}
         label="Screenplay file"

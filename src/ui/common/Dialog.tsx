@@ -6,6 +6,8 @@ interface Props {
   readonly title: string;
   readonly onClose: () => void;
   readonly children: ReactNode;
+  /** Added to the dialog's own class, for a dialog laid out its own way. */
+  readonly className?: string;
 }
 
 /**
@@ -13,7 +15,7 @@ interface Props {
  * when it closes), Escape closes, Tab stays inside. Rendered into <body>, outside the app (which
  * is inert meanwhile), so no ancestor's overflow, transform or stacking can clip or cover it.
  */
-export function Dialog({ title, onClose, children }: Props) {
+export function Dialog({ title, onClose, children, className }: Props) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   // Callers pass a new onClose on every render. Keyed on it, the focus effect ran again whenever
@@ -56,7 +58,7 @@ export function Dialog({ title, onClose, children }: Props) {
     >
       <div
         ref={ref}
-        className="dialog panel"
+        className={className ? `dialog panel ${className}` : 'dialog panel'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

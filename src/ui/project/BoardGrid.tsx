@@ -292,7 +292,7 @@ export function BoardGrid(props: Props) {
       <div className="boards-toolbar">
         <p className="muted keyboard-hint">
           Arrows, Home/End, Page Up/Down move · Shift/Ctrl+click select · Alt+arrows or drag reorder
-          · Ctrl+D duplicate · Ctrl+K split · Ctrl+M merge · Delete remove · right click or
+          · Ctrl+D duplicate · Ctrl+Shift+K split · Ctrl+M merge · Delete remove · right click or
           Shift+F10 for more
         </p>
         <BoardSizeControl

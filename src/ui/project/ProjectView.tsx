@@ -31,6 +31,11 @@ import { usePicturePaste, usePutPictures } from './usePictures';
 import { pageWebhooks } from '../../workflows/webhooks/browserWebhooks';
 import { sendReviewEvents } from '../../workflows/webhooks/reviewEvents';
 import { followScriptLive } from '../../workflows/scriptFollow';
+import { useJumps } from '../palette/jumpTo';
+import { indexOpenProject } from '../palette/searchService';
+import { usePaletteCommands } from '../palette/usePaletteCommands';
+import { saveProjectFile } from './exportActions';
+import { showError } from '../app/toastStore';
 
 interface Props {
   readonly projectId: ProjectId;
@@ -86,6 +91,7 @@ function ProjectAttempt({
   return (
     <ErrorBoundary area="this project" fallback={(error) => waysOut(error, 'display')}>
       <OpenProjectView
+        projectId={projectId}
         session={load.session}
         scheduler={load.sketches}
         imports={imports}
@@ -122,17 +128,19 @@ function RecoveryBanner({
 }
 
 function OpenProjectView({
+  projectId,
   session,
   scheduler,
   imports,
   onLeaveRecovery,
 }: {
+  readonly projectId: ProjectId;
   readonly session: ProjectSession;
   readonly scheduler: SketchScheduler;
   readonly imports: FileImports;
   readonly onLeaveRecovery: () => void;
 }) {
-  const { recovery } = useServices();
+  const { recovery, repo, assets } = useServices();
   // Displayed without failing: this is now the state to go back to if a later open fails.
   useEffect(() => {
     if (session.recovery) return;
@@ -150,6 +158,8 @@ function OpenProjectView({
   }, [session]);
   // The boards follow what this person writes in the script (README "The script and the boards").
   useEffect(() => followScriptLive(session), [session]);
+  // Its search documents follow its edits once the palette has started the search worker.
+  useEffect(() => indexOpenProject(session, projectId, repo), [session, projectId, repo]);
   const state = useSessionState(session);
   const progress = useSketchProgress(scheduler);
   const [selectedId, setSelectedId] = useState<ShotId | null>(null);
@@ -187,6 +197,28 @@ function OpenProjectView({
     if (board) board.focus();
     else pendingFocus.current = id;
   }, []);
+
+  // A search result in this project (chosen in the palette): its shot, or its scene's first.
+  useJumps(projectId, ({ sceneId, shotId }) => {
+    const all = session.getState().snapshot.shots;
+    const shot = shotId ?? all.find((s) => s.sceneId === sceneId)?.id;
+    if (!shot) return;
+    setView('boards');
+    scrollToShot(shot);
+  });
+  usePaletteCommands({
+    showBoards: () => setView('boards'),
+    showTimeline: () => setView('timeline'),
+    showScript: () => setView('script'),
+    play: () => setPlaying(true),
+    render: () => setRendering(true),
+    exportProject: () =>
+      void saveProjectFile(session, assets).catch((error: unknown) =>
+        showError('Could not export the project', error),
+      ),
+    undo: state.canUndo ? () => session.undo() : undefined,
+    redo: state.canRedo ? () => session.redo() : undefined,
+  });
 
   // The same functions on every render: the toolbar is memoised.
   const retrySketches = useCallback(() => scheduler.retryFailed(), [scheduler]);

@@ -9,10 +9,13 @@ import { Menu, type MenuEntry } from '../common/Menu';
 import * as actions from './shotActions';
 import { SplitShotDialog } from './SplitShotDialog';
 
-/** Shortcuts on a focused board (and in the menu, as reminders). */
+/**
+ * Shortcuts on a focused board (and in the menu, as reminders). Split is Ctrl+Shift+K (an NLE's
+ * "add edit" is Ctrl+K, hence the K): Ctrl+K alone opens the command palette everywhere.
+ */
 export const SHOT_SHORTCUTS = {
   duplicate: 'Ctrl+D',
-  split: 'Ctrl+K',
+  split: 'Ctrl+Shift+K',
   merge: 'Ctrl+M',
   delete: 'Delete',
 } as const;
@@ -110,12 +113,13 @@ export function useShotMenu(
     if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
       const box = e.currentTarget.getBoundingClientRect();
       setOpen({ kind: 'menu', shotId: shot.id, x: box.left + 16, y: box.top + 32 });
-    } else if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) {
+    } else if (!(e.ctrlKey || e.metaKey) || e.altKey) {
       return false;
+    } else if (e.shiftKey) {
+      if (e.key.toLowerCase() !== 'k') return false;
+      setOpen({ kind: 'split', shotId: shot.id });
     } else if (e.key.toLowerCase() === 'd') {
       after(actions.duplicateShot(session, shot));
-    } else if (e.key.toLowerCase() === 'k') {
-      setOpen({ kind: 'split', shotId: shot.id });
     } else if (e.key.toLowerCase() === 'm') {
       after(actions.mergeWithNext(session, snapshot, shot));
     } else {
