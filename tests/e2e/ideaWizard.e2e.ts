@@ -83,6 +83,7 @@ test('the brief: a two-line idea, vertical social sets 9:16 and 30 s; the cost i
     'Characters',
     'Shot plan',
     'Project',
+    'Character sheets',
     'Frames',
     'Voices',
     'Render',
@@ -114,6 +115,7 @@ test('the run is listed on the projects page and resumes where it was left', asy
     .toEqual([
       'Written',
       'Done',
+      expect.stringMatching(/^Not made yet/),
       expect.stringMatching(/^Not made yet/),
       expect.stringMatching(/^Not made yet/),
       expect.stringMatching(/^Not made yet/),
@@ -161,6 +163,10 @@ test('Run all: characters, the plan as boards, the project, sketches, no voices,
   await page.getByText(/No speech provider/).waitFor();
   await railItem('Frames').click();
   await page.getByText(/keep their sketches/).waitFor();
+  // Offline, the sheets step lists the cast and says why they have no sheets.
+  await railItem('Character sheets').click();
+  await page.getByText(/the characters have no sheets/).waitFor();
+  expect(await page.locator('.idea-sheet h3').allInnerTexts()).toEqual(['MARA']);
   await railItem('Project').click();
   await page.getByRole('link', { name: /^Open “The Bottle”/ }).waitFor();
   await railItem('Characters').click();
@@ -170,7 +176,7 @@ test('Run all: characters, the plan as boards, the project, sketches, no voices,
   const sea = page.getByRole('region', { name: 'EXT. SEA - DAY' }).getByRole('textbox');
   expect(await sea.first().inputValue()).toMatch(/rows into the fog/);
   await shoot('plan');
-  expect(await page.locator('.idea-run-state').innerText()).toMatch(/Done · 9 of 9 steps done/);
+  expect(await page.locator('.idea-run-state').innerText()).toMatch(/Done · 10 of 10 steps done/);
 });
 
 test('the project opens with its boards, sketched offline, at 9:16', async () => {
@@ -208,8 +214,9 @@ test('editing an earlier step marks every later one stale', async () => {
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
       expect.stringMatching(/^Stale/),
+      expect.stringMatching(/^Stale/),
     ]);
-  expect(await page.locator('.idea-run-state').innerText()).toMatch(/^Ready · 1 of 9/);
+  expect(await page.locator('.idea-run-state').innerText()).toMatch(/^Ready · 1 of 10/);
   await railItem('Script').click();
   await page.getByText('Something before this step changed').waitFor();
   await shoot('stale');
@@ -217,7 +224,7 @@ test('editing an earlier step marks every later one stale', async () => {
 
 test('keeping the typed script makes the later steps done again, with no second project', async () => {
   await page.getByRole('button', { name: 'Keep this script' }).click();
-  await expect.poll(railDetails).toEqual(['Written', ...Array(9).fill('Done')]);
+  await expect.poll(railDetails).toEqual(['Written', ...Array(10).fill('Done')]);
   await expect.poll(scriptText).toBe(SCRIPT);
   await page.getByRole('link', { name: '← All projects' }).click();
   await expect.poll(() => page.locator('.project-card').count()).toBe(1);

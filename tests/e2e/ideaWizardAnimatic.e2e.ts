@@ -79,7 +79,7 @@ test('a frame refused once mid-run is asked again by the router; a reload mid-fr
 
 test('Resume to the end: the picture cut off is asked again, and the run says so', async () => {
   await page.getByRole('button', { name: /^Resume/ }).click();
-  await expect.poll(runState, { timeout: 180_000 }).toMatch(/^Done · 9 of 9 steps done/);
+  await expect.poll(runState, { timeout: 180_000 }).toMatch(/^Done · 10 of 10 steps done/);
   await page
     .getByText(
       /^1 (frame|character sheet) was being made when the page closed; it was asked again\.$/,
@@ -107,6 +107,23 @@ test('no request answered whole was sent twice', () => {
   const refused = images().filter((c) => c.status === 500);
   expect(refused).toHaveLength(1);
   expect(images().filter((c) => c.status !== 500 && !c.finished)).toHaveLength(1);
+});
+
+test('the character sheets are seen in their own step, and one can be redrawn', async () => {
+  await railItem('Character sheets').click();
+  const pictures = page.locator('.idea-sheet img');
+  await expect.poll(() => pictures.count()).toBeGreaterThan(0);
+  const before = await pictures.first().getAttribute('src');
+  const asked = images().length;
+  await page
+    .getByRole('button', { name: /^Redraw the sheet of / })
+    .first()
+    .click();
+  // One picture asked for that sheet alone, and the card shows the new one.
+  await expect
+    .poll(() => pictures.first().getAttribute('src'), { timeout: 60_000 })
+    .not.toBe(before);
+  expect(images().length).toBe(asked + 1);
 });
 
 test('the project has a picture on every board, each one paid for once', async () => {

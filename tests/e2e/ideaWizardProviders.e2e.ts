@@ -131,7 +131,7 @@ test('a refused request is retried by the router unseen; a reload mid-stream pau
 test('Resume finishes the run: characters, plan, a project, its frames and the animatic', async () => {
   fake.setStreamDelay(1);
   await page.getByRole('button', { name: /^Resume/ }).click();
-  await expect.poll(runState, { timeout: 60_000 }).toMatch(/^Done · 9 of 9 steps done/);
+  await expect.poll(runState, { timeout: 60_000 }).toMatch(/^Done · 10 of 10 steps done/);
   await railItem('Characters').click();
   expect(await page.getByLabel('MARA: Wardrobe').inputValue()).toMatch(/Oilskin/);
   await railItem('Shot plan').click();

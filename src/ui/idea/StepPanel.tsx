@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import type { ProviderOptions } from '../../workflows/idea/appDeps';
 import { handStart } from '../../workflows/idea/editOutputs';
 import type { IdeaParams } from '../../workflows/idea/params';
 import type { RunController, RunSnapshot } from '../../workflows/pipeline/runController';
 import { canRunStep, stepAfter } from '../../workflows/pipeline/stepViews';
+import { forgetSheet } from '../../workflows/pipeline/steps/sheets';
 import type { StepView } from '../../workflows/pipeline/types';
 import { formatUsd } from '../ai/labels';
+import { useServices } from '../app/servicesContext';
 import { plural } from '../common/format';
+import { stepDepsFor } from '../pipelines/appStepDeps';
 import { ProviderSelect } from './CostTable';
 import { StepResult } from './StepResult';
 import { STATUS_LABELS } from './statusLabels';
@@ -26,6 +30,8 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
   const busy = run.busy;
   const hasOutput = step.output !== null && step.output !== undefined;
   const headingId = `idea-step-${step.id}`;
+  const app = useServices();
+  const [trouble, setTrouble] = useState<string | null>(null);
   const hand = step.error
     ? handStart(
         step.id,
@@ -121,6 +127,12 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
         </div>
       ) : null}
 
+      {trouble ? (
+        <p className="idea-error" role="alert">
+          {trouble}
+        </p>
+      ) : null}
+
       {step.status === 'running' ? (
         <div className="idea-streaming">
           <p className="muted" role="status">
@@ -137,6 +149,17 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
           step={step}
           readOnly={busy}
           onEdit={(output) => void controller.edit(step.id, output)}
+          onRedrawSheet={(projectId, characterId) => {
+            setTrouble(null);
+            // The old sheet is forgotten in the project, then the step draws what is missing.
+            forgetSheet(stepDepsFor(app), projectId, characterId).then(
+              () => void controller.regenerate(step.id),
+              (error: unknown) =>
+                setTrouble(
+                  `The sheet could not be redrawn: ${error instanceof Error ? error.message : String(error)}`,
+                ),
+            );
+          }}
         />
       ) : step.status === 'todo' ? (
         <p className="muted">Not made yet.</p>
@@ -166,7 +189,8 @@ export function StepPanel({ step, run, controller, options, onSelect }: Props) {
             Accept and make {next.label.toLowerCase()}
           </button>
         ) : null}
-        {hasOutput && capability !== 'none' && step.status !== 'running' ? (
+        {/* Sheets are redrawn one by one on their cards: the step as a whole draws only missing ones. */}
+        {hasOutput && capability !== 'none' && step.status !== 'running' && step.id !== 'sheets' ? (
           <button
             className="button"
             type="button"

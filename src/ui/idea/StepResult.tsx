@@ -5,22 +5,26 @@ import type { StepView } from '../../workflows/pipeline/types';
 import { plural } from '../common/format';
 import { isProjectStepOutput, ProjectStepResult } from '../pipelines/ProjectStepResult';
 import { ScriptEditor } from '../script/ScriptEditor';
+import { isSheetsResult } from '../../workflows/pipeline/steps/sheets';
 import { BibleCards } from './BibleCards';
 import { OutlineEditor } from './OutlineEditor';
 import { PlanBoards } from './PlanBoards';
+import { SheetCards } from './SheetCards';
 import { useDraft } from './useDraft';
 
 interface Props {
   readonly step: StepView;
   readonly onEdit: (output: unknown) => void;
   readonly readOnly: boolean;
+  /** Draws one character's sheet anew (the sheets step). */
+  readonly onRedrawSheet: (projectId: string, characterId: string) => void;
 }
 
 /**
  * A step's result, in the editor that suits it. A step this screen does not know (a custom
  * pipeline's, a newer version's) shows its result as text, so new steps appear without changes.
  */
-export function StepResult({ step, onEdit, readOnly }: Props) {
+export function StepResult({ step, onEdit, readOnly, onRedrawSheet }: Props) {
   const output = step.output;
   if (output === null || output === undefined) return null;
   switch (step.id) {
@@ -43,6 +47,15 @@ export function StepResult({ step, onEdit, readOnly }: Props) {
         return <BibleCards bible={bible.data} onSave={onEdit} readOnly={readOnly} />;
       break;
     }
+    case 'sheets':
+      if (isSheetsResult(output))
+        return (
+          <SheetCards
+            result={output}
+            onRedraw={readOnly ? null : (id) => onRedrawSheet(output.projectId, id)}
+          />
+        );
+      break;
     case 'plan':
       if (isSnapshot(output))
         return <PlanBoards plan={output} onSave={onEdit} readOnly={readOnly} />;

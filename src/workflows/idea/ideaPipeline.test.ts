@@ -9,6 +9,7 @@ import { defaultParams, withFormat } from './params';
 import type { Bible, ProjectMade } from './outputs';
 import { openPipelineKit } from '../../../tests/helpers/pipelineKit';
 import { isRenderedVideo } from '../pipeline/steps/render';
+import { forgetSheet, NO_SHEETS_NOTE, type SheetsResult } from '../pipeline/steps/sheets';
 
 const IDEA = 'A lighthouse keeper finds a message in a bottle.\nShe sails out to answer it.';
 const SCRIPT = `Title: The Bottle
@@ -23,6 +24,19 @@ Somebody out there.
 EXT. SEA - DAY
 
 Mara rows into the fog.
+`;
+
+const TWO_HANDER = `Title: The Bottle
+
+EXT. LIGHTHOUSE - DAWN
+
+MARA picks a bottle from the surf. TOM watches from the rocks.
+
+MARA
+Somebody out there.
+
+TOM
+Leave it.
 `;
 
 const price: Pricer = (plan) => ({
@@ -187,6 +201,7 @@ describe('idea → animatic', () => {
         'bible',
         'plan',
         'project',
+        'sheets',
         'frames',
         'voices',
         'render',
@@ -197,6 +212,10 @@ describe('idea → animatic', () => {
       const view = await e.view();
       const byId = new Map(view.map((v) => [v.id, v.output]));
       expect(byId.get('frames')).toMatchObject({ mode: 'sketch', made: 0 });
+      expect(byId.get('sheets')).toMatchObject({
+        sheets: [{ name: 'MARA', hash: null }],
+        note: NO_SHEETS_NOTE,
+      });
       expect(byId.get('voices')).toMatchObject({
         made: 0,
         note: expect.stringMatching(/No speech/),
@@ -205,7 +224,7 @@ describe('idea → animatic', () => {
       expect(isRenderedVideo(video)).toBe(true);
       expect(kit.calls).toMatchObject({ image: 0, speech: 0, renders: 1 });
       const projectId = (byId.get('project') as ProjectMade).projectId;
-      expect(kit.opened).toEqual([projectId, projectId, projectId]);
+      expect(kit.opened).toEqual([projectId, projectId, projectId, projectId]);
     } finally {
       await kit.close();
     }
@@ -225,12 +244,18 @@ describe('idea → animatic', () => {
       expect(guessed.find((v) => v.id === 'frames')?.estimate.calls).toBe(10);
       await e.runAll({ until: 'script' });
       await e.edit('script', SCRIPT);
+      await e.runAll({ until: 'breakdown' });
+      // Once the script is broken down, a sheet per character it names.
+      expect((await e.view()).find((v) => v.id === 'sheets')?.estimate.calls).toBe(1);
+      await e.runAll({ until: 'script' });
+      await e.edit('script', SCRIPT);
       await e.runAll({ until: 'plan' });
       const planned = await e.view();
       const shots = (planned.find((v) => v.id === 'plan')?.output as ProjectSnapshot).shots;
       expect(shots.length).toBeGreaterThanOrEqual(2);
-      // A frame per shot and one character sheet (MARA); one line to voice.
-      expect(planned.find((v) => v.id === 'frames')?.estimate.calls).toBe(shots.length + 1);
+      // One character sheet (MARA), then a frame per shot; one line to voice.
+      expect(planned.find((v) => v.id === 'sheets')?.estimate.calls).toBe(1);
+      expect(planned.find((v) => v.id === 'frames')?.estimate.calls).toBe(shots.length);
       expect(planned.find((v) => v.id === 'voices')?.estimate.calls).toBe(1);
       expect(await e.runAll()).toBe('done');
       const calls = { image: shots.length + 1, speech: 1, renders: 1 };
@@ -238,7 +263,49 @@ describe('idea → animatic', () => {
       // A pipeline run again after it finished pays for nothing.
       await e.runAll();
       await e.runStep('frames', { fresh: true });
+      await e.runStep('sheets', { fresh: true });
       expect(kit.calls).toMatchObject(calls);
+    } finally {
+      await kit.close();
+    }
+  });
+  test('sheets: seen before the frames, one that failed is drawn alone on Retry, one redrawn', async () => {
+    const kit = await openPipelineKit();
+    try {
+      const deps: IdeaDeps = {
+        ...offlineDeps([]),
+        createProject: (snapshot) => kit.repo.create(snapshot),
+        animatic: kit.deps,
+      };
+      const e = await engineWith(deps);
+      await e.runAll({ until: 'script' });
+      await e.edit('script', TWO_HANDER);
+      kit.onImage = (n) => {
+        if (n === 1) throw new Error('refused');
+      };
+      expect(await e.runAll({ until: 'sheets' })).toBe('failed');
+      const failed = (await e.view()).find((v) => v.id === 'sheets');
+      expect(failed?.error?.message).toMatch(/^1 of 2 character sheets failed \(1 drawn.*MARA: /);
+      kit.onImage = () => undefined;
+      expect(await e.runAll({ until: 'sheets' })).not.toBe('failed');
+      expect(kit.calls.image).toBe(3);
+      const sheets = (await e.view()).find((v) => v.id === 'sheets')?.output as SheetsResult;
+      expect(sheets.sheets.map((c) => [c.name, c.hash !== null])).toEqual([
+        ['MARA', true],
+        ['TOM', true],
+      ]);
+      // Redraw TOM: only his sheet is asked for again, and it is a new picture.
+      const tom = sheets.sheets[1]!;
+      await forgetSheet(kit.deps, sheets.projectId, tom.characterId);
+      await e.runStep('sheets', { fresh: true });
+      expect(kit.calls.image).toBe(4);
+      const again = (await e.view()).find((v) => v.id === 'sheets')?.output as SheetsResult;
+      expect(again.sheets[0]?.hash).toBe(sheets.sheets[0]?.hash);
+      expect(again.sheets[1]?.hash).not.toBe(tom.hash);
+      // The frames take the sheets as they are: none drawn there.
+      expect(await e.runAll({ until: 'frames' })).not.toBe('failed');
+      const plan = (await e.view()).find((v) => v.id === 'plan')?.output as ProjectSnapshot;
+      expect(kit.calls.image).toBe(4 + plan.shots.length);
     } finally {
       await kit.close();
     }

@@ -5,6 +5,7 @@ import type { ProjectSnapshot } from '../../model/project';
 import { framesStep } from '../pipeline/steps/frames';
 import { madeBy, type ProjectStepDeps } from '../pipeline/steps/projectStep';
 import { DEFAULT_RENDER_STEP, renderStep } from '../pipeline/steps/render';
+import { sheetsStep } from '../pipeline/steps/sheets';
 import { voicesStep } from '../pipeline/steps/voices';
 import { askStructured } from '../pipeline/structured';
 import {
@@ -129,6 +130,10 @@ export interface IdeaTextSteps {
   readonly plan: (withBible: boolean) => PipelineStep<IdeaParams>;
   readonly project: PipelineStep<IdeaParams>;
 }
+
+/** Before the plan exists, how many character sheets are priced for: the script's characters. */
+const charactersOfBreakdown = (input: { readonly upstream: Readonly<Record<string, unknown>> }) =>
+  (input.upstream.breakdown as ProjectSnapshot | undefined)?.characters.length ?? 0;
 
 /** Before the plan exists, how many shots the frames and voices are priced for. */
 export const guessedShots = (input: { readonly params: IdeaParams }) =>
@@ -268,7 +273,7 @@ export function ideaTextSteps(deps: IdeaDeps): IdeaTextSteps {
 
 /**
  * Idea → outline → Fountain script → breakdown → character bible → shot plan → project, then (with
- * `deps.animatic`) frames with the characters' sheets as references → a voice for each line → the
+ * `deps.animatic`) the characters' sheets → frames with the sheets as references → a voice for each line → the
  * rendered animatic, all in that project: each board can be seen and changed there, and a step
  * run again only does the shots still missing their frame or voice. (A saved pipeline picks its
  * own steps from these: fromTemplate.ts.)
@@ -282,7 +287,9 @@ export function ideaPipeline(deps: IdeaDeps): PipelineDefinition<IdeaParams> {
     id: IDEA_PIPELINE,
     steps: [
       ...steps,
-      framesStep(made, { sheets: true }),
+      sheetsStep({ ...made, after: ['breakdown'] }, { guessCharacters: charactersOfBreakdown }),
+      // The sheets are drawn (and seen) in their own step; the frames take them as references.
+      framesStep({ ...made, after: ['sheets'] }, { sheets: false }),
       voicesStep({ ...made, after: ['frames'] }),
       renderStep({ ...made, after: ['voices'] }, DEFAULT_RENDER_STEP),
     ],
