@@ -121,6 +121,10 @@ test('a refused request is retried by the router unseen; a reload mid-stream pau
   expect(await reloadThroughPrompt(page)).toEqual(['beforeunload']);
   await page.getByRole('heading', { name: TITLE }).waitFor();
   await expect.poll(runState).toMatch(/^Paused/);
+  // The answer cut off is told of like a frame: it will be asked (and paid for) again.
+  await page
+    .getByText(/^1 text answer was being made when the page closed: no answer came/)
+    .waitFor();
   const bible = textCalls().filter((c) => stepOf(c) === 'bible');
   expect(bible.map((c) => [c.status, c.finished])).toEqual([
     [429, true],
@@ -132,6 +136,9 @@ test('Resume finishes the run: characters, plan, a project, its frames and the a
   fake.setStreamDelay(1);
   await page.getByRole('button', { name: /^Resume/ }).click();
   await expect.poll(runState, { timeout: 60_000 }).toMatch(/^Done · 10 of 10 steps done/);
+  await page
+    .getByText('1 text answer was being made when the page closed; it was asked again.')
+    .waitFor();
   await railItem('Characters').click();
   expect(await page.getByLabel('MARA: Wardrobe').inputValue()).toMatch(/Oilskin/);
   await railItem('Shot plan').click();
