@@ -11,7 +11,8 @@ import { noisePng, sha256Hex, solidPng } from '../helpers/noisePng';
  * An artist's own picture drawn over: uploaded from the inspector ("Frame image"), opened with
  * "Draw", inked across, saved; the board shows the picture and the ink. A palm on the screen
  * draws nothing once "Pen only" is ticked, the pen still does. The aspect ratio goes to 9:16 and
- * back with the drawing kept: the same strokes, the same board. Pixels are read from the board.
+ * back with the drawing kept: the same strokes, the same board. The Text tool, clicked with the
+ * mouse, gives a box to type in that stays. Pixels are read from the board.
  */
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -182,6 +183,24 @@ test('with "Pen only", a palm on the screen draws nothing and the pen still draw
   await editor().getByLabel('Pen only (palm rejection)').uncheck();
   await pointerStroke('touch', [0.2, 0.8], [0.8, 0.8]);
   await expect.poll(() => layerCount('Ink')).toBe('3');
+  await saveAndClose();
+});
+
+test('the Text tool: a mouse click opens a box that keeps the focus; Enter writes the words', async () => {
+  await board('1').dblclick();
+  await editor().waitFor();
+  await editor().getByRole('button', { name: 'Layer Notes', exact: true }).click();
+  await page.keyboard.press('t');
+  const at = await framePoint(0.1, 0.8);
+  await page.mouse.click(at.x, at.y);
+  const box = editor().getByRole('textbox', { name: 'Text' });
+  await box.waitFor();
+  // Still there once the click is over: the press that opened it did not take its focus away.
+  await page.waitForTimeout(300);
+  expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+  await page.keyboard.type('BRICK enters');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => layerCount('Notes')).toBe('1');
   await saveAndClose();
 });
 

@@ -105,6 +105,12 @@ export class EditorCanvas {
   private liveColor = '#000000';
   private stroke: { pointerId: number; tool: ToolId; start: { x: number; y: number } } | null =
     null;
+  /** Where the Text tool was pressed, till the press ends and the box opens there. */
+  private textPress: {
+    pointerId: number;
+    at: { x: number; y: number };
+    screen: { x: number; y: number };
+  } | null = null;
   private shapePreview: Konva.Shape | null = null;
   private guides: Guides = NO_GUIDES;
   private vanishing: Point[];
@@ -300,7 +306,9 @@ export class EditorCanvas {
       return;
     }
     if (tool === 'text') {
-      this.host.requestText(at, { x: e.clientX, y: e.clientY });
+      // The box opens when the press ends: opened now, it would lose its focus (and close) to
+      // the mousedown that follows this pointerdown.
+      this.textPress = { pointerId: e.pointerId, at, screen: { x: e.clientX, y: e.clientY } };
       return;
     }
     if (tool === 'fill') {
@@ -343,6 +351,12 @@ export class EditorCanvas {
 
   private readonly onUp = (e: PointerEvent) => {
     if (this.view.handleUp(e)) return;
+    const press = this.textPress;
+    if (press && press.pointerId === e.pointerId) {
+      this.textPress = null;
+      this.host.requestText(press.at, press.screen);
+      return;
+    }
     const stroke = this.stroke;
     if (!stroke || stroke.pointerId !== e.pointerId) return;
     this.stroke = null;
