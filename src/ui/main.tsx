@@ -5,6 +5,7 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { parseRoute } from './app/route';
 import { createBrowserServices } from './app/services';
 import { ServicesContext } from './app/servicesContext';
+import { applyTheme, savedTheme } from './app/theme';
 import './styles/theme.css';
 import './styles/controls.css';
 import './styles/layout.css';
@@ -18,6 +19,8 @@ import './styles/recovery.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
 
+// The theme chosen in Settings, before anything is drawn.
+applyTheme(savedTheme());
 const services = createBrowserServices();
 // Opened on a project (a reload, a link): its code loads before the first render, which then
 // shows the project without a fallback in between (App.tsx, preloadRoute).

@@ -162,7 +162,8 @@ async function watchBoard(page: Page, shotLabel: string) {
     (window as unknown as { __seen: Record<string, number> }).__seen = seen;
     const check = () => {
       const text =
-        document.querySelector(`.board[aria-label="${label}"] .board-snippet`)?.textContent ?? '';
+        document.querySelector(`.board[aria-label="${label}"] + .board-text .board-snippet`)
+          ?.textContent ?? '';
       if (text.startsWith('lat-') && !(text in seen))
         seen[text] = performance.timeOrigin + performance.now();
     };

@@ -40,6 +40,8 @@ reportPageOnFailure(() => page);
 
 const boards = () => page.locator('.board');
 const board = (label: string) => page.getByRole('button', { name: label, exact: true });
+/** The board's list item: the button and its caption beside it. */
+const card = (label: string) => page.locator('li', { has: board(label) });
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
 const pane = () => page.locator('.boards-pane');
 
@@ -220,21 +222,21 @@ test('the bulk bar moves, re-times and sets fields, each undone in one step', as
   await bar().getByLabel('Length of each selected shot (seconds)').fill('7');
   await bar().getByRole('button', { name: 'Set length' }).click();
   for (const n of ['1-0', '1-1', '1-2', '1-3'])
-    await expect.poll(() => board(`Shot ${n}`).textContent()).toContain('7.0s');
-  expect(await board('Shot 1-4').textContent()).not.toContain('7.0s');
+    await expect.poll(() => card(`Shot ${n}`).textContent()).toContain('7.0s');
+  expect(await card('Shot 1-4').textContent()).not.toContain('7.0s');
   await bar().getByLabel('Scale the lengths of the selected shots by').fill('2');
   await bar().getByRole('button', { name: 'Scale' }).click();
-  await expect.poll(() => board('Shot 1-3').textContent()).toContain('14.0s');
+  await expect.poll(() => card('Shot 1-3').textContent()).toContain('14.0s');
   await undo();
-  await expect.poll(() => board('Shot 1-3').textContent()).toContain('7.0s');
+  await expect.poll(() => card('Shot 1-3').textContent()).toContain('7.0s');
   await undo();
-  await expect.poll(() => board('Shot 1-3').textContent()).toContain('3.5s');
+  await expect.poll(() => card('Shot 1-3').textContent()).toContain('3.5s');
 
   await bar().getByLabel('Set shot type').selectOption('CU');
   for (const n of ['1-0', '1-1', '1-2', '1-3'])
-    await expect.poll(() => board(`Shot ${n}`).locator('.board-type').textContent()).toBe('CU');
+    await expect.poll(() => card(`Shot ${n}`).locator('.board-type').textContent()).toBe('CU');
   await undo();
-  await expect.poll(() => board('Shot 1-0').locator('.board-type').textContent()).toBe('WS');
+  await expect.poll(() => card('Shot 1-0').locator('.board-type').textContent()).toBe('WS');
 });
 
 test('deleting shots with frames someone made asks first; undo brings them all back', async () => {

@@ -102,7 +102,8 @@ function projectFile(): Buffer {
 const boards = (page: Page) => page.getByRole('button', { name: /^Shot / });
 const board = (page: Page, number: string) =>
   page.getByRole('button', { name: `Shot ${number}`, exact: true });
-const snippetOf = (page: Page, number: string) => board(page, number).locator('.board-snippet');
+const snippetOf = (page: Page, number: string) =>
+  page.locator('li', { has: board(page, number) }).locator('.board-snippet');
 
 async function setName(page: Page, name: string) {
   const field = page.getByLabel('Your name');

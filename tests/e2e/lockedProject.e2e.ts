@@ -69,7 +69,9 @@ function projectFile(): Buffer {
 
 const boards = (page: Page) => page.getByRole('button', { name: /^Shot / });
 const snippetOf = (page: Page, number: string) =>
-  page.getByRole('button', { name: `Shot ${number}`, exact: true }).locator('.board-snippet');
+  page
+    .locator('li', { has: page.getByRole('button', { name: `Shot ${number}`, exact: true }) })
+    .locator('.board-snippet');
 
 async function importProject(page: Page) {
   await page

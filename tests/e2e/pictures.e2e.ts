@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 const board = (number: string) => page.getByRole('button', { name: `Shot ${number}`, exact: true });
-const numbers = () => page.locator('.board .board-number').allTextContents();
+const numbers = () => page.locator('.board-text .board-number').allTextContents();
 const inspector = () => page.getByRole('complementary', { name: 'Shot inspector' });
 
 /** The colour in the middle of a board's picture, as the browser decoded it. */

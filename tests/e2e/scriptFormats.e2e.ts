@@ -75,7 +75,7 @@ test('the script exports as Fountain and as FDX that read back to the same scene
   await page.locator('.project-card').first().getByRole('link').click();
   await page.getByRole('navigation', { name: 'Scenes' }).waitFor();
   const scenes = await sceneCount();
-  for (const name of ['Export script as Fountain', 'Export script as FDX']) {
+  for (const name of ['Export script as Fountain', 'Export script as Final Draft (FDX)']) {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name }).click();
     const text = readFileSync(await (await download).path(), 'utf8');
@@ -98,7 +98,9 @@ test('a Final Draft Shot paragraph becomes a board of its own, framed and descri
   await importFile('letter.fdx', Buffer.from(fdx));
   await expect.poll(boardCount).toBe(3);
   const letter = page.getByRole('button', { name: 'Shot 1A' });
-  await expect.poll(() => letter.locator('.board-type').textContent()).toBe('CU');
+  await expect
+    .poll(() => page.locator('li', { has: letter }).locator('.board-type').textContent())
+    .toBe('CU');
   await letter.click();
   await expect
     .poll(() => page.getByText('CLOSE ON THE LETTER', { exact: false }).count())

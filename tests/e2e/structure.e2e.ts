@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 const board = (number: string) => page.getByRole('button', { name: `Shot ${number}`, exact: true });
-const numbers = () => page.locator('.board .board-number').allTextContents();
+const numbers = () => page.locator('.board-text .board-number').allTextContents();
 const scenePanel = () => page.getByRole('navigation', { name: 'Scenes' });
 const inspector = () => page.getByRole('complementary', { name: 'Shot inspector' });
 const dialog = () => page.getByRole('dialog');
@@ -136,7 +136,12 @@ test('the board menu splits a shot at its dialogue; the toast undoes it', async 
   expect(await board('1A').textContent()).not.toContain('Then where were you');
   await undoFromToast();
   await expect.poll(numbers).toEqual(ORIGINAL);
-  expect(await board('1A').locator('.board-snippet').textContent()).toContain('You came back');
+  expect(
+    await page
+      .locator('li', { has: board('1A') })
+      .locator('.board-snippet')
+      .textContent(),
+  ).toContain('You came back');
 });
 
 test('Ctrl+Shift+K opens the split dialog from the keyboard and Enter splits', async () => {
@@ -187,15 +192,43 @@ test('an OMITTED shot says what that means and is restored from the inspector', 
   await notice.waitFor();
   await shoot('omitted');
   await inspector().getByRole('button', { name: 'Restore shot' }).click();
-  await expect.poll(() => board('2A').locator('.omitted-badge').count()).toBe(0);
+  await expect
+    .poll(() =>
+      page
+        .locator('li', { has: board('2A') })
+        .locator('.omitted-badge')
+        .count(),
+    )
+    .toBe(0);
   await undoFromToast();
-  await expect.poll(() => board('2A').locator('.omitted-badge').count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .locator('li', { has: board('2A') })
+        .locator('.omitted-badge')
+        .count(),
+    )
+    .toBe(1);
   // The board menu offers the same.
   await board('2A').click({ button: 'right' });
   await menuItem('Restore shot').click();
-  await expect.poll(() => board('2A').locator('.omitted-badge').count()).toBe(0);
+  await expect
+    .poll(() =>
+      page
+        .locator('li', { has: board('2A') })
+        .locator('.omitted-badge')
+        .count(),
+    )
+    .toBe(0);
   await undo();
-  await expect.poll(() => board('2A').locator('.omitted-badge').count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .locator('li', { has: board('2A') })
+        .locator('.omitted-badge')
+        .count(),
+    )
+    .toBe(1);
 });
 
 test('deleting a scene asks first, names its made frames, and undo brings every shot back', async () => {
@@ -260,11 +293,21 @@ test('the cast: add a character, rename them inline, merge two; each undoes', as
   await shoot('merge-characters');
   await dialog().getByRole('button', { name: 'Merge into BRICK' }).click();
   await expect.poll(() => cast.getByRole('button', { name: 'STEEL actions' }).count()).toBe(0);
-  expect(await board('1B').locator('.board-snippet').textContent()).toBe('BRICK: Here.');
+  expect(
+    await page
+      .locator('li', { has: board('1B') })
+      .locator('.board-snippet')
+      .textContent(),
+  ).toBe('BRICK: Here.');
 
   await undo();
   await cast.getByRole('button', { name: 'STEEL actions' }).waitFor();
-  expect(await board('1B').locator('.board-snippet').textContent()).toBe('STEEL: Here.');
+  expect(
+    await page
+      .locator('li', { has: board('1B') })
+      .locator('.board-snippet')
+      .textContent(),
+  ).toBe('STEEL: Here.');
   await undo();
   await cast.getByText('MOM', { exact: true }).waitFor();
   await undo();

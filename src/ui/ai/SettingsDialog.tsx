@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Dialog } from '../common/Dialog';
+import { AppearanceSection } from '../app/AppearanceSection';
 import { showError } from '../app/toastStore';
 import { KeyProtectionSection } from './KeyProtectionSection';
 import { PricesSection } from './PricesSection';
@@ -25,7 +26,7 @@ function Section({
   );
 }
 
-/** App settings: AI providers and their order, key protection, prompts, prices. */
+/** App settings: AI providers and their order, key protection, prompts, prices, appearance. */
 export function SettingsDialog({
   onClose,
   focus,
@@ -85,6 +86,9 @@ export function SettingsDialog({
             </Section>
             <Section title="Webhooks">
               <WebhooksSection />
+            </Section>
+            <Section title="Appearance">
+              <AppearanceSection />
             </Section>
           </>
         )}

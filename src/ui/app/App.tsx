@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { ProjectList } from '../projects/ProjectList';
 import { PaletteHost } from '../palette/PaletteHost';
 import { usePaletteCommands } from '../palette/usePaletteCommands';
@@ -9,7 +9,10 @@ import { FileDropTarget } from './FileDropTarget';
 import { ImportProgressDialog } from './ImportProgressDialog';
 import { preloadableView } from './preloadableView';
 import { navigate, parseRoute, useHash, type Route } from './route';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { SkipLinks } from './SkipLinks';
 import { Toasts } from './Toasts';
+import { usePageKeys } from './usePageKeys';
 import { useFileImports } from './useFileImports';
 
 /**
@@ -57,10 +60,18 @@ export function App() {
     fromIdea: () => navigate({ name: 'idea', runId: 'new' }),
     allProjects: route.name === 'list' ? undefined : () => navigate({ name: 'list' }),
   });
+  const [shortcuts, setShortcuts] = useState(false);
+  usePageKeys(useCallback(() => setShortcuts(true), []));
   return (
     <div className="app">
+      <SkipLinks route={route} />
       <AppHeader imports={imports} inProject={route.name === 'project' || route.name === 'idea'} />
-      <main className="app-main">
+      {/* In a project the regions are its panes (regions.ts); elsewhere the page's content. */}
+      <main
+        className="app-main"
+        data-region={route.name === 'project' ? undefined : 'projects'}
+        aria-label={route.name === 'project' ? 'Project' : undefined}
+      >
         <ErrorBoundary
           area={
             route.name === 'list'
@@ -89,6 +100,7 @@ export function App() {
       <PaletteHost />
       <Toasts />
       <PwaLayer imports={imports} />
+      {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function AppHeader({ imports, inProject }: Props) {
     pasteScript: inProject || imports.busy ? undefined : () => setPasting(true),
   });
   return (
-    <header className={inProject ? 'app-header' : 'app-header on-list'}>
+    <header className={inProject ? 'app-header' : 'app-header on-list'} data-region="header">
       <a className="brand" href="#/" aria-label="Frameline — all projects">
         <img src="/favicon.svg" alt="" width={24} height={24} />
         <span>Frameline</span>

@@ -1,4 +1,5 @@
 import { initialsOf, type Participant } from '../../model/participant';
+import { readableTextOn } from '../common/readableText';
 
 /** A round badge with the person's initials in their colour. */
 export function Avatar({
@@ -13,7 +14,7 @@ export function Avatar({
   return (
     <span
       className={`avatar${size === 'small' ? ' small' : ''}`}
-      style={{ background: person.color }}
+      style={{ background: person.color, color: readableTextOn(person.color) }}
       title={title ?? person.name}
       aria-hidden="true"
     >

@@ -39,6 +39,7 @@ import { useFill } from './useFill';
 import { useMergeDown } from './useMergeDown';
 import { useLiveStrokes } from './useLiveStrokes';
 import { Avatar } from '../collab/Avatar';
+import { useModalLayer } from '../common/useModalLayer';
 import './editor.css';
 
 interface Props {
@@ -243,6 +244,8 @@ export default function FrameEditor({ session, snapshot, shotId, onClose }: Prop
     return () => clearTimeout(timer);
   }, [message]);
 
+  const layerRef = useRef<HTMLDivElement>(null);
+  useModalLayer(layerRef);
   const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
   useLayoutEffect(() => {
     onKey.current = (e: KeyboardEvent) => {
@@ -306,7 +309,13 @@ export default function FrameEditor({ session, snapshot, shotId, onClose }: Prop
   };
 
   return (
-    <div className="frame-editor" role="dialog" aria-modal="true" aria-label="Frame editor">
+    <div
+      ref={layerRef}
+      className="frame-editor"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Frame editor"
+    >
       <header className="editor-bar">
         <h2 className="editor-title">
           Draw <span className="muted">· Shot {shot?.number ?? ''}</span>
@@ -332,7 +341,7 @@ export default function FrameEditor({ session, snapshot, shotId, onClose }: Prop
             type="button"
             className="editor-zoom"
             title="Fit the frame (0)"
-            aria-label="Fit the frame"
+            aria-label={`${Math.round((zoom * UNITS_PER_HEIGHT * 100) / 1080)}%, fit the frame`}
             onClick={() => {
               canvasRef.current?.view.fit();
               setZoom(canvasRef.current?.view.zoom ?? 1);

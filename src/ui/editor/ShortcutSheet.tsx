@@ -1,4 +1,7 @@
+import { ShortcutList } from '../common/ShortcutList';
 import { OTHER_SHORTCUTS, TOOLS } from './canvas/tools';
+
+const TOOL_SHORTCUTS = TOOLS.map((t) => [t.key.toUpperCase(), t.label] as const);
 
 /** Every key the editor knows (opened with ?). */
 export function ShortcutSheet({ onClose }: { readonly onClose: () => void }) {
@@ -11,26 +14,8 @@ export function ShortcutSheet({ onClose }: { readonly onClose: () => void }) {
         </button>
       </div>
       <div className="shortcut-columns">
-        <dl>
-          {TOOLS.map((t) => (
-            <div key={t.id} className="shortcut-row">
-              <dt>
-                <kbd>{t.key.toUpperCase()}</kbd>
-              </dt>
-              <dd>{t.label}</dd>
-            </div>
-          ))}
-        </dl>
-        <dl>
-          {OTHER_SHORTCUTS.map(([keys, what]) => (
-            <div key={keys} className="shortcut-row">
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList shortcuts={TOOL_SHORTCUTS} />
+        <ShortcutList shortcuts={OTHER_SHORTCUTS} />
       </div>
     </div>
   );

@@ -226,7 +226,7 @@ export function BoardGrid(props: Props) {
 
   if (snapshot.scenes.length === 0) {
     return (
-      <section className="boards-pane empty-state" aria-label="Boards">
+      <section className="boards-pane empty-state" aria-label="Boards" data-region="boards">
         <h2>No boards yet</h2>
         <p>
           Import a screenplay to board it shot by shot, or add a scene and build it up from scratch.
@@ -275,6 +275,7 @@ export function BoardGrid(props: Props) {
       ref={paneRef}
       className={`boards-pane fit-${snapshot.meta.frameFit}`}
       aria-label="Boards"
+      data-region="boards"
       onPointerDownCapture={() => (pointerDown.current = true)}
       onPointerUpCapture={() => setTimeout(() => (pointerDown.current = false))}
     >

@@ -37,7 +37,7 @@ export function ExportScriptButtons({ session }: { readonly session: ProjectSess
         type="button"
         className="button quiet"
         onClick={() => void save('fdx')}
-        aria-label="Export script as FDX"
+        aria-label="Export script as Final Draft (FDX)"
       >
         Final Draft (FDX)
       </button>

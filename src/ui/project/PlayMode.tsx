@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ShotId } from '../../model/ids';
 import { timelineShots, type ProjectSnapshot } from '../../model/project';
 import { formatTimecode, shotAtTime, shotStartTimes } from '../../model/timeline';
 import { ms } from '../../model/units';
 import { useAnimaticPlayer } from '../audio/useAnimaticPlayer';
 import { PreviewCanvas } from '../timeline/PreviewCanvas';
+import { useModalLayer } from '../common/useModalLayer';
 
 interface Props {
   readonly snapshot: ProjectSnapshot;
@@ -56,11 +57,20 @@ export function PlayMode({ snapshot, startShotId, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [player, onClose, shot, index, shots.length, starts]);
 
+  const layerRef = useRef<HTMLDivElement>(null);
+  useModalLayer(layerRef);
+
   if (!shot) return null;
   const stepTo = (delta: number) =>
     player.seek(starts[Math.max(0, Math.min(shots.length - 1, index + delta))] ?? 0);
   return (
-    <div className="play-mode" role="dialog" aria-modal="true" aria-label="Play mode">
+    <div
+      ref={layerRef}
+      className="play-mode"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Play mode"
+    >
       <div className="play-stage">
         <PreviewCanvas
           snapshot={snapshot}

@@ -267,6 +267,7 @@ function OpenProjectView({
                 key={name}
                 type="button"
                 role="tab"
+                data-view={name}
                 aria-selected={view === name}
                 className={`tab${view === name ? ' current' : ''}`}
                 onClick={() => setView(name)}

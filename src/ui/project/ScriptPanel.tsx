@@ -28,7 +28,7 @@ export const ScriptPanel = memo(function ScriptPanel(props: Props) {
   const readOnly = useReadOnly(session);
   const [tab, setTab] = useState<Tab>('scenes');
   return (
-    <aside className="scene-list" aria-label="Script">
+    <aside className="scene-list" aria-label="Script" data-region="scenes">
       <div className="tabs" role="tablist" aria-label="Script view">
         {(['scenes', 'characters'] as const).map((name) => (
           <button

@@ -14,6 +14,7 @@ import type { ProjectSession } from '../../store';
 import type { ShotPatch } from '../../model/shot';
 import { ShotAiPanel } from '../ai/ShotAiPanel';
 import { useAssetUrl } from '../common/useAssetUrl';
+import { useDrawerOpen } from '../common/drawerState';
 import { openFrameEditor } from '../editor/editorLauncher';
 import { ShotReview } from '../collab/ShotReview';
 import { CommitInput } from './CommitInput';
@@ -44,9 +45,15 @@ const FRAME_SOURCE_LABELS = {
 /** Edits every field of the selected shot. Each change is one undoable edit of the Y.Doc. */
 export function ShotInspector({ session, snapshot, shot, onSelect, onPictures }: Props) {
   const frameUrl = useAssetUrl(shot?.frameHash ?? null);
+  const covered = useDrawerOpen();
   if (!shot) {
     return (
-      <aside className="inspector" aria-label="Shot inspector">
+      <aside
+        className="inspector"
+        aria-label="Shot inspector"
+        data-region="inspector"
+        inert={covered}
+      >
         <p className="muted">Select a board to edit its shot.</p>
       </aside>
     );
@@ -61,7 +68,12 @@ export function ShotInspector({ session, snapshot, shot, onSelect, onPictures }:
     });
 
   return (
-    <aside className="inspector" aria-label="Shot inspector">
+    <aside
+      className="inspector"
+      aria-label="Shot inspector"
+      data-region="inspector"
+      inert={covered}
+    >
       <h2 className="pane-title">
         Shot {shot.number}
         <span className="muted"> · {scene?.heading ?? ''}</span>

@@ -43,7 +43,7 @@ export default function ProjectScriptView({
   );
 
   return (
-    <section className="project-script-view" aria-label="Script">
+    <section className="project-script-view" aria-label="Script" data-region="script">
       <ScriptToolbar session={session} follow={script.follow} behind={script.behind} />
       {binding ? (
         <ScriptEditor

@@ -13,8 +13,7 @@ import { ScriptOutline } from './ScriptOutline';
 import { ScriptStats } from './ScriptStats';
 import editorCss from './fountainEditor.css?inline';
 import './scriptEditor.css';
-
-const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+import { onThemeChange, showsDark } from '../app/theme';
 
 let editorSheet: CSSStyleSheet | null = null;
 
@@ -88,7 +87,7 @@ export default function ScriptEditorView({
           placeholder('INT. SOMEWHERE - DAY'),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
           compartments.readOnly.of(readOnlyExtension(readOnly)),
-          compartments.dark.of(EditorView.darkTheme.of(prefersDark())),
+          compartments.dark.of(EditorView.darkTheme.of(showsDark())),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               const next = update.state.doc.toString();
@@ -114,14 +113,14 @@ export default function ScriptEditorView({
     });
     setView(editor);
     setEntries(keptTokens(editor.state).outline);
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const onScheme = () =>
+    // The theme chosen in Settings, or the OS's.
+    const stopWatching = onThemeChange(() =>
       editor.dispatch({
-        effects: compartments.dark.reconfigure(EditorView.darkTheme.of(media.matches)),
-      });
-    media.addEventListener('change', onScheme);
+        effects: compartments.dark.reconfigure(EditorView.darkTheme.of(showsDark())),
+      }),
+    );
     return () => {
-      media.removeEventListener('change', onScheme);
+      stopWatching();
       editor.destroy();
       parent.remove();
       setView(null);
@@ -176,6 +175,9 @@ function readOnlyExtension(readOnly: boolean) {
   return [
     EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ 'aria-readonly': readOnly ? 'true' : 'false' }),
+    // Read-only, CodeMirror's text is not editable and so not focusable: without a tab stop a
+    // keyboard cannot scroll it.
+    ...(readOnly ? [EditorView.contentAttributes.of({ tabindex: '0' })] : []),
   ];
 }
 

@@ -39,7 +39,7 @@ export function MusicLane({
     for (let t = lengthMs; t < totalMs; t += lengthMs) repeats.push(t);
   }
   return (
-    <div className="track music-track" aria-label="Music track">
+    <div className="track music-track" role="group" aria-label="Music track">
       {music ? (
         <span className="music-block" style={{ width }}>
           <Waveform

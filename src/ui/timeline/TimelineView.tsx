@@ -158,7 +158,7 @@ export function TimelineView({ session, snapshot, selectedId, onSelect }: Props)
   };
 
   return (
-    <section className="timeline-view" aria-label="Timeline">
+    <section className="timeline-view" aria-label="Timeline" data-region="timeline">
       <div className="preview-stage">
         <PreviewCanvas snapshot={snapshot} timeMs={player.time} />
         {currentShot ? (
