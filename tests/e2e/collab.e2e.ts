@@ -421,8 +421,11 @@ test('history: a named version, previewed read-only, restored for everyone, undo
     .toContain('Before the rewrite');
   await ben.getByRole('button', { name: 'Hide history' }).click();
 
+  // The open drawer makes the inspector behind it inert: close it to edit, reopen it to preview.
+  await anna.getByRole('button', { name: 'Hide history' }).click();
   await editAction(anna, '2', 'Rewritten.');
   await expect.poll(() => snippetOf(ben, '2').textContent()).toBe('Rewritten.');
+  await anna.getByRole('button', { name: 'History', exact: true }).click();
   await anna.getByRole('button', { name: 'Preview version Before the rewrite' }).click();
   const preview = anna.getByRole('dialog', { name: 'Version Before the rewrite' });
   await expect
