@@ -32,7 +32,7 @@ export const APP_SHORTCUTS: readonly {
       ['Escape', 'Clear the selection'],
       ['Alt+arrows', 'Move the board'],
       ['Ctrl+D', 'Duplicate the shot'],
-      ['Ctrl+K', 'Split the shot at a line'],
+      ['Ctrl+Shift+K', 'Split the shot at a line'],
       ['Ctrl+M', 'Merge with the next shot'],
       ['Delete', 'Delete the shot'],
       ['Shift+F10, Menu', "The shot's menu"],
