@@ -5,6 +5,7 @@ import {
   drawingItemSchema,
   isBlank,
   DEFAULT_LAYER_KINDS,
+  freshLayerName,
   layerBelow,
   orderAt,
   sameDrawing,
@@ -52,6 +53,12 @@ describe('drawing layers', () => {
     // Moving a layer between two others puts it there once sorted.
     const moved = { ...layer('d', orderAt(stack, 2)) };
     expect(sortLayers([...stack, moved]).map((l) => l.id)).toEqual(['a', 'b', 'd', 'c']);
+  });
+
+  test('a new layer gets a name of its own: Pencil, then Pencil 2, Pencil 3', () => {
+    expect(freshLayerName('Tone', ['Pencil', 'Ink'])).toBe('Tone');
+    expect(freshLayerName('Pencil', ['Pencil', 'Ink'])).toBe('Pencil 2');
+    expect(freshLayerName('Pencil', ['Pencil', 'Pencil 2', 'Pencil 4'])).toBe('Pencil 3');
   });
 
   test('merge down goes into the layer below; the bottom one has none', () => {

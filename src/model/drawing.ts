@@ -225,6 +225,15 @@ export function orderAt(layers: readonly { readonly order: number }[], index: nu
   return (before + after) / 2;
 }
 
+/** `base`, or "`base` 2", "`base` 3"… : the first not among `taken`. */
+export function freshLayerName(base: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  let n = 2;
+  while (names.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
+
 /** The layer under `layerId` (the one merge-down merges into), or null at the bottom. */
 export function layerBelow(drawing: Drawing, layerId: string): DrawingLayer | null {
   const index = drawing.layers.findIndex((l) => l.id === layerId);

@@ -12,7 +12,8 @@ import { noisePng, sha256Hex, solidPng } from '../helpers/noisePng';
  * "Draw", inked across, saved; the board shows the picture and the ink. A palm on the screen
  * draws nothing once "Pen only" is ticked, the pen still does. The aspect ratio goes to 9:16 and
  * back with the drawing kept: the same strokes, the same board. The Text tool, clicked with the
- * mouse, gives a box to type in that stays. Pixels are read from the board.
+ * mouse, gives a box to type in that stays; Escape drops a selection before it closes; new
+ * layers get names of their own. Pixels are read from the board.
  */
 
 const ARTIFACTS = 'tests/.artifacts';
@@ -201,6 +202,37 @@ test('the Text tool: a mouse click opens a box that keeps the focus; Enter write
   await page.keyboard.type('BRICK enters');
   await page.keyboard.press('Enter');
   await expect.poll(() => layerCount('Notes')).toBe('1');
+  await saveAndClose();
+});
+
+test('Escape lets go of a selection before it closes; a second layer of a kind is "Pencil 2"', async () => {
+  await board('1').dblclick();
+  await editor().waitFor();
+  const prompt = page.getByRole('alertdialog', { name: 'Save the frame first?' });
+  await editor().getByRole('button', { name: 'Layer Notes', exact: true }).click();
+  await page.keyboard.press('t');
+  const at = await framePoint(0.3, 0.7);
+  await page.mouse.click(at.x, at.y);
+  await editor().getByRole('textbox', { name: 'Text' }).waitFor();
+  await page.keyboard.type('WIDE');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => layerCount('Notes')).toBe('2');
+  // Select the words (a click just inside where they start), then Escape: still drawing.
+  await page.keyboard.press('v');
+  await page.mouse.click(at.x + 6, at.y + 10);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  expect(await prompt.count()).toBe(0);
+  expect(await editor().count()).toBe(1);
+  // With nothing selected Escape closes, asking first (the words are not saved yet).
+  await page.keyboard.press('Escape');
+  await prompt.waitFor();
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await editor().getByLabel('Kind of new layer').selectOption('pencil');
+  await editor().getByRole('button', { name: 'Add layer' }).click();
+  await editor().getByRole('button', { name: 'Layer Pencil 2', exact: true }).waitFor();
+  await editor().getByRole('button', { name: 'Add layer' }).click();
+  await editor().getByRole('button', { name: 'Layer Pencil 3', exact: true }).waitFor();
   await saveAndClose();
 });
 

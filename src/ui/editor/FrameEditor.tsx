@@ -264,6 +264,8 @@ export default function FrameEditor({ session, snapshot, shotId, onClose }: Prop
         if (closing) setClosing(false);
         else if (sheet) setSheet(false);
         else if (text) setText(null);
+        // Escape lets go of a selection first, as in any drawing program; only then does it close.
+        else if (selection.length > 0) canvasRef.current?.select([]);
         else requestClose();
         e.preventDefault();
         return;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import {
+  freshLayerName,
   LAYER_KIND_LABELS,
   type DrawingItem,
   type LayerKind,
@@ -31,7 +32,10 @@ export function useDrawingActions(session: ProjectSession, shotId: ShotId): Draw
       transform: (items) => void session.run('drawing/transform', { shotId, items }),
       addLayer: (kind, aboveLayerId) => {
         const id = crypto.randomUUID();
-        const name = LAYER_KIND_LABELS[kind];
+        // A name of its own ("Pencil 2"): layers are told apart by name, on screen and by
+        // assistive technology.
+        const taken = session.drawing(shotId).layers.map((layer) => layer.name);
+        const name = freshLayerName(LAYER_KIND_LABELS[kind], taken);
         const result = session.run('drawing/addLayer', {
           shotId,
           layer: { id, kind, name },
