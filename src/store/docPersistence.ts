@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { ProjectId } from '../model/ids';
 import { totalDuration, type ProjectSnapshot } from '../model/project';
-import type { FramelineDb, ProjectRow } from './db';
+import type { DocUpdateRow, FramelineDb, ProjectRow } from './db';
 import {
   browserJournalStorage,
   EditJournal,
@@ -16,6 +16,7 @@ import { readProject } from './projectDoc';
 import { nextTask } from './nextTask';
 import { markOpen } from './openMarks';
 import { applyStoredLog, DamagedProjectError, screenStoredLog, type LogDamage } from './storedLog';
+import { readStoredRows } from './storedRows';
 
 /** After a failed write (a full disk), the next try waits this long; new edits go to the journal. */
 export const RETRY_AFTER_FAILURE_MS = 3_000;
@@ -99,11 +100,18 @@ export class DocPersistence {
   /**
    * Applies every stored row to the document. Resolves when the document is whole. Rows are
    * screened first (storedLog.ts): damage rejects with a DamagedProjectError, or with
-   * `skipDamage` is left out and listed in `damage` (the caller then must not write).
+   * `skipDamage` is left out and listed in `damage` (the caller then must not write). `rows` is
+   * the stored log when the caller began reading it already (readStoredRows, started before this
+   * persistence existed); otherwise it is read here.
    */
-  async load(options: { readonly skipDamage?: boolean } = {}): Promise<void> {
+  async load(
+    options: {
+      readonly skipDamage?: boolean;
+      readonly rows?: Promise<readonly DocUpdateRow[]>;
+    } = {},
+  ): Promise<void> {
     this.setStatus('loading');
-    const rows = await this.db.docUpdates.where('projectId').equals(this.projectId).sortBy('seq');
+    const rows = await (options.rows ?? readStoredRows(this.db, this.projectId));
     markOpen('rows-read');
     for (const row of rows)
       if (row.seq !== undefined) this.rowBytes.set(row.seq, row.update.length);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { ProjectId } from '../model/ids';
 import { createProjectMeta, totalDuration, type ProjectSnapshot } from '../model/project';
-import type { FramelineDb } from './db';
+import type { DocUpdateRow, FramelineDb } from './db';
 import { DocPersistence, type PersistenceEvents } from './docPersistence';
 import type { JournalStorage } from './durability/editJournal';
 import {
@@ -50,7 +50,7 @@ export async function openProjectDocument(
   journal: JournalStorage | null,
   id: ProjectId,
   events: PersistenceEvents,
-  options: { readonly skipDamage?: boolean },
+  options: { readonly skipDamage?: boolean; readonly rows?: Promise<readonly DocUpdateRow[]> },
 ): Promise<OpenProject> {
   const doc = new Y.Doc();
   const persistence = new DocPersistence(db, id, doc, events, journal);

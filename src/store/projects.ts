@@ -11,6 +11,7 @@ import {
 import { lastGoodTables } from './lastGoodTable';
 import type { NewProjectSummary, OpenProject } from './openProject';
 import type { StoredProjectContent } from './projectDocuments';
+import { readStoredRows } from './storedRows';
 
 export type { NewProjectSummary, OpenProject } from './openProject';
 
@@ -86,10 +87,13 @@ export class ProjectRepository {
     events: PersistenceEvents = {},
     options: { readonly skipDamage?: boolean } = {},
   ): Promise<OpenProject> {
-    // The code and the row are independent: fetched side by side, not one after the other.
+    // The code, the row and the stored log are independent: fetched side by side, not one after
+    // the other (the log of a big project takes as long to read as the code takes to load).
+    const rows = readStoredRows(this.db, id);
+    rows.catch(() => undefined); // seen by the load below; not "unhandled" if the row is gone
     const [row, { openProjectDocument }] = await Promise.all([this.get(id), loadDocuments()]);
     if (!row) throw new Error('This project does not exist any more.');
-    return openProjectDocument(this.db, this.journal, id, events, options);
+    return openProjectDocument(this.db, this.journal, id, events, { ...options, rows });
   }
 
   /** Reads a project's snapshot without keeping it open (exports, duplicates). */
