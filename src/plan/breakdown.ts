@@ -3,7 +3,7 @@ import { newId, type SceneId, type ShotId } from '../model/ids';
 import { sequentialShotNumber } from '../model/numbering';
 import { createScene, type Scene } from '../model/scene';
 import { createShot, type Shot } from '../model/shot';
-import type { ScriptDocument } from '../script/types';
+import type { ScriptDocument, ScriptElement } from '../script/types';
 import { Cast } from './cast';
 import { planSceneShots } from './scenePlanner';
 import { splitIntoScenes } from './sceneChunks';
@@ -20,6 +20,12 @@ export interface Breakdown {
 export interface BreakdownOptions {
   /** Makes every id. Defaults to random UUIDs; tests pass a counter for stable output. */
   readonly createId?: () => string;
+  /**
+   * Who speaks in the whole script, in order, when `doc` is only some of its scenes (a script
+   * edit's region): the cast, its spellings and whose name a line of action mentions are the
+   * whole script's.
+   */
+  readonly speakers?: readonly string[];
 }
 
 /**
@@ -28,7 +34,12 @@ export interface BreakdownOptions {
  */
 export function breakdownScript(doc: ScriptDocument, options: BreakdownOptions = {}): Breakdown {
   const createId = options.createId ?? (() => newId());
-  const cast = new Cast(doc.elements, createId);
+  const cast = new Cast(
+    options.speakers
+      ? options.speakers.map((text): ScriptElement => ({ type: 'character', text, line: 0 }))
+      : doc.elements,
+    createId,
+  );
   const scenes: Scene[] = [];
   const shots: Shot[] = [];
   for (const chunk of splitIntoScenes(doc.elements)) {

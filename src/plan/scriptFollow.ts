@@ -3,7 +3,8 @@ import type { ProjectSnapshot } from '../model/project';
 import type { Shot } from '../model/shot';
 import { parseFountain } from '../script/fountain/read';
 import { breakdownScript, type Breakdown } from './breakdown';
-import { planReimport, type ReimportPlan } from './reimport';
+import { planReimport, type ReimportOptions, type ReimportPlan } from './reimport';
+import { headingsOf, speakersOf, type FollowedScript } from './scriptRegion';
 
 /**
  * Boards following the script text the team writes (issue 17). Pure: the project, the script
@@ -28,13 +29,32 @@ export function followScript(
   text: string,
   anchors: ReadonlyMap<ShotId, number>,
   createId?: () => string,
+): ScriptFollow & { readonly followed: FollowedScript } {
+  const parsed = parseFountain(text);
+  const draft = breakdownScript(parsed, createId ? { createId } : {});
+  const followed: FollowedScript = {
+    text,
+    headings: headingsOf(text, parsed),
+    coldOpen: draft.scenes[0]?.heading === '',
+    speakers: speakersOf(parsed),
+  };
+  return { ...followDraft(current, text, draft, anchors), followed };
+}
+
+/** The alignment of a parsed draft (the whole text, or a slice of whole scenes) with the boards. */
+export function followDraft(
+  current: ProjectSnapshot,
+  text: string,
+  draft: Breakdown,
+  anchors: ReadonlyMap<ShotId, number>,
+  outside?: ReimportOptions['outside'],
 ): ScriptFollow {
-  const draft = breakdownScript(parseFountain(text), createId ? { createId } : {});
   const starts = beatStartsOf(text, draft);
   const ties = tieShots(current.shots, anchors, draft, starts);
   const plan = planReimport(current, draft, {
     ties,
     fromBoards: (shot) => !anchors.has(shot.id),
+    ...(outside ? { outside } : {}),
   });
   const beatIds = new Set(draft.shots.map((s) => s.id));
   const beatStarts = new Map<ShotId, number>();

@@ -1,6 +1,7 @@
 export {
   planReimport,
   summarizeReimport,
+  type ReimportOptions,
   type ReimportPlan,
   type ReimportSummary,
   type SceneChange,

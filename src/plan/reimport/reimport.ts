@@ -100,6 +100,12 @@ export interface ReimportOptions {
    * as they are, rather than being deleted or OMITTED. Absent: every shot came from a script.
    */
   readonly fromBoards?: (shot: Shot) => boolean;
+  /**
+   * When `current` holds only some scenes of the project (the scenes a script edit touched): the
+   * numbers every other scene uses, and the number of the scene right before these, so a new
+   * scene is numbered as it would be among all of them.
+   */
+  readonly outside?: { readonly sceneNumbers: readonly string[]; readonly previousNumber: string };
 }
 
 /** A tie scores above any likeness; a tied shot or beat scores nothing against anything else. */
@@ -157,7 +163,10 @@ export function planReimport(
   const shotChanges: ShotChange[] = [];
   const deletedShotIds: ShotId[] = [];
   const deletedSceneIds: SceneId[] = [];
-  const usedSceneNumbers = new Set(current.scenes.map((s) => s.number));
+  const usedSceneNumbers = new Set([
+    ...current.scenes.map((s) => s.number),
+    ...(options.outside?.sceneNumbers ?? []),
+  ]);
 
   /** Old scenes the draft dropped, placed right after the last kept scene before them. */
   const flushRemovedBefore = (oldIndexLimit: number, from: { next: number }) => {
@@ -216,7 +225,7 @@ export function planReimport(
     } else {
       const number = freeSceneNumber(
         newScene.number,
-        scenes.at(-1)?.number ?? '0',
+        scenes.at(-1)?.number ?? options.outside?.previousNumber ?? '0',
         usedSceneNumbers,
       );
       usedSceneNumbers.add(number);

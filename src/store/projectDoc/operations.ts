@@ -322,7 +322,12 @@ const REIMPORT_SHOT_FIELDS = [
  * Applies a reviewed re-import plan (plan/reimport) as ONE user action: one undo step brings the
  * previous draft's boards back exactly.
  */
-export function applyReimport(doc: Y.Doc, plan: ReimportPlan): void {
+export function applyReimport(
+  doc: Y.Doc,
+  plan: ReimportPlan,
+  /** The whole scene order, when the plan covers only some scenes (a script edit's region). */
+  sceneOrder: readonly string[] = plan.scenes.map((s) => s.id),
+): void {
   doc.transact(() => {
     const roots = rootsOf(doc);
     for (const character of plan.newCharacters) {
@@ -357,17 +362,16 @@ export function applyReimport(doc: Y.Doc, plan: ReimportPlan): void {
         }
       }
     }
-    replaceAll(
-      roots.sceneOrder,
-      plan.scenes.map((s) => s.id),
-    );
+    replaceAll(roots.sceneOrder, sceneOrder);
+    const shotsOf = new Map<string, string[]>();
+    for (const shot of plan.shots) {
+      const list = shotsOf.get(shot.sceneId);
+      if (list) list.push(shot.id);
+      else shotsOf.set(shot.sceneId, [shot.id]);
+    }
     for (const scene of plan.scenes) {
       const order = shotOrderOf(doc, scene.id);
-      if (order)
-        replaceAll(
-          order,
-          plan.shots.filter((s) => s.sceneId === scene.id).map((s) => s.id),
-        );
+      if (order) replaceAll(order, shotsOf.get(scene.id) ?? []);
     }
   }, USER_ORIGIN);
 }

@@ -4,9 +4,11 @@ import type { ProjectSnapshot } from '../../model/project';
 import type { ShotPatch } from '../../model/shot';
 import { followScript } from '../../plan/scriptFollow';
 import { rewriteBeat } from '../../plan/scriptRewrite';
-import { summarizeReimport, type ReimportSummary } from '../../plan/reimport';
+import { summarizeReimport, type ReimportPlan, type ReimportSummary } from '../../plan/reimport';
+import { followScriptRegion } from '../../plan/scriptFollowRegion';
 import { rootsOf, SCRIPT_ANCHORS, SCRIPT_FOLLOW, SCRIPT_TEXT } from './layout';
 import { applyReimport } from './operations';
+import { EMPTY_PLAN, followMemoryOf } from './scriptFollowMemory';
 
 /**
  * The project's script as shared text (layout.ts `script`): its Fountain source, where each
@@ -47,7 +49,7 @@ export function seedScript(doc: Y.Doc, text: string, snapshot: ProjectSnapshot):
   // Tie the boards there are to the beats of the text they came from; the boards stay as they
   // are (only the anchors are written).
   const { beatStarts } = followScript(snapshot, text, new Map());
-  writeAnchors(doc, ytext, beatStarts, new Map());
+  writeAnchors(doc, ytext, beatStarts, () => undefined);
   return true;
 }
 
@@ -108,6 +110,20 @@ export function resolveAnchors(doc: Y.Doc): Map<ShotId, number> {
   return resolved;
 }
 
+/** One shot's anchor, resolved when first asked (a region's follow asks for few of them). */
+function anchorReader(doc: Y.Doc, ytext: Y.Text): (shotId: ShotId) => number | undefined {
+  const anchors = anchorsMap(doc, false);
+  const resolved = new Map<ShotId, number | null>();
+  return (shotId) => {
+    let at = resolved.get(shotId);
+    if (at === undefined) {
+      at = anchors ? resolveAnchor(doc, ytext, anchors.get(shotId)) : null;
+      resolved.set(shotId, at);
+    }
+    return at ?? undefined;
+  };
+}
+
 function resolveAnchor(doc: Y.Doc, ytext: Y.Text, json: unknown): number | null {
   if (typeof json !== 'string' || json.length > 512) return null;
   try {
@@ -128,11 +144,11 @@ function writeAnchors(
   doc: Y.Doc,
   ytext: Y.Text,
   starts: ReadonlyMap<ShotId, number>,
-  current: ReadonlyMap<ShotId, number>,
+  current: (shotId: ShotId) => number | undefined,
 ): void {
   const anchors = anchorsMap(doc, true) as Y.Map<string>;
   for (const [shotId, start] of starts) {
-    if (current.get(shotId) === start) continue;
+    if (current(shotId) === start) continue;
     const position = Y.createRelativePositionFromTypeIndex(ytext, start);
     anchors.set(shotId, JSON.stringify(Y.relativePositionToJSON(position)));
   }
@@ -142,23 +158,54 @@ function writeAnchors(
  * The boards follow the script: parse it, align it with the boards by anchor then likeness
  * (plan/scriptFollow.ts), apply the plan (frames kept, dropped beats with frames OMITTED), and
  * tie every board to its beat. Null when the project has no script.
+ *
+ * When the boards are as this document's last follow left them, only the scenes the text changed
+ * in since then are read and aligned (plan/scriptFollowRegion.ts; same result, a few scenes'
+ * work instead of the whole script's); otherwise, or when a region cannot be cut, the whole
+ * text. `incremental: false` always reads the whole text (tests compare the two).
  */
-export function followScriptText(doc: Y.Doc, snapshot: ProjectSnapshot): ReimportSummary | null {
+export function followScriptText(
+  doc: Y.Doc,
+  snapshot: ProjectSnapshot,
+  options: { readonly incremental?: boolean } = {},
+): ReimportSummary | null {
   const ytext = scriptTextOf(doc);
   if (!ytext) return null;
-  const current = resolveAnchors(doc);
-  const { plan, beatStarts } = followScript(snapshot, ytext.toString(), current);
-  const summary = summarizeReimport(plan);
-  if (!summary.unchanged) applyReimport(doc, plan);
-  writeAnchors(doc, ytext, beatStarts, current);
-  const anchors = anchorsMap(doc, false);
-  if (anchors) {
-    for (const id of plan.deletedShotIds) if (anchors.has(id)) anchors.delete(id);
-    // An OMITTED shot no longer has a beat: its anchor would tie it to whatever follows.
-    for (const shot of plan.shots)
-      if (shot.omitted && anchors.has(shot.id)) anchors.delete(shot.id);
-  }
-  return summary;
+  const text = ytext.toString();
+  const memory = followMemoryOf(doc);
+  const anchorOf = anchorReader(doc, ytext);
+  const region =
+    options.incremental !== false && memory.followed
+      ? memory.followed.text === text
+        ? 'unchanged'
+        : followScriptRegion(snapshot, memory.followed, text, anchorOf)
+      : null;
+  if (region === 'unchanged') return summarizeReimport(EMPTY_PLAN);
+  let plan: ReimportPlan = EMPTY_PLAN;
+  doc.transact((transaction) => {
+    memory.transaction = transaction;
+    if (region) {
+      plan = region.plan;
+      if (!summarizeReimport(plan).unchanged) applyReimport(doc, plan, region.sceneOrder);
+      writeAnchors(doc, ytext, region.beatStarts, anchorOf);
+      memory.followed = region.followed;
+    } else {
+      const current = resolveAnchors(doc);
+      const full = followScript(snapshot, text, current);
+      plan = full.plan;
+      if (!summarizeReimport(plan).unchanged) applyReimport(doc, plan);
+      writeAnchors(doc, ytext, full.beatStarts, (id) => current.get(id));
+      memory.followed = full.followed;
+    }
+    const anchors = anchorsMap(doc, false);
+    if (anchors) {
+      for (const id of plan.deletedShotIds) if (anchors.has(id)) anchors.delete(id);
+      // An OMITTED shot no longer has a beat: its anchor would tie it to whatever follows.
+      for (const shot of plan.shots)
+        if (shot.omitted && anchors.has(shot.id)) anchors.delete(shot.id);
+    }
+  });
+  return summarizeReimport(plan);
 }
 
 /**
