@@ -8,11 +8,13 @@ import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SIGNED_SYNC,
   MESSAGE_SYNC,
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
 } from './protocol';
+import { readSignedUpdate, writeSignedUpdate, type SignedUpdate } from './roles/signedUpdate';
 import { checkAwarenessUpdate, checkStateVector } from './updateGuard';
 import type { Wire } from './wire';
 
@@ -20,7 +22,9 @@ import type { Wire } from './wire';
  * The Yjs sync protocol with one other party over one wire: state vectors on connect, the
  * missing part back, then updates as they happen; presence alongside. Everything received is
  * checked before it touches the document (see SyncHub.applyRemote and updateGuard.ts); a party
- * that keeps sending what is refused is disconnected.
+ * that keeps sending what is refused is disconnected. In a room with roles (hub.authority) every
+ * update travels signed (roles/signedUpdate.ts) and a plain one is refused; signed ones are
+ * checked one after another in arrival order, each before the next is looked at.
  */
 export class DocLink {
   /** True once the other side's state has arrived (sync step 2). */
@@ -29,6 +33,8 @@ export class DocLink {
   private closed = false;
   /** Awareness clients this party told us about: removed when it goes away. */
   private readonly remoteClients = new Set<number>();
+  /** Signed updates received and still being checked, in order (rooms with roles). */
+  private inbox: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly hub: LinkHost<DocLink>,
@@ -60,19 +66,37 @@ export class DocLink {
    * (edits replayed from a crashed tab's journal, say): it offers them instead.
    */
   offerState(): void {
+    this.sendSync(SYNC_STEP_2, Y.encodeStateAsUpdate(this.hub.doc));
+  }
+
+  /** Sends one update as it is: signed first in a room with roles. */
+  sendUpdate(update: Uint8Array): void {
+    this.sendSync(SYNC_UPDATE, update);
+  }
+
+  /** Sends an update already signed (by this device, or relayed as its author signed it). */
+  sendSigned(signed: SignedUpdate): void {
     this.send((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, SYNC_STEP_2);
-      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.hub.doc));
+      encoding.writeVarUint(e, MESSAGE_SIGNED_SYNC);
+      writeSignedUpdate(e, signed);
     });
   }
 
-  sendUpdate(update: Uint8Array): void {
-    this.send((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, SYNC_UPDATE);
-      encoding.writeVarUint8Array(e, update);
-    });
+  private sendSync(step: number, update: Uint8Array): void {
+    const authority = this.hub.authority;
+    if (!authority) {
+      this.send((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        encoding.writeVarUint(e, step);
+        encoding.writeVarUint8Array(e, update);
+      });
+      return;
+    }
+    authority.seal(step, update).then(
+      (signed) => this.sendSigned(signed),
+      (error: unknown) =>
+        this.hub.log.report(this.label, `could not sign an update (${String(error)})`),
+    );
   }
 
   sendAwareness(clients: readonly number[]): void {
@@ -117,6 +141,8 @@ export class DocLink {
           return this.receiveSync(decoder);
         case MESSAGE_AWARENESS:
           return this.receiveAwareness(decoding.readVarUint8Array(decoder));
+        case MESSAGE_SIGNED_SYNC:
+          return this.receiveSigned(readSignedUpdate(decoder));
         case MESSAGE_QUERY_AWARENESS:
           return this.sendAwareness([...this.hub.awareness.getStates().keys()]);
         case MESSAGE_AUTH:
@@ -136,22 +162,35 @@ export class DocLink {
     if (step === SYNC_STEP_1) {
       const check = checkStateVector(payload);
       if (!check.ok) return this.reject(check.reason);
-      const missing = Y.encodeStateAsUpdate(this.hub.doc, payload);
-      this.send((e) => {
-        encoding.writeVarUint(e, MESSAGE_SYNC);
-        encoding.writeVarUint(e, SYNC_STEP_2);
-        encoding.writeVarUint8Array(e, missing);
-      });
+      this.sendSync(SYNC_STEP_2, Y.encodeStateAsUpdate(this.hub.doc, payload));
       return;
     }
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE)
       return this.reject(`unknown sync step ${step}`);
+    if (this.hub.authority) return this.reject('an unsigned update in a room with roles');
     // Only live updates are passed on to other parties; a step 2 is a catch-up they have had.
     const applied = this.hub.applyRemote(payload, this, step === SYNC_UPDATE);
     if (applied && step === SYNC_STEP_2 && !this.synced) {
       this.synced = true;
       this.hub.linkChanged();
     }
+  }
+
+  private receiveSigned(signed: SignedUpdate): void {
+    if (!this.hub.authority) return this.reject('a signed update in a room without roles');
+    if (signed.step !== SYNC_STEP_2 && signed.step !== SYNC_UPDATE) {
+      return this.reject(`unknown sync step ${signed.step}`);
+    }
+    this.inbox = this.inbox
+      .then(async () => {
+        if (this.closed) return;
+        const applied = await this.hub.applySigned(signed, this);
+        if (applied && signed.step === SYNC_STEP_2 && !this.synced) {
+          this.synced = true;
+          this.hub.linkChanged();
+        }
+      })
+      .catch((error: unknown) => this.reject(`an update could not be checked (${String(error)})`));
   }
 
   private receiveAwareness(update: Uint8Array): void {

@@ -1,5 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { RoomAuthority } from './roles/roomAuthority';
+import type { SignedUpdate } from './roles/signedUpdate';
 import type { SyncLog } from './syncLog';
 
 /**
@@ -12,8 +14,12 @@ export interface LinkHost<Link> {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly log: SyncLog;
+  /** In a room with roles: what signs this device's updates and checks everyone else's. */
+  readonly authority: RoomAuthority | null;
   /** Checks and applies an update from `from`. False when it was refused. */
   applyRemote(update: Uint8Array, from: Link, relay: boolean): boolean;
+  /** The same for a signed update (rooms with roles), once its signatures are checked. */
+  applySigned(signed: SignedUpdate, from: Link): Promise<boolean>;
   /** Whether another link than `except` still hears from this awareness client. */
   isReachableElsewhere(client: number, except: Link): boolean;
   /** Something about a link changed (it synced); the hub tells its subscribers. */

@@ -30,7 +30,8 @@ export async function signPayload(key: DeviceKey, payload: object): Promise<stri
   return toBase64Url(new Uint8Array(signature));
 }
 
-function publicKeyFor(publicKey: string): Promise<CryptoKey | null> {
+/** The public key for verifying, imported once (null when the text is not a P-256 point). */
+export function publicKeyFor(publicKey: string): Promise<CryptoKey | null> {
   let key = importedKeys.get(publicKey);
   if (!key) {
     key = crypto.subtle
