@@ -175,6 +175,11 @@ test('Run all: characters, the plan as boards, the project, sketches, no voices,
   await expect.poll(() => page.locator('.idea-board').count()).toBeGreaterThanOrEqual(2);
   const sea = page.getByRole('region', { name: 'EXT. SEA - DAY' }).getByRole('textbox');
   expect(await sea.first().inputValue()).toMatch(/rows into the fog/);
+  // Each planned shot shows the offline sketch its board will open with.
+  const boards = await page.locator('.idea-board').count();
+  await expect
+    .poll(() => page.getByRole('img', { name: /^Sketch of shot / }).count(), { timeout: 30_000 })
+    .toBe(boards);
   await shoot('plan');
   expect(await page.locator('.idea-run-state').innerText()).toMatch(/Done · 10 of 10 steps done/);
 });

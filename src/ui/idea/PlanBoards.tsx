@@ -1,6 +1,7 @@
 import type { ProjectSnapshot } from '../../model/project';
 import { boardsOf, boardText, setShotAction } from '../../workflows/idea/editOutputs';
 import { plural } from '../common/format';
+import { PlanSketch } from './PlanSketch';
 import { useDraft } from './useDraft';
 
 interface Props {
@@ -9,7 +10,10 @@ interface Props {
   readonly readOnly: boolean;
 }
 
-/** The shot plan as boards: a small card per shot, its words editable, grouped by scene. */
+/**
+ * The shot plan as boards: a card per shot with the offline sketch it will open with, its words
+ * editable (the sketch follows), grouped by scene.
+ */
 export function PlanBoards({ plan, onSave, readOnly }: Props) {
   const { draft, change, flush } = useDraft(plan, onSave);
   return (
@@ -23,6 +27,7 @@ export function PlanBoards({ plan, onSave, readOnly }: Props) {
           <ol className="idea-boards">
             {shots.map((shot) => (
               <li key={shot.id} className="idea-board panel">
+                <PlanSketch plan={draft} shot={shot} />
                 <div className="idea-board-head">
                   <strong>{shot.number}</strong>
                   <span className="muted">
