@@ -172,5 +172,13 @@ test('commands run from the palette: "rend" then Enter opens the render dialog',
   await page.keyboard.press('Control+k');
   await shootThemes(page, ARTIFACTS, 'palette-commands');
   await page.keyboard.press('Escape');
+  await expect.poll(() => palette().count()).toBe(0);
+  // The shortcut sheet (?) names the palette's key.
+  await page.locator('.board').first().focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await sheet.waitFor();
+  expect(await sheet.textContent()).toContain('Command palette');
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });

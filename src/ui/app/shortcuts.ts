@@ -12,6 +12,7 @@ export const APP_SHORTCUTS: readonly {
     title: 'Anywhere',
     keys: [
       ['?', 'This sheet'],
+      ['Ctrl+K', 'Command palette: find a project, scene, shot or line; run a command'],
       ['F6 / Shift+F6', 'Next / previous region: header, scenes, boards or timeline, inspector'],
       ['Tab', 'First on the page: skip links to the boards, inspector, timeline, scenes'],
       ['Ctrl+Z', 'Undo'],
