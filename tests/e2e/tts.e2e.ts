@@ -59,8 +59,10 @@ test('with a speech provider set, a shot’s dialogue becomes voice clips and th
   await page.getByRole('button', { name: 'Fit to audio' }).click();
   // Two 0.8 s lines with a 0.25 s gap, plus 0.3 s of air after the last.
   await expect
-    .poll(async () => Number(await page.getByLabel('Duration (seconds)').inputValue()))
-    .toBeCloseTo(2.15, 1);
+    .poll(async () =>
+      Math.abs(Number(await page.getByLabel('Duration (seconds)').inputValue()) - 2.15),
+    )
+    .toBeLessThanOrEqual(0.06);
 });
 
 test('the page never threw', () => {

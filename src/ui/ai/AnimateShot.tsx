@@ -8,6 +8,7 @@ import { animateJobs, heldByAPipeline, keptJobFor } from './animateJobs';
 import { formatUsd } from './labels';
 import { openSettings } from './settingsDialogStore';
 import { useAi, useAiSettings } from './useAi';
+import { secondsText } from '../common/format';
 
 interface Props {
   readonly session: ProjectSession;
@@ -121,7 +122,7 @@ export default function AnimateShot({ session, shot }: Props) {
       </div>
       <p className="muted ai-animate-estimate">
         A {seconds} s clip from the frame, about {formatUsd(cost)}. It plays instead of the still
-        (trimmed to the shot’s {shot.durationMs / 1000} s, its last frame held if shorter); the
+        (trimmed to the shot’s {secondsText(shot.durationMs)} s, its last frame held if shorter); the
         still stays the frame, and Use still brings it back.
         {provider.adapter.video?.cancel
           ? null

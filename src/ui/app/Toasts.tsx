@@ -1,10 +1,14 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { dismissToast, toastStore } from './toastStore';
+import { useToastPlace } from './useToastPlace';
 
 export function Toasts() {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.getSnapshot);
+  const column = useRef<HTMLDivElement>(null);
+  // Bottom right, or top right while that would cover the field being edited.
+  const place = useToastPlace(column, toasts);
   return (
-    <div className="toasts" aria-live="polite">
+    <div ref={column} className="toasts" data-place={place} aria-live="polite">
       {toasts.map((toast) => (
         <div
           key={toast.id}

@@ -9,6 +9,20 @@ export function relativeTime(then: number, now = Date.now()): string {
   return new Date(then).toLocaleDateString();
 }
 
+/**
+ * Milliseconds as seconds with one decimal, `7083` → `7.1`: what a person reads and types for
+ * a shot's length (a duration worked out from a speaking rate is never shown as `7.083`).
+ */
+export function secondsText(ms: number): string {
+  return (Math.round(ms / 100) / 10).toFixed(1);
+}
+
+/** Estimated script pages, "0.3 pages": the unit in words (a bare "0.3 p" puzzled newcomers). */
+export function pagesText(pages: number): string {
+  const text = pages.toFixed(1);
+  return `${text} ${text === '1.0' ? 'page' : 'pages'}`;
+}
+
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -6,6 +6,7 @@ import { ms } from '../../model/units';
 import { useAnimaticPlayer } from '../audio/useAnimaticPlayer';
 import { PreviewCanvas } from '../timeline/PreviewCanvas';
 import { useModalLayer } from '../common/useModalLayer';
+import { secondsText } from '../common/format';
 
 interface Props {
   readonly snapshot: ProjectSnapshot;
@@ -81,7 +82,7 @@ export function PlayMode({ snapshot, startShotId, onClose }: Props) {
       </div>
       <div className="play-caption">
         <p className="play-shot">
-          <strong>{shot.number}</strong> · {shot.shotType} · {shot.durationMs / 1000}s
+          <strong>{shot.number}</strong> · {shot.shotType} · {secondsText(shot.durationMs)}s
         </p>
       </div>
       <div className="play-controls">

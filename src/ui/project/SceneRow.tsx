@@ -10,7 +10,7 @@ interface Props {
   readonly session: ProjectSession;
   readonly scene: Scene;
   readonly current: boolean;
-  /** "3 shots · 0:12.0 · 1.5 p" */
+  /** "3 shots · 0:12.0 · 1.5 pages" */
   readonly meta: string;
   readonly firstShotId: ShotId | null;
   readonly onPickShot: (id: ShotId) => void;

@@ -10,6 +10,8 @@ import type { CharacterId, ShotId } from '../../model/ids';
 import { aspectValue, type ProjectSnapshot } from '../../model/project';
 import type { DialogueLine, Shot } from '../../model/shot';
 import { ms } from '../../model/units';
+import { formatTimecode } from '../../model/timeline';
+import { secondsText } from '../common/format';
 import type { ProjectSession } from '../../store';
 import type { ShotPatch } from '../../model/shot';
 import { ShotAiPanel } from '../ai/ShotAiPanel';
@@ -118,20 +120,28 @@ export function ShotInspector({ session, snapshot, shot, onSelect, onPictures }:
               onCommit={(number) => number.trim() && update({ number: number.trim() })}
             />
           </label>
-          <label className="field">
-            <span>Duration (seconds)</span>
-            <CommitInput
-              type="number"
-              inputMode="decimal"
-              min={0.1}
-              step={0.1}
-              value={String(shot.durationMs / 1000)}
-              onCommit={(text) => {
-                const seconds = Number.parseFloat(text.replace(',', '.'));
-                if (Number.isFinite(seconds)) update({ durationMs: ms(seconds * 1000) });
-              }}
-            />
-          </label>
+          <div className="field">
+            <label className="field">
+              <span>Duration (seconds)</span>
+              <CommitInput
+                aria-describedby={`length-${shot.id}`}
+                type="number"
+                inputMode="decimal"
+                min={0.1}
+                step={0.1}
+                // One decimal to read and type; the exact length, to the frame, is the timecode.
+                value={secondsText(shot.durationMs)}
+                onCommit={(text) => {
+                  const seconds = Number.parseFloat(text.replace(',', '.'));
+                  if (Number.isFinite(seconds)) update({ durationMs: ms(seconds * 1000) });
+                }}
+              />
+            </label>
+            <small id={`length-${shot.id}`} className="muted shot-length">
+              {formatTimecode(shot.durationMs, snapshot.meta.frameRate)} at{' '}
+              {snapshot.meta.frameRate} fps
+            </small>
+          </div>
         </div>
         <div className="field-row">
           <label className="field">

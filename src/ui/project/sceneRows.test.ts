@@ -32,8 +32,8 @@ describe("the script panel's scene rows", () => {
   test('say each scene’s shots, time and pages, and where picking it goes', () => {
     const rows = new SceneRowsKeeper().of(base.scenes, new ShotGrouper().of(base), pages);
     expect(rows.map((r) => [r.scene.id, r.firstShotId, r.meta])).toEqual([
-      ['s1', 'a', '2 shots · 4.0s · 0.5 p'],
-      ['s2', 'c', '1 shot · 2.0s · 0.2 p'],
+      ['s1', 'a', '2 shots · 4.0s · 0.5 pages'],
+      ['s2', 'c', '1 shot · 2.0s · 0.2 pages'],
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("the script panel's scene rows", () => {
     const rows = keeper.of(after.scenes, grouper.of(after), new Map([...pages, ['s2', 0.3]]));
     expect(rows).not.toBe(before);
     expect(rows[0]).toBe(before[0]);
-    expect(rows[1]?.meta).toBe('1 shot · 2.0s · 0.3 p');
+    expect(rows[1]?.meta).toBe('1 shot · 2.0s · 0.3 pages');
   });
 
   test('a new duration, a renamed scene or a moved first shot change that row', () => {
@@ -65,7 +65,7 @@ describe("the script panel's scene rows", () => {
       shots: base.shots.map((s) => (s.id === 'c' ? { ...s, durationMs: ms(3000) } : s)),
     };
     expect(keeper.of(longer.scenes, grouper.of(longer), pages)[1]?.meta).toBe(
-      '1 shot · 3.0s · 0.2 p',
+      '1 shot · 3.0s · 0.2 pages',
     );
     const renamed = { ...longer, scenes: [s1, { ...s2, heading: 'EXT. C - NIGHT' }] };
     const rows = keeper.of(renamed.scenes, grouper.of(renamed), pages);

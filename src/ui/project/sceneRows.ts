@@ -3,7 +3,7 @@ import type { ProjectSnapshot } from '../../model/project';
 import type { Scene } from '../../model/scene';
 import type { Shot } from '../../model/shot';
 import { formatDuration, sumDurations } from '../../model/units';
-import { plural } from '../common/format';
+import { pagesText, plural } from '../common/format';
 import type { ShotGroups } from './shotGroups';
 
 /** What the script panel shows of one scene. */
@@ -11,7 +11,7 @@ export interface SceneRowFacts {
   readonly scene: Scene;
   /** Picking the scene goes here; null for a scene without shots. */
   readonly firstShotId: ShotId | null;
-  /** "3 shots · 0:12.0 · 1.5 p" */
+  /** "3 shots · 0:12.0 · 1.5 pages" */
   readonly meta: string;
 }
 
@@ -50,7 +50,7 @@ export class SceneRowsKeeper {
     const rows = scenes.map((scene, i) => {
       const shots = groups.get(scene.id) ?? NO_SHOTS;
       const pages = pagesByScene.get(scene.id);
-      const meta = `${countAndTime(shots)}${pages === undefined ? '' : ` · ${pages.toFixed(1)} p`}`;
+      const meta = `${countAndTime(shots)}${pages === undefined ? '' : ` · ${pagesText(pages)}`}`;
       const firstShotId = shots[0]?.id ?? null;
       const old = this.byScene.get(scene.id);
       const row =

@@ -8,6 +8,7 @@ import { showError, showToast } from '../app/toastStore';
 import { plural, relativeTime } from '../common/format';
 import { useAssetUrl } from '../common/useAssetUrl';
 import type { AssetHash } from '../../model/ids';
+import { ImportScreenplayButton } from '../app/ImportScreenplayButton';
 import { IdeaRuns } from './IdeaRuns';
 import { useProjectRows } from './useProjectRows';
 
@@ -19,18 +20,29 @@ export function ProjectList({ imports }: { readonly imports: FileImports }) {
       <section className="empty-state" aria-labelledby="empty-title">
         <h2 id="empty-title">No projects yet</h2>
         <p>
-          Import a Fountain screenplay to get boards for every shot, sketched offline — or start an
-          empty project, or from an idea. Drop a file anywhere on this window.
+          Import a screenplay to get a board for every shot, sketched offline. Frameline reads
+          Fountain (.fountain, .spmd), Final Draft (.fdx), PDF (scanned pages too) and plain text
+          (.txt); Import project opens a Frameline project (.json), Import bundle a .frameline
+          file. Or drop any of them anywhere on this window.
         </p>
         <div className="empty-actions">
+          <ImportScreenplayButton imports={imports} primary />
           <button
-            className="button primary"
+            className="button"
+            type="button"
+            disabled={imports.busy}
+            onClick={imports.chooseProject}
+          >
+            Import project
+          </button>
+          <button
+            className="button quiet"
             type="button"
             onClick={() => void imports.createProject()}
           >
             Start an empty project
           </button>
-          <a className="button" href="#/idea/new">
+          <a className="button quiet" href="#/idea/new">
             Start from an idea
           </a>
         </div>

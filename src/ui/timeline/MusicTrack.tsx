@@ -9,6 +9,7 @@ import { showError } from '../app/toastStore';
 import { measureAudio } from './decodeAudio';
 import { useDecodedSound } from '../audio/useDecodedSound';
 import { Waveform } from '../audio/Waveform';
+import { secondsText } from '../common/format';
 
 interface Props {
   readonly session: ProjectSession;
@@ -58,7 +59,7 @@ export function MusicLane({
             />
           ))}
           <span className="music-label">
-            ♪ Music · fade in {music.fadeInMs / 1000}s · out {music.fadeOutMs / 1000}s
+            ♪ Music · fade in {secondsText(music.fadeInMs)}s · out {secondsText(music.fadeOutMs)}s
             {lengthMs === null ? '' : ` · ${(lengthMs / 1000).toFixed(1)} s`}
             {loop ? ' · loops' : ''}
           </span>
