@@ -26,7 +26,7 @@ export function CollabToolbar({ session }: Props) {
   const hide = () => setOpen(null);
 
   return (
-    <div className="collab-toolbar">
+    <div className="collab-toolbar on-phone">
       <PresenceAvatars session={session} />
       <VariantSwitcher projectId={session.id} />
       <button
@@ -47,7 +47,7 @@ export function CollabToolbar({ session }: Props) {
         {unread > 0 ? <span className="count-badge">{unread} unread</span> : null}
       </button>
       <button
-        className="button"
+        className="button history-button"
         type="button"
         onClick={() => setOpen(open === 'history' ? null : 'history')}
       >

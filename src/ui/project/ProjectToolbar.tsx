@@ -142,7 +142,7 @@ export const ProjectToolbar = memo(function ProjectToolbar({
         >
           Redo
         </button>
-        <button className="button" type="button" onClick={onPlay} disabled={empty}>
+        <button className="button on-phone" type="button" onClick={onPlay} disabled={empty}>
           Play
         </button>
         <button className="button primary" type="button" onClick={onRender} disabled={empty}>
