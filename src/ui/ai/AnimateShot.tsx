@@ -122,8 +122,8 @@ export default function AnimateShot({ session, shot }: Props) {
       </div>
       <p className="muted ai-animate-estimate">
         A {seconds} s clip from the frame, about {formatUsd(cost)}. It plays instead of the still
-        (trimmed to the shot’s {secondsText(shot.durationMs)} s, its last frame held if shorter); the
-        still stays the frame, and Use still brings it back.
+        (trimmed to the shot’s {secondsText(shot.durationMs)} s, its last frame held if shorter);
+        the still stays the frame, and Use still brings it back.
         {provider.adapter.video?.cancel
           ? null
           : ' Once started it cannot be cancelled at the provider.'}

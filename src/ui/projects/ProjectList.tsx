@@ -22,8 +22,8 @@ export function ProjectList({ imports }: { readonly imports: FileImports }) {
         <p>
           Import a screenplay to get a board for every shot, sketched offline. Frameline reads
           Fountain (.fountain, .spmd), Final Draft (.fdx), PDF (scanned pages too) and plain text
-          (.txt); Import project opens a Frameline project (.json), Import bundle a .frameline
-          file. Or drop any of them anywhere on this window.
+          (.txt); Import project opens a Frameline project (.json), Import bundle a .frameline file.
+          Or drop any of them anywhere on this window.
         </p>
         <div className="empty-actions">
           <ImportScreenplayButton imports={imports} primary />
