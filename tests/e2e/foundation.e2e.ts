@@ -80,7 +80,7 @@ test('editing a duration changes that shot and the total', async () => {
   const duration = page.getByLabel('Duration (seconds)');
   await duration.fill('4.5');
   await duration.press('Enter');
-  await expect.poll(() => boards().nth(1).textContent()).toContain('4.5s');
+  await expect.poll(() => boards().nth(1).textContent()).toContain('4.5 seconds');
   const json = await exportProjectJson();
   expect(json.project.shots[1]?.durationMs).toBe(4500);
 });
@@ -122,7 +122,7 @@ test('after a reload everything is still there', async () => {
   await page.reload();
   await expect.poll(boardCount).toBe(expected.shots);
   await waitForAllFrames();
-  expect(await boards().nth(1).textContent()).toContain('4.5s');
+  expect(await boards().nth(1).textContent()).toContain('4.5 seconds');
   const json = await exportProjectJson();
   expect(json.project.shots[1]?.durationMs).toBe(4500);
   writeFileSync(`${ARTIFACTS}/foundation-project.json`, JSON.stringify(json));

@@ -325,7 +325,7 @@ test('two tabs editing one project keep both edits', async () => {
           .nth(0)
           .textContent(),
       )
-      .toContain('6.5s');
+      .toContain('6.5 seconds');
     await expect
       .poll(() =>
         tab
@@ -333,7 +333,7 @@ test('two tabs editing one project keep both edits', async () => {
           .nth(1)
           .textContent(),
       )
-      .toContain('7.5s');
+      .toContain('7.5 seconds');
   }
   await second.close();
 });
