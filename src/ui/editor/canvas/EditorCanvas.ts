@@ -200,7 +200,12 @@ export class EditorCanvas {
     this.tools = tools;
     if (toolChanged) {
       this.select([]);
-      for (const { node } of this.drawn.values()) node.listening(tools.tool === 'select');
+      // Konva finds what a click hits on each layer's hit canvas, drawn only when the layer is:
+      // a layer that starts listening must be drawn again, or the select tool hits nothing.
+      for (const { node } of this.drawn.values()) {
+        node.listening(tools.tool === 'select');
+        node.batchDraw();
+      }
     }
     this.stage.container().style.cursor = tools.tool === 'select' ? 'default' : 'crosshair';
   }
