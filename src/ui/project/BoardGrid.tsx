@@ -38,8 +38,11 @@ interface Props {
 
 const NO_SHOTS: readonly Shot[] = [];
 
-function focusShot(id: ShotId) {
-  document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`)?.focus();
+/** Focuses the board of `id`; false while it is not in the page. */
+function focusShot(id: ShotId): boolean {
+  const board = document.querySelector<HTMLElement>(`[data-shot-id="${id}"]`);
+  board?.focus();
+  return board !== null && document.activeElement === board;
 }
 
 /**
@@ -78,11 +81,23 @@ export function BoardGrid(props: Props) {
   }, [selectedKey, onSelectionChange]);
 
   // A board an action made or moved is a new element: put focus on it after the render.
+  // It waits for the board to be in the page (a render can come before the one that mounts it;
+  // seen on a loaded machine: focus stayed on "Add shot"), until the person does something else.
   const refocus = useRef<ShotId | null>(null);
   useEffect(() => {
-    if (refocus.current) focusShot(refocus.current);
-    refocus.current = null;
+    if (refocus.current && focusShot(refocus.current)) refocus.current = null;
   });
+  useEffect(() => {
+    const forget = () => {
+      refocus.current = null;
+    };
+    document.addEventListener('pointerdown', forget, true);
+    document.addEventListener('keydown', forget, true);
+    return () => {
+      document.removeEventListener('pointerdown', forget, true);
+      document.removeEventListener('keydown', forget, true);
+    };
+  }, []);
   const say = (text: string) => {
     if (announce.current) announce.current.textContent = text;
   };
